@@ -1,0 +1,139 @@
+/**
+ * GEMM micro-benchmark: GFLOPS of the JS kernels at the shapes the workloads use.
+ *   npx tsx bench/gemm.ts [--reps 5] [--ms 300] [--only W2,W3,square,W1] [--kc 256] [--nc 256]
+ *                         [--baseline]   (also time a naive i-k-j loop and the unblocked 4×4 loop)
+ * Each figure is the median (and min–max) of `reps` bursts of about `ms` milliseconds.
+ * Every kernel is first checked against a float64 triple loop.
+ */
+import { gemmTuning, jsKernels } from '../src/engine/backend/js-gemm';
+
+type Variant = 'NN' | 'TN' | 'NT';
+interface Shape { group: string; label: string; v: Variant; M: number; N: number; K: number }
+
+const args = process.argv.slice(2);
+function arg(name: string, def: string): string {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && i + 1 < args.length ? args[i + 1] : def;
+}
+const reps = Number(arg('reps', '5'));
+const burstMs = Number(arg('ms', '300'));
+const only = arg('only', 'W1,W2,W3,square').split(',');
+const baseline = args.includes('--baseline');
+gemmTuning.kc = Number(arg('kc', String(gemmTuning.kc)));
+gemmTuning.nc = Number(arg('nc', String(gemmTuning.nc)));
+
+const shapes: Shape[] = [
+  { group: 'W1', label: 'fwd 2→8', v: 'NN', M: 10, N: 8, K: 2 },
+  { group: 'W1', label: 'fwd 8→8', v: 'NN', M: 10, N: 8, K: 8 },
+  { group: 'W1', label: 'dW 8→8', v: 'TN', M: 8, N: 8, K: 10 },
+  { group: 'W1', label: 'dx 8→8', v: 'NT', M: 10, N: 8, K: 8 },
+  { group: 'W2', label: 'fwd1 x·W1', v: 'NN', M: 32, N: 128, K: 784 },
+  { group: 'W2', label: 'dW1 xᵀ·dy', v: 'TN', M: 784, N: 128, K: 32 },
+  { group: 'W2', label: 'fwd2', v: 'NN', M: 32, N: 10, K: 128 },
+  { group: 'W2', label: 'dW2', v: 'TN', M: 128, N: 10, K: 32 },
+  { group: 'W2', label: 'dx2 dy·W2ᵀ', v: 'NT', M: 32, N: 128, K: 10 },
+  { group: 'W3', label: 'fwd1', v: 'NN', M: 128, N: 512, K: 784 },
+  { group: 'W3', label: 'fwd2', v: 'NN', M: 128, N: 256, K: 512 },
+  { group: 'W3', label: 'fwd3', v: 'NN', M: 128, N: 10, K: 256 },
+  { group: 'W3', label: 'dW1', v: 'TN', M: 784, N: 512, K: 128 },
+  { group: 'W3', label: 'dW2', v: 'TN', M: 512, N: 256, K: 128 },
+  { group: 'W3', label: 'dW3', v: 'TN', M: 256, N: 10, K: 128 },
+  { group: 'W3', label: 'dx3', v: 'NT', M: 128, N: 256, K: 10 },
+  { group: 'W3', label: 'dx2', v: 'NT', M: 128, N: 512, K: 256 },
+];
+for (const n of [256, 512]) {
+  for (const v of ['NN', 'TN', 'NT'] as Variant[]) shapes.push({ group: 'square', label: `${n}³`, v, M: n, N: n, K: n });
+}
+
+type Fn = (M: number, N: number, K: number, A: Float32Array, B: Float32Array, C: Float32Array, acc: boolean) => void;
+const kernels: Record<Variant, Fn> = { NN: jsKernels.gemmNN, TN: jsKernels.gemmTN, NT: jsKernels.gemmNT };
+
+/** float64 reference, honouring each variant's storage layout. */
+function reference(s: Shape, A: Float32Array, B: Float32Array): Float64Array {
+  const { M, N, K, v } = s;
+  const R = new Float64Array(M * N);
+  for (let i = 0; i < M; i++) {
+    for (let j = 0; j < N; j++) {
+      let acc = 0;
+      for (let k = 0; k < K; k++) {
+        const a = v === 'TN' ? A[k * M + i] : A[i * K + k];
+        const b = v === 'NT' ? B[j * K + k] : B[k * N + j];
+        acc += a * b;
+      }
+      R[i * N + j] = acc;
+    }
+  }
+  return R;
+}
+
+/** Naive i-k-j (what most hand-written JS does), NN only, for comparison. */
+const naiveIkj: Fn = (M, N, K, A, B, C) => {
+  C.fill(0, 0, M * N);
+  for (let i = 0; i < M; i++) {
+    for (let k = 0; k < K; k++) {
+      const a = A[i * K + k], bk = k * N, ci = i * N;
+      for (let j = 0; j < N; j++) C[ci + j] += a * B[bk + j];
+    }
+  }
+};
+
+function rand(n: number, seed: number): Float32Array {
+  let s = seed >>> 0;
+  const a = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), s | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    a[i] = ((t ^ (t >>> 14)) >>> 0) / 4294967296 - 0.5;
+  }
+  return a;
+}
+
+function time(fn: Fn, s: Shape, A: Float32Array, B: Float32Array, C: Float32Array): number[] {
+  const flop = 2 * s.M * s.N * s.K;
+  const out: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    let calls = 0;
+    const t0 = performance.now();
+    let t = 0;
+    do {
+      fn(s.M, s.N, s.K, A, B, C, false);
+      calls++;
+      t = performance.now() - t0;
+    } while (t < burstMs);
+    out.push(calls / (t / 1000) * flop / 1e9);
+  }
+  return out;
+}
+
+function fmt(g: number[], flop: number): string {
+  const sorted = [...g].sort((a, b) => a - b);
+  const med = sorted[sorted.length >> 1];
+  const us = (flop / (med * 1e9)) * 1e6;
+  return `${med.toFixed(2).padStart(6)} GFLOPS [${sorted[0].toFixed(2)}–${sorted[sorted.length - 1].toFixed(2)}]  ${us.toFixed(us < 10 ? 2 : 0).padStart(7)} µs/call`;
+}
+
+console.log(`js GEMM, Node ${process.version}, kc=${gemmTuning.kc} nc=${gemmTuning.nc} smallWork=${gemmTuning.smallWork}, median of ${reps}×${burstMs} ms`);
+const totals = new Map<string, number>();
+for (const s of shapes) {
+  if (!only.includes(s.group)) continue;
+  const A = rand(s.M * s.K, 1), B = rand(s.K * s.N, 2), C = new Float32Array(s.M * s.N);
+  const R = reference(s, A, B);
+  const fn = kernels[s.v];
+  fn(s.M, s.N, s.K, A, B, C, false);
+  for (let i = 0; i < R.length; i++) {
+    if (Math.abs(C[i] - R[i]) > 1e-4 * (1 + Math.abs(R[i]))) throw new Error(`${s.v} ${s.M}×${s.N}×${s.K} wrong at ${i}: ${C[i]} vs ${R[i]}`);
+  }
+  const flop = 2 * s.M * s.N * s.K;
+  const g = time(fn, s, A, B, C);
+  const name = `${s.group} ${s.label} gemm${s.v}(${s.M},${s.N},${s.K})`;
+  console.log(`${name.padEnd(40)} ${fmt(g, flop)}`);
+  const med = [...g].sort((a, b) => a - b)[g.length >> 1];
+  totals.set(s.group, (totals.get(s.group) ?? 0) + flop / (med * 1e9));
+  if (baseline && s.v === 'NN') console.log(`${'  naive i-k-j'.padEnd(40)} ${fmt(time(naiveIkj, s, A, B, C), flop)}`);
+}
+for (const [group, sec] of totals) {
+  if (group === 'square') continue;
+  const batch = group === 'W1' ? 10 : group === 'W2' ? 32 : 128;
+  console.log(`${group}: GEMMs of one training step take ${(sec * 1e6).toFixed(1)} µs → ≤ ${Math.round(batch / sec)} samples/s from GEMM alone`);
+}

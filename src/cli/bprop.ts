@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+/**
+ * bprop — train, evaluate and benchmark Backprop Studio projects without the app.
+ * Exit codes: 0 success; 2 invalid project, graph, dataset, CSV or usage (one line naming
+ * the node, field or file); 1 anything else.
+ */
+import { DataError } from '../engine/data/types';
+import { DivergenceError } from '../engine/train';
+import { GraphError } from '../shared/graph-types';
+import { ProjectError } from '../shared/project';
+import { UsageError } from './args';
+import { benchCommand } from './bench/bench-command';
+import { evalCommand } from './eval-command';
+import { predictCommand } from './predict-command';
+import { trainCommand } from './train-command';
+
+const USAGE = `usage: bprop <command> [options]
+
+  train FILE [--epochs N] [--seed N] [--out FILE] [--json]   train a .bprop project
+  eval FILE [--json]                                          metrics of its saved weights
+  predict FILE --input CSV [--json]                           predictions for new rows
+  bench [--json] [--workloads W1,W2,W3] [--reps N]            training throughput (samples/s)
+`;
+
+const commands: Record<string, (argv: string[]) => Promise<void>> = {
+  train: trainCommand,
+  eval: evalCommand,
+  predict: predictCommand,
+  bench: benchCommand,
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(USAGE);
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`bprop: unknown command '${name}'\n${USAGE}`);
+    return 2;
+  }
+  try {
+    await command(rest);
+    return 0;
+  } catch (e) {
+    return reportError(e);
+  }
+}
+
+function reportError(e: unknown): number {
+  if (e instanceof GraphError) {
+    // One line per issue, each naming its node: "node 'h1' (param 'units'): ..."
+    process.stderr.write(`bprop: invalid graph: ${e.issues.map((i) => (i.nodeId ? `node '${i.nodeId}'` : i.edgeId ? `edge '${i.edgeId}'` : 'graph') + `${i.param ? ` (param '${i.param}')` : ''}: ${i.message}${i.help ? ` (help: ${i.help})` : ''}`).join('; ')}\n`);
+    return 2;
+  }
+  if (e instanceof ProjectError || e instanceof DataError || e instanceof UsageError) {
+    process.stderr.write(`bprop: ${e.message.replace(/\n\s*/g, ' ')}\n`);
+    return 2;
+  }
+  if (e instanceof DivergenceError) {
+    process.stderr.write(`bprop: ${e.message}\n`);
+    return 1;
+  }
+  process.stderr.write(`bprop: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  return 1;
+}
+
+// Run when executed directly (tsx src/cli/bprop.ts …), not when imported by tests.
+const invokedPath = process.argv[1] ?? '';
+if (/bprop\.(ts|js|mjs|cjs)$/.test(invokedPath)) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,74 @@
+/** `bprop train FILE [--epochs N] [--seed N] [--out FILE] [--json]` */
+import { createTrainer, prepareProjectData, weightsToProject } from '../engine/session';
+import type { Metrics } from '../engine/metrics';
+import { checkFlags, intFlag, parseArgs, stringFlag, UsageError } from './args';
+import { formatMetrics, ProgressBar } from './progress';
+import { projectDataSource, readProjectFile, writeProjectFile } from './project-file';
+
+export async function trainCommand(argv: string[]): Promise<void> {
+  const args = parseArgs(argv, ['json']);
+  checkFlags(args, ['epochs', 'seed', 'out', 'json']);
+  const [file, ...rest] = args.positionals;
+  if (!file || rest.length > 0) throw new UsageError('usage: bprop train FILE [--epochs N] [--seed N] [--out FILE] [--json]');
+  const epochs = intFlag(args, 'epochs', 1, 1_000_000);
+  const seed = intFlag(args, 'seed', 0, 2 ** 32 - 1);
+  const outFile = stringFlag(args, 'out');
+  const json = args.flags.has('json');
+
+  const project = await readProjectFile(file);
+  if (seed !== undefined) project.training.seed = seed;
+  const data = await prepareProjectData(project, projectDataSource(file));
+  const trainer = createTrainer(project, data, { epochs });
+  const total = trainer.config.epochs;
+  const bar = json ? null : new ProgressBar(total);
+  if (!json) {
+    process.stderr.write(
+      `${project.name}: ${data.train.n} training, ${data.validation.n} validation, ${data.test.n} test samples; ` +
+        `${trainer.model.params.reduce((s, p) => s + p.data.length, 0)} parameters; ${total} epochs\n`,
+    );
+  }
+  while (!trainer.done) {
+    const m = trainer.runEpoch();
+    if (json) {
+      const line: Record<string, number> = { epoch: m.epoch, loss: m.loss };
+      if (m.accuracy !== undefined) line.accuracy = m.accuracy;
+      if (m.valLoss !== undefined) line.valLoss = m.valLoss;
+      if (m.valAccuracy !== undefined) line.valAccuracy = m.valAccuracy;
+      if (m.mae !== undefined) line.mae = m.mae;
+      if (m.r2 !== undefined) line.r2 = m.r2;
+      if (m.valMae !== undefined) line.valMae = m.valMae;
+      if (m.valR2 !== undefined) line.valR2 = m.valR2;
+      process.stdout.write(JSON.stringify(line) + '\n');
+    } else bar!.update(m);
+  }
+  bar?.finish();
+  const test = data.test.n > 0 ? trainer.evaluate(data.test) : undefined;
+  const stoppedEarly = trainer.status === 'stoppedEarly';
+  if (json) {
+    const done: Record<string, unknown> = { done: true, epochs: trainer.epoch, stoppedEarly };
+    if (test) done.test = testSummary(test);
+    process.stdout.write(JSON.stringify(done) + '\n');
+  } else {
+    if (stoppedEarly) {
+      process.stderr.write(
+        `Early stopping after epoch ${trainer.epoch}: no improvement for ${project.training.earlyStopping!.patience} epochs; best epoch ${trainer.stoppedAtBestEpoch}` +
+          (project.training.earlyStopping!.restoreBest ? ' (its weights restored)\n' : '\n'),
+      );
+    }
+    const last = trainer.history[trainer.history.length - 1];
+    process.stdout.write(`Final  ${formatMetrics(last)}\n`);
+    if (test) process.stdout.write(`Test   ${formatMetrics(test)}\n`);
+  }
+  if (outFile) {
+    await writeProjectFile(outFile, { ...project, weights: weightsToProject(trainer.model) });
+    if (!json) process.stdout.write(`Saved trained project to ${outFile}\n`);
+  }
+}
+
+function testSummary(m: Metrics): Record<string, number> {
+  const out: Record<string, number> = { loss: m.loss };
+  if (m.accuracy !== undefined) out.accuracy = m.accuracy;
+  if (m.mae !== undefined) out.mae = m.mae;
+  if (m.r2 !== undefined) out.r2 = m.r2;
+  return out;
+}

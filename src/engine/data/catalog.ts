@@ -1,0 +1,207 @@
+/** The list of built-in datasets for the dataset picker: ids, labels, options and licences. */
+import type { Task } from '../../shared/project-types';
+
+export interface DatasetOptionSpec {
+  name: string;
+  label: string;
+  default: number;
+  min: number;
+  max: number;
+  /** Only whole numbers are accepted. */
+  integer: boolean;
+  help: string;
+}
+
+export interface BuiltinDatasetInfo {
+  id: string;
+  label: string;
+  task: Task;
+  /** One or two sentences for the picker. */
+  description: string;
+  kind: 'gate' | 'generated' | 'real';
+  options: DatasetOptionSpec[];
+  /** Shape of one sample with the default options (digits with `image: 1` is [1, 8, 8]). */
+  featureShape: number[];
+  /** 0 for regression. */
+  numClasses: number;
+  targetSize: number;
+  /** Licence of the shipped data file(s); generated data have none. */
+  licence?: string;
+  /** Who made the data, for the attribution line. */
+  source?: string;
+}
+
+const nOption = (defaultN = 500): DatasetOptionSpec => ({
+  name: 'n',
+  label: 'Samples',
+  default: defaultN,
+  min: 4,
+  max: 10000,
+  integer: true,
+  help: 'Number of points to generate.',
+});
+
+const noiseOption = (defaultNoise: number, max: number, help: string): DatasetOptionSpec => ({
+  name: 'noise',
+  label: 'Noise',
+  default: defaultNoise,
+  min: 0,
+  max,
+  integer: false,
+  help,
+});
+
+const PLAYGROUND_NOISE = 'Random shift (as a fraction of the plot radius 5) of the point that decides the label, as in TensorFlow Playground.';
+
+function gate(id: 'and' | 'or' | 'xor', label: string, rule: string): BuiltinDatasetInfo {
+  return {
+    id,
+    label,
+    task: 'classification',
+    description: `The four points (0,0), (0,1), (1,0), (1,1); class 1 where ${rule}. Too few to hold out a validation set at the usual fractions, so all four are trained on.`,
+    kind: 'gate',
+    options: [],
+    featureShape: [2],
+    numClasses: 2,
+    targetSize: 1,
+  };
+}
+
+function generated(id: string, label: string, description: string, noise: DatasetOptionSpec): BuiltinDatasetInfo {
+  return { id, label, task: 'classification', description, kind: 'generated', options: [nOption(), noise], featureShape: [2], numClasses: 2, targetSize: 1 };
+}
+
+const CC_BY = 'CC BY 4.0';
+
+export const builtinDatasets: readonly BuiltinDatasetInfo[] = [
+  gate('and', 'AND gate', 'both inputs are 1'),
+  gate('or', 'OR gate', 'at least one input is 1'),
+  gate('xor', 'XOR gate', 'exactly one input is 1 (not linearly separable)'),
+  generated('circle', 'Circle', 'Points inside radius 2.5 (class inside) against a ring from 3.5 to 5 (class outside).', noiseOption(0, 1, PLAYGROUND_NOISE)),
+  generated('quadrants', 'Quadrants (XOR)', 'Points in [−5, 5]², class by the sign of x·y: the continuous XOR problem.', noiseOption(0, 1, PLAYGROUND_NOISE)),
+  generated(
+    'gaussian',
+    'Two Gaussians',
+    'Two blobs centred at (2, 2) and (−2, −2); more noise widens them until they overlap.',
+    noiseOption(0.1, 1, 'Spread of the blobs: variance 0.5 + 7·noise (TensorFlow Playground\'s scale).'),
+  ),
+  generated('spiral', 'Spiral', 'Two interleaved spirals: hard for a small network without extra features.', noiseOption(0, 1, 'Uniform jitter of each coordinate, in ±noise.')),
+  generated('moons', 'Two moons', 'Two interleaving half circles, as scikit-learn\'s make_moons.', noiseOption(0.1, 1, 'Standard deviation of the Gaussian noise added to each coordinate.')),
+  {
+    id: 'linear',
+    label: 'Linear regression',
+    task: 'regression',
+    description: 'y = 5 + 2·x₁ − 3·x₂ + noise, with x uniform in [−1, 1]²: a linear model can recover the coefficients.',
+    kind: 'generated',
+    options: [nOption(), noiseOption(0.1, 10, 'Standard deviation of the Gaussian noise added to y.')],
+    featureShape: [2],
+    numClasses: 0,
+    targetSize: 1,
+  },
+  {
+    id: 'iris',
+    label: 'Iris',
+    task: 'classification',
+    description: "Fisher's iris flowers: 150 samples, 4 measurements (cm), 3 species of 50 each.",
+    kind: 'real',
+    options: [],
+    featureShape: [4],
+    numClasses: 3,
+    targetSize: 1,
+    licence: CC_BY,
+    source: 'R. A. Fisher (1936); UCI Machine Learning Repository',
+  },
+  {
+    id: 'breastCancer',
+    label: 'Breast cancer (Wisconsin)',
+    task: 'classification',
+    description: '569 tumours, 30 measurements of cell nuclei (mean, error, worst); malignant (212) or benign (357).',
+    kind: 'real',
+    options: [],
+    featureShape: [30],
+    numClasses: 2,
+    targetSize: 1,
+    licence: CC_BY,
+    source: 'Wolberg, Mangasarian, Street & Street (1995); UCI Machine Learning Repository',
+  },
+  {
+    id: 'wine',
+    label: 'Wine',
+    task: 'classification',
+    description: '178 wines from three cultivars, 13 chemical measurements.',
+    kind: 'real',
+    options: [],
+    featureShape: [13],
+    numClasses: 3,
+    targetSize: 1,
+    licence: CC_BY,
+    source: 'Aeberhard & Forina (1992); UCI Machine Learning Repository',
+  },
+  {
+    id: 'digits',
+    label: 'Digits (8×8)',
+    task: 'classification',
+    description: '1797 handwritten digits as 8×8 images with pixel values 0..16; 10 classes.',
+    kind: 'real',
+    options: [
+      { name: 'image', label: 'As image', default: 0, min: 0, max: 1, integer: true, help: '1: samples are 1×8×8 images (for convolutions); 0: 64 flat features.' },
+    ],
+    featureShape: [64],
+    numClasses: 10,
+    targetSize: 1,
+    licence: CC_BY,
+    source: 'Alpaydin & Kaynak (1998); UCI Machine Learning Repository, via scikit-learn',
+  },
+  {
+    id: 'sonar',
+    label: 'Sonar (mines vs. rocks)',
+    task: 'classification',
+    description: '208 sonar returns, energies in 60 frequency bands; rock (97) or metal cylinder (mine, 111).',
+    kind: 'real',
+    options: [],
+    featureShape: [60],
+    numClasses: 2,
+    targetSize: 1,
+    licence: CC_BY,
+    source: 'Sejnowski & Gorman (1988); UCI Machine Learning Repository, via R package mlbench',
+  },
+  {
+    id: 'concrete',
+    label: 'Concrete strength',
+    task: 'regression',
+    description: '1030 concrete mixtures: 7 ingredients (kg/m³) and age (days); predict compressive strength (MPa).',
+    kind: 'real',
+    options: [],
+    featureShape: [8],
+    numClasses: 0,
+    targetSize: 1,
+    licence: CC_BY,
+    source: 'I-C. Yeh (1998); UCI Machine Learning Repository, via R package modeldata',
+  },
+  {
+    id: 'diabetes',
+    label: 'Diabetes progression',
+    task: 'regression',
+    description: '442 patients, 10 baseline measurements (raw units); predict disease progression after one year.',
+    kind: 'real',
+    options: [],
+    featureShape: [10],
+    numClasses: 0,
+    targetSize: 1,
+    licence: 'BSD-3-Clause (as redistributed by scikit-learn)',
+    source: 'Efron, Hastie, Johnstone & Tibshirani (2004)',
+  },
+  {
+    id: 'penguins',
+    label: 'Palmer penguins',
+    task: 'classification',
+    description: 'Species (Adelie, Chinstrap, Gentoo) from bill length and depth, flipper length and body mass. The 2 of 344 rows without measurements are dropped, leaving 342.',
+    kind: 'real',
+    options: [],
+    featureShape: [4],
+    numClasses: 3,
+    targetSize: 1,
+    licence: 'CC0',
+    source: 'Horst, Hill & Gorman (2020); Gorman, Williams & Fraser (2014)',
+  },
+];

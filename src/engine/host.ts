@@ -1,0 +1,303 @@
+/**
+ * The engine host: dispatches protocol requests over a port to a Trainer and streams
+ * throttled, batched progress back. The same code runs in an Electron utility process, a Web
+ * Worker and Node worker_threads (tests); only the port and the data source differ.
+ */
+import { GraphError } from '../shared/graph-types';
+import { validateProject } from '../shared/project';
+import { PROTOCOL_VERSION, type EngineEvent, type EnginePort, type EngineRequest, type ModelSummary, type TrainingState } from '../shared/protocol';
+import { getNodeSpec } from '../shared/nodes';
+import type { Project } from '../shared/project-types';
+import { applyNormalizer } from './data/normalize';
+import type { PreparedData } from './data/types';
+import { StepLossBuffer } from './host-progress';
+import { createTrainer, prepareProjectData, weightsToProject, weightMapOf, type DataSource } from './session';
+import { DivergenceError, Trainer } from './train';
+
+export interface HostOptions {
+  /** Runs `fn` soon, after pending messages (default setTimeout 0). */
+  schedule?: (fn: () => void) => void;
+  /** Milliseconds between progress messages (default 33: about 30 per second). */
+  progressIntervalMs?: number;
+  /** Milliseconds of training per slice before yielding to incoming messages (default 20). */
+  sliceMs?: number;
+  now?: () => number;
+}
+
+type Port = EnginePort<EngineRequest, EngineEvent>;
+
+export class EngineHost {
+  private project: Project | null = null;
+  private data: PreparedData | null = null;
+  private trainer: Trainer | null = null;
+  private status: TrainingState['status'] = 'idle';
+  private looping = false;
+  private lastProgress = 0;
+  private elapsedMs = 0;
+  private rateWindow = { t: 0, samples: 0, rate: 0 };
+  private readonly steps = new StepLossBuffer();
+  private pendingEpochs = 0;
+  private readonly schedule: (fn: () => void) => void;
+  private readonly now: () => number;
+  private readonly progressIntervalMs: number;
+  private readonly sliceMs: number;
+
+  constructor(
+    private readonly port: Port,
+    private readonly source: DataSource,
+    options: HostOptions = {},
+  ) {
+    this.schedule = options.schedule ?? ((fn) => setTimeout(fn, 0));
+    this.now = options.now ?? (() => performance.now());
+    this.progressIntervalMs = options.progressIntervalMs ?? 33;
+    this.sliceMs = options.sliceMs ?? 20;
+    port.on((msg) => void this.handle(msg));
+    port.postMessage({ type: 'ready', protocol: PROTOCOL_VERSION });
+  }
+
+  private async handle(msg: EngineRequest): Promise<void> {
+    try {
+      switch (msg.type) {
+        case 'load':
+          return await this.load(msg.requestId, msg.project, msg.csv);
+        case 'train':
+          return this.train();
+        case 'pause':
+          if (this.status === 'training') this.setStatus('paused');
+          return;
+        case 'resume':
+          if (this.status === 'paused') this.startLoop();
+          return;
+        case 'step':
+          return this.stepOnce(msg.unit);
+        case 'stop':
+          return this.stop();
+        case 'reset':
+          return this.reset();
+        case 'setLearningRate':
+          if (!(msg.value > 0) || !Number.isFinite(msg.value)) throw new Error(`learning rate must be a positive number (got ${msg.value})`);
+          this.requireTrainer().learningRateOverride = msg.value;
+          return this.postProgress(true);
+        case 'predict':
+          return this.predict(msg.requestId, msg.x, msg.rows, msg.normalized ?? false);
+        case 'inspect':
+          return this.inspect(msg.requestId, msg.nodeId);
+        case 'getWeights':
+          this.port.postMessage({ type: 'weights', requestId: msg.requestId, weights: weightsToProject(this.requireTrainer().model) });
+          return;
+      }
+    } catch (e) {
+      const requestId = 'requestId' in msg ? msg.requestId : undefined;
+      this.port.postMessage({ type: 'error', requestId, message: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
+  private async load(requestId: number, raw: Project, csv?: { text: string; sha256: string }): Promise<void> {
+    this.looping = false;
+    try {
+      const project = validateProject(raw);
+      const source: DataSource = csv ? { ...this.source, readProjectCsv: async () => csv } : this.source;
+      const data = await prepareProjectData(project, source);
+      const trainer = createTrainer(project, data);
+      Object.assign(this, { project, data, trainer, elapsedMs: 0 });
+      this.setStatus('idle', false);
+      this.port.postMessage({ type: 'loaded', requestId, summary: this.summary(), state: this.state() });
+    } catch (e) {
+      if (e instanceof GraphError) this.port.postMessage({ type: 'invalid', requestId, issues: e.issues });
+      else throw e;
+    }
+  }
+
+  /** Starts a run: continues from the current weights when a previous run ended. */
+  private train(): void {
+    const trainer = this.requireTrainer();
+    if (trainer.done) this.newRun(weightMapOf(trainer.model));
+    this.startLoop();
+  }
+
+  private reset(): void {
+    this.requireTrainer();
+    this.looping = false;
+    this.newRun(undefined);
+    this.setStatus('idle');
+  }
+
+  private newRun(weights: ReturnType<typeof weightMapOf> | undefined): void {
+    const lr = this.trainer?.learningRateOverride ?? null;
+    const project = { ...this.project!, weights: undefined };
+    this.trainer = new Trainer(project.graph, this.data!, project.training, weights);
+    this.trainer.learningRateOverride = lr;
+    this.elapsedMs = 0;
+  }
+
+  private stop(): void {
+    if (this.status !== 'training' && this.status !== 'paused') return;
+    this.looping = false;
+    this.finish('stopped');
+  }
+
+  private startLoop(): void {
+    if (this.requireTrainer().done) return;
+    this.setStatus('training');
+    if (this.looping) return;
+    this.looping = true;
+    this.rateWindow = { t: this.now(), samples: 0, rate: this.rateWindow.rate };
+    this.schedule(() => this.slice());
+  }
+
+  /** Trains for about sliceMs, then yields so pause/stop/learning-rate messages get through. */
+  private slice(): void {
+    if (!this.looping || this.status !== 'training') {
+      this.looping = false;
+      return;
+    }
+    const trainer = this.trainer!;
+    const start = this.now();
+    do {
+      if (!this.runStep(trainer)) return;
+    } while (this.now() - start < this.sliceMs);
+    this.elapsedMs += this.now() - start;
+    this.postProgress(false);
+    this.schedule(() => this.slice());
+  }
+
+  /** One step with bookkeeping; false when the run ended (finished, early-stopped or diverged). */
+  private runStep(trainer: Trainer): boolean {
+    const epochBefore = trainer.epoch;
+    try {
+      const loss = trainer.trainStep();
+      this.steps.add(trainer.globalStep, loss);
+      this.rateWindow.samples += this.lastBatchRows(trainer);
+    } catch (e) {
+      if (!(e instanceof DivergenceError)) throw e;
+      this.looping = false;
+      this.status = 'diverged';
+      this.postProgress(true);
+      this.port.postMessage({ type: 'diverged', state: this.state(), message: e.message, nodeId: e.nodeId });
+      return false;
+    }
+    if (trainer.epoch > epochBefore) this.pendingEpochs++;
+    if (trainer.done) {
+      this.looping = false;
+      this.finish(trainer.status === 'stoppedEarly' ? 'stoppedEarly' : 'finished');
+      return false;
+    }
+    return true;
+  }
+
+  private stepOnce(unit: 'batch' | 'epoch'): void {
+    const trainer = this.requireTrainer();
+    if (this.status === 'training') this.setStatus('paused', false);
+    if (trainer.done) this.newRun(weightMapOf(trainer.model));
+    this.looping = false;
+    const t0 = this.now();
+    const target = trainer.epoch + 1;
+    const t = this.trainer!;
+    do {
+      if (!this.runStep(t)) return;
+    } while (unit === 'epoch' && t.epoch < target);
+    this.elapsedMs += this.now() - t0;
+    this.status = 'paused';
+    this.postProgress(true);
+  }
+
+  private finish(status: 'finished' | 'stoppedEarly' | 'stopped'): void {
+    this.status = status;
+    this.postProgress(true);
+    const trainer = this.trainer!;
+    const test = this.data!.test.n > 0 ? trainer.evaluate(this.data!.test) : undefined;
+    const message =
+      status === 'stoppedEarly'
+        ? `Early stopping after epoch ${trainer.epoch}: the validation loss did not improve for ${this.project!.training.earlyStopping!.patience} epochs; best epoch ${trainer.stoppedAtBestEpoch}${this.project!.training.earlyStopping!.restoreBest ? ' (its weights were restored)' : ''}.`
+        : undefined;
+    this.port.postMessage({ type: 'done', state: this.state(), test, message });
+  }
+
+  private postProgress(force: boolean): void {
+    const t = this.now();
+    if (!force && t - this.lastProgress < this.progressIntervalMs) return;
+    this.lastProgress = t;
+    const trainer = this.trainer!;
+    const window = t - this.rateWindow.t;
+    if (window >= 250) this.rateWindow = { t, samples: 0, rate: (1000 * this.rateWindow.samples) / window };
+    const epochs = this.pendingEpochs > 0 ? trainer.history.slice(-this.pendingEpochs) : [];
+    this.pendingEpochs = 0;
+    const steps = this.steps.take();
+    this.port.postMessage({ type: 'progress', state: this.state(), epochs, steps }, [steps.buffer as ArrayBuffer]);
+  }
+
+  private predict(requestId: number, x: Float32Array, rows: number, normalized: boolean): void {
+    const trainer = this.requireTrainer();
+    const data = this.data!;
+    if (x.length !== rows * data.featureSize) throw new Error(`predict: ${rows} rows need ${rows * data.featureSize} values, got ${x.length}`);
+    const input = new Float32Array(x);
+    if (!normalized) applyNormalizer(data.normalizer, input, rows, data.featureSize);
+    const outputs = trainer.predict(input, rows);
+    const cols = trainer.model.prediction.size;
+    this.port.postMessage({ type: 'prediction', requestId, outputs, rows, cols }, [outputs.buffer as ArrayBuffer]);
+  }
+
+  private inspect(requestId: number, nodeId: string): void {
+    const model = this.requireTrainer().model;
+    const node = model.node(nodeId);
+    const rows = model.rows;
+    const activations = node.output.slice(0, rows * node.size);
+    const gradients = node.grad.slice(0, rows * node.size);
+    const params = node.params.map((p) => ({ name: p.name, shape: [...p.shape], data: p.data.slice(), grad: p.grad.slice() }));
+    const transfer = [activations.buffer, gradients.buffer, ...params.flatMap((p) => [p.data.buffer, p.grad.buffer])] as ArrayBuffer[];
+    this.port.postMessage({ type: 'inspection', requestId, nodeId, rows, shape: [...node.shape], activations, gradients, params }, transfer);
+  }
+
+  private summary(): ModelSummary {
+    const trainer = this.trainer!;
+    const data = this.data!;
+    const layers = trainer.model.nodes.map((n) => ({
+      id: n.id,
+      type: n.type,
+      label: getNodeSpec(n.type)?.label ?? n.type,
+      shape: [...n.shape],
+      params: n.params.reduce((s, p) => s + p.data.length, 0),
+    }));
+    return {
+      layers,
+      totalParams: layers.reduce((s, l) => s + l.params, 0),
+      train: data.train.n,
+      validation: data.validation.n,
+      test: data.test.n,
+      task: data.task,
+      classNames: data.dataset.classNames,
+      featureNames: data.dataset.featureNames,
+      featureShape: [...data.featureShape],
+      stepsPerEpoch: trainer.stepsPerEpoch,
+    };
+  }
+
+  private state(): TrainingState {
+    const t = this.trainer!;
+    return {
+      status: this.status,
+      epoch: t.epoch,
+      totalEpochs: t.config.epochs,
+      stepInEpoch: t.stepInEpoch,
+      stepsPerEpoch: t.stepsPerEpoch,
+      globalStep: t.globalStep,
+      learningRate: t.learningRate,
+      samplesPerSecond: this.rateWindow.rate,
+      elapsedMs: this.elapsedMs,
+    };
+  }
+
+  private setStatus(status: TrainingState['status'], notify = true): void {
+    this.status = status;
+    if (notify && this.trainer) this.postProgress(true);
+  }
+
+  private lastBatchRows(trainer: Trainer): number {
+    return trainer.model.rows;
+  }
+
+  private requireTrainer(): Trainer {
+    if (!this.trainer) throw new Error('no project is loaded in the engine');
+    return this.trainer;
+  }
+}

@@ -1,0 +1,81 @@
+/** Input, Dense and elementwise activation layers. */
+import { denseBackward, denseForward } from '../ops/dense';
+import { activationBackward, activationForward } from '../ops/activations';
+import { logSoftmaxBackward, logSoftmaxForward, softmaxBackward, softmaxForward } from '../ops/softmax';
+import { Layer, type RuntimeNode } from './layer';
+
+/** The data enters here: the model copies each batch into `node.output`. */
+export class InputLayer extends Layer {
+  forward(): void {}
+  backward(): void {}
+}
+
+export class DenseLayer extends Layer {
+  private readonly inFeatures: number;
+  private readonly units: number;
+  constructor(node: RuntimeNode) {
+    super(node);
+    this.inFeatures = node.inputs[0].size;
+    this.units = node.size;
+  }
+  forward(rows: number): void {
+    const [kernel, bias] = this.node.params;
+    denseForward(this.node.inputs[0].output, kernel.data, bias ? bias.data : null, this.node.output, rows, this.inFeatures, this.units);
+  }
+  backward(rows: number): void {
+    const [kernel, bias] = this.node.params;
+    const src = this.node.inputs[0];
+    denseBackward(
+      src.output,
+      kernel.data,
+      this.node.grad,
+      this.propagateToInputs ? src.grad : null,
+      kernel.grad,
+      bias ? bias.grad : null,
+      rows,
+      this.inFeatures,
+      this.units,
+    );
+  }
+}
+
+/** identity, sigmoid, tanh, relu, leakyRelu, elu, softplus, step, sign: `kind` is a value of ops' `Act`. */
+export class ActivationLayer extends Layer {
+  constructor(
+    node: RuntimeNode,
+    private readonly kind: number,
+    private readonly alpha: number,
+  ) {
+    super(node);
+  }
+  forward(rows: number): void {
+    activationForward(this.kind, this.node.inputs[0].output, this.node.output, rows * this.node.size, this.alpha);
+  }
+  backward(rows: number): void {
+    if (!this.propagateToInputs) return;
+    const src = this.node.inputs[0];
+    activationBackward(this.kind, src.output, this.node.output, this.node.grad, src.grad, rows * this.node.size, this.alpha);
+  }
+}
+
+export class SoftmaxLayer extends Layer {
+  /** False when a fused cross-entropy is this node's only consumer: its gradient goes straight to the logits. */
+  hasOtherConsumers = true;
+  forward(rows: number): void {
+    softmaxForward(this.node.inputs[0].output, this.node.output, rows, this.node.size);
+  }
+  backward(rows: number): void {
+    if (!this.propagateToInputs || !this.hasOtherConsumers) return;
+    softmaxBackward(this.node.output, this.node.grad, this.node.inputs[0].grad, rows, this.node.size);
+  }
+}
+
+export class LogSoftmaxLayer extends Layer {
+  forward(rows: number): void {
+    logSoftmaxForward(this.node.inputs[0].output, this.node.output, rows, this.node.size);
+  }
+  backward(rows: number): void {
+    if (!this.propagateToInputs) return;
+    logSoftmaxBackward(this.node.output, this.node.grad, this.node.inputs[0].grad, rows, this.node.size);
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * A compiled network: the static plan (layers in topological order), its preallocated
+ * buffers and its parameters. forward/backward allocate nothing.
+ */
+import { isAllFinite } from './ops/reduce';
+import type { Layer, LossLayer, RuntimeNode } from './layers/layer';
+import type { Param } from './tensor';
+
+export interface ModelSpec {
+  nodes: RuntimeNode[];
+  layers: Layer[];
+  losses: LossLayer[];
+  inputNode: RuntimeNode;
+  maxBatch: number;
+  task: 'classification' | 'regression';
+  numClasses: number;
+  targetSize: number;
+}
+
+export class Model {
+  readonly nodes: RuntimeNode[];
+  readonly params: Param[];
+  readonly losses: LossLayer[];
+  readonly maxBatch: number;
+  readonly featureSize: number;
+  readonly task: 'classification' | 'regression';
+  readonly numClasses: number;
+  readonly targetSize: number;
+  /** The loss whose prediction is the model's answer (metrics, predict). */
+  readonly primaryLoss: LossLayer;
+  /** Rows of the last forward pass. */
+  rows = 0;
+  private readonly layers: Layer[];
+  private readonly inputNode: RuntimeNode;
+  private readonly byId = new Map<string, RuntimeNode>();
+  private inputGradEnabled = true;
+
+  constructor(spec: ModelSpec) {
+    this.nodes = spec.nodes;
+    this.layers = spec.layers;
+    this.losses = spec.losses;
+    this.inputNode = spec.inputNode;
+    this.maxBatch = spec.maxBatch;
+    this.featureSize = spec.inputNode.size;
+    this.task = spec.task;
+    this.numClasses = spec.numClasses;
+    this.targetSize = spec.targetSize;
+    this.params = spec.nodes.flatMap((n) => n.params);
+    for (const n of spec.nodes) this.byId.set(n.id, n);
+    this.primaryLoss = spec.losses.find((l) => l.targetSource === 'labels') ?? spec.losses[0];
+    this.updateGradientFlow();
+  }
+
+  /** The buffer the next batch's features can be written into directly (maxBatch × featureSize). */
+  get inputBuffer(): Float32Array {
+    return this.inputNode.output;
+  }
+
+  /** dLoss/dx of the last backward pass (needs setInputGradient(true), the default). */
+  get inputGrad(): Float32Array {
+    return this.inputNode.grad;
+  }
+
+  /** The prediction the user sees: probabilities after a fused softmax/sigmoid, else the loss input. */
+  get prediction(): RuntimeNode {
+    return this.primaryLoss.prediction;
+  }
+
+  node(id: string): RuntimeNode {
+    const n = this.byId.get(id);
+    if (!n) throw new Error(`no node '${id}' in this model`);
+    return n;
+  }
+
+  /** Training does not need dLoss/dx; switching it off skips the first layer's input-gradient product. */
+  setInputGradient(enabled: boolean): void {
+    this.inputGradEnabled = enabled;
+    this.updateGradientFlow();
+  }
+
+  /**
+   * Runs the network on `rows` samples. `x` may be `inputBuffer` itself (no copy). With
+   * targets `y` (class index per row, or targetSize values per row) it computes and returns
+   * the summed loss; without, it stops before the losses and returns NaN.
+   */
+  forward(x: Float32Array, rows: number, y: Float32Array | null, training: boolean): number {
+    if (rows < 1 || rows > this.maxBatch) throw new RangeError(`batch of ${rows} rows; this model holds 1..${this.maxBatch}`);
+    this.rows = rows;
+    if (x !== this.inputNode.output) this.inputNode.output.set(x.subarray(0, rows * this.featureSize));
+    const layers = this.layers;
+    const lossCount = y ? layers.length : layers.length - this.losses.length;
+    if (y) this.encodeTargets(y, rows);
+    let total = 0;
+    for (let i = 0; i < lossCount; i++) layers[i].forward(rows, training);
+    if (!y) return NaN;
+    for (let i = 0; i < this.losses.length; i++) total += this.losses[i].value;
+    return total;
+  }
+
+  /** Zeroes every gradient, then back-propagates the last forward pass. */
+  backward(): void {
+    const rows = this.rows;
+    for (const n of this.nodes) n.grad.fill(0, 0, rows * n.size);
+    for (const p of this.params) p.grad.fill(0);
+    const layers = this.layers;
+    for (let i = layers.length - 1; i >= 0; i--) layers[i].backward(rows);
+  }
+
+  /** The first node (in forward order) whose output holds a NaN or ±Infinity in the last batch. */
+  firstNonFiniteNode(): RuntimeNode | null {
+    for (const n of this.nodes) {
+      if (n.output.length > 0 && !isAllFinite(n.output, this.rows * n.size)) return n;
+      for (const p of n.params) if (!isAllFinite(p.data, p.data.length)) return n;
+    }
+    return null;
+  }
+
+  private encodeTargets(y: Float32Array, rows: number): void {
+    for (const loss of this.losses) {
+      const t = loss.targets;
+      const cols = loss.node.size;
+      if (loss.targetSource === 'input') {
+        t.set(this.inputNode.output.subarray(0, rows * cols));
+      } else if (this.task === 'regression' || loss.classTargets === 'index') {
+        const per = this.task === 'regression' ? this.targetSize : 1;
+        t.set(y.subarray(0, rows * per));
+      } else {
+        encodeClassTargets(y, rows, cols, loss.classTargets === 'signed' ? -1 : 0, t);
+      }
+    }
+  }
+
+  /** Which layers must pass gradients to their inputs: only towards parameters (or the input if asked). */
+  private updateGradientFlow(): void {
+    const needsGrad = new Set<RuntimeNode>();
+    if (this.inputGradEnabled) needsGrad.add(this.inputNode);
+    for (const n of this.nodes) {
+      if (n.params.length > 0 || n.inputs.some((i) => needsGrad.has(i))) needsGrad.add(n);
+    }
+    for (const layer of this.layers) layer.propagateToInputs = layer.node.inputs.some((i) => needsGrad.has(i));
+  }
+}
+
+/** Class indices → 0/1 (or −1/+1) for one output, one-hot (or one-vs-rest ±1) for several. */
+function encodeClassTargets(y: Float32Array, rows: number, cols: number, negative: number, out: Float32Array): void {
+  if (cols === 1) {
+    for (let i = 0; i < rows; i++) out[i] = y[i] > 0 ? 1 : negative;
+    return;
+  }
+  for (let i = 0; i < rows; i++) {
+    const base = i * cols;
+    for (let j = 0; j < cols; j++) out[base + j] = negative;
+    out[base + y[i]] = 1;
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * Elementwise activations. One switch per call, outside the element loop, so each loop is a
+ * tight monomorphic loop V8 can optimise. Semantics follow PyTorch (values, gradients at kinks,
+ * softplus threshold); NaN inputs give NaN outputs (no comparison silently maps NaN to a number).
+ * Forward may run in place (y === x). Backward accumulates: dx += f'(x)·dy.
+ */
+
+/** Activation kinds (a plain const object, not a const enum, so isolatedModules builds work). */
+export const Act = {
+  identity: 0,
+  sigmoid: 1,
+  tanh: 2,
+  relu: 3,
+  leakyRelu: 4,
+  elu: 5,
+  softplus: 6,
+  step: 7,
+  sign: 8,
+} as const;
+export type ActName = keyof typeof Act;
+export type ActKind = (typeof Act)[ActName];
+
+/** PyTorch's Softplus default threshold: above it softplus(x) returns x (and its gradient is 1). */
+export const SOFTPLUS_THRESHOLD = 20;
+
+/** Numerically stable logistic: never evaluates exp of a large positive number. */
+export function sigmoid(x: number): number {
+  if (x >= 0) return 1 / (1 + Math.exp(-x));
+  const e = Math.exp(x);
+  return e / (1 + e);
+}
+
+/** y = f(x) over len elements. `alpha`: leakyRelu's negative slope, elu's α; ignored otherwise. */
+export function activationForward(kind: number, x: Float32Array, y: Float32Array, len: number, alpha: number): void {
+  switch (kind) {
+    case Act.identity:
+      if (y !== x) for (let i = 0; i < len; i++) y[i] = x[i];
+      return;
+    case Act.sigmoid:
+      for (let i = 0; i < len; i++) y[i] = sigmoid(x[i]);
+      return;
+    case Act.tanh:
+      for (let i = 0; i < len; i++) y[i] = Math.tanh(x[i]);
+      return;
+    case Act.relu:
+      // `v <= 0 ? 0 : v` rather than `v > 0 ? v : 0`: the latter would turn NaN into 0.
+      for (let i = 0; i < len; i++) {
+        const v = x[i];
+        y[i] = v <= 0 ? 0 : v;
+      }
+      return;
+    case Act.leakyRelu:
+      for (let i = 0; i < len; i++) {
+        const v = x[i];
+        y[i] = v > 0 ? v : alpha * v;
+      }
+      return;
+    case Act.elu:
+      for (let i = 0; i < len; i++) {
+        const v = x[i];
+        y[i] = v > 0 ? v : alpha * Math.expm1(v);
+      }
+      return;
+    case Act.softplus:
+      // max(v,0) + log1p(exp(−|v|)) never overflows; PyTorch returns v itself above the threshold.
+      for (let i = 0; i < len; i++) {
+        const v = x[i];
+        y[i] = v > SOFTPLUS_THRESHOLD ? v : (v > 0 ? v : 0) + Math.log1p(Math.exp(-Math.abs(v)));
+      }
+      return;
+    case Act.step:
+      for (let i = 0; i < len; i++) {
+        const v = x[i];
+        y[i] = v >= 0 ? 1 : v < 0 ? 0 : v;
+      }
+      return;
+    case Act.sign:
+      for (let i = 0; i < len; i++) {
+        const v = x[i];
+        y[i] = v >= 0 ? 1 : v < 0 ? -1 : v;
+      }
+      return;
+    default:
+      throw new Error(`activationForward: unknown activation kind ${kind}`);
+  }
+}
+
+/**
+ * dx += f'(x)·dy over len elements; `y` is the forward output (used where it is cheaper:
+ * sigmoid y(1−y), tanh 1−y²). At kinks the derivative is PyTorch's:
+ * relu'(0) = 0, leakyRelu'(0) = α.
+ */
+export function activationBackward(
+  kind: number, x: Float32Array, y: Float32Array, dy: Float32Array, dx: Float32Array, len: number, alpha: number,
+): void {
+  switch (kind) {
+    case Act.identity:
+    case Act.step:
+    case Act.sign:
+      // step and sign have derivative 0 almost everywhere; a true zero gradient would silently
+      // stop everything upstream from learning. They pass the gradient straight through instead
+      // (the straight-through estimator): a one-layer perceptron trained with MSE then performs
+      // Rosenblatt's rule, w += lr·(t − y)·x.
+      for (let i = 0; i < len; i++) dx[i] += dy[i];
+      return;
+    case Act.sigmoid:
+      for (let i = 0; i < len; i++) {
+        const s = y[i];
+        dx[i] += dy[i] * s * (1 - s);
+      }
+      return;
+    case Act.tanh:
+      for (let i = 0; i < len; i++) {
+        const t = y[i];
+        dx[i] += dy[i] * (1 - t * t);
+      }
+      return;
+    case Act.relu:
+      for (let i = 0; i < len; i++) if (!(x[i] <= 0)) dx[i] += dy[i];
+      return;
+    case Act.leakyRelu:
+      for (let i = 0; i < len; i++) dx[i] += x[i] > 0 ? dy[i] : alpha * dy[i];
+      return;
+    case Act.elu:
+      // α·eˣ rather than y + α: the latter cancels catastrophically once y has rounded to −α.
+      for (let i = 0; i < len; i++) {
+        const v = x[i];
+        dx[i] += v > 0 ? dy[i] : dy[i] * alpha * Math.exp(v);
+      }
+      return;
+    case Act.softplus:
+      for (let i = 0; i < len; i++) {
+        const v = x[i];
+        dx[i] += v > SOFTPLUS_THRESHOLD ? dy[i] : dy[i] * sigmoid(v);
+      }
+      return;
+    default:
+      throw new Error(`activationBackward: unknown activation kind ${kind}`);
+  }
+}

@@ -1,0 +1,165 @@
+/**
+ * Losses over a batch of `rows` samples with `cols` outputs each (row-major). Every loss returns
+ * its mean as a JS number (summed in float64) and has a backward that ACCUMULATES (+=) the
+ * gradient of that same mean into the prediction's gradient buffer.
+ *
+ * Class labels are stored as floats, one per row. Precondition: every label is an integer in
+ * [0, cols); the trainer validates labels before training. A label outside that range would make
+ * us read another row's value silently, so it is checked here too (one compare per row) and
+ * throws a RangeError rather than producing a wrong number.
+ */
+import { sigmoid } from './activations';
+import { rowMax } from './softmax';
+
+function checkLabel(fn: string, label: number, row: number, cols: number): void {
+  if (!(label >= 0 && label < cols && label === Math.floor(label))) {
+    throw new RangeError(`${fn}: label ${label} at row ${row} is not a class index in [0, ${cols}) (validate labels before training)`);
+  }
+}
+
+/** Mean over rows·cols of (p − t)², as torch.nn.MSELoss. */
+export function mse(pred: Float32Array, target: Float32Array, rows: number, cols: number): number {
+  const len = rows * cols;
+  let s = 0;
+  for (let i = 0; i < len; i++) {
+    const d = pred[i] - target[i];
+    s += d * d;
+  }
+  return s / len;
+}
+
+export function mseBackward(pred: Float32Array, target: Float32Array, dpred: Float32Array, rows: number, cols: number): void {
+  const len = rows * cols;
+  const g = 2 / len;
+  for (let i = 0; i < len; i++) dpred[i] += g * (pred[i] - target[i]);
+}
+
+/** Mean over rows·cols of |p − t|, as torch.nn.L1Loss. */
+export function mae(pred: Float32Array, target: Float32Array, rows: number, cols: number): number {
+  const len = rows * cols;
+  let s = 0;
+  for (let i = 0; i < len; i++) s += Math.abs(pred[i] - target[i]);
+  return s / len;
+}
+
+/** Gradient sign(p − t)/(rows·cols) with sign(0) = 0 (PyTorch); NaN stays NaN. */
+export function maeBackward(pred: Float32Array, target: Float32Array, dpred: Float32Array, rows: number, cols: number): void {
+  const len = rows * cols;
+  const g = 1 / len;
+  for (let i = 0; i < len; i++) {
+    const d = pred[i] - target[i];
+    dpred[i] += d > 0 ? g : d < 0 ? -g : d * g;
+  }
+}
+
+/** Perceptron criterion: mean over rows·cols of max(0, −t·a), targets t ∈ {−1, +1}. */
+export function hinge(pred: Float32Array, target: Float32Array, rows: number, cols: number): number {
+  const len = rows * cols;
+  let s = 0;
+  for (let i = 0; i < len; i++) {
+    const v = -target[i] * pred[i];
+    s += v < 0 ? 0 : v; // not `v > 0 ? v : 0`, which would hide a NaN
+  }
+  return s / len;
+}
+
+/**
+ * Gradient −t/(rows·cols) wherever −t·a ≥ 0, INCLUDING a = 0: max(0, ·) has a kink there and we
+ * take the "misclassified" side, so a zero-initialised perceptron (all outputs 0) still gets a
+ * gradient and learns instead of staying at zero forever.
+ */
+export function hingeBackward(pred: Float32Array, target: Float32Array, dpred: Float32Array, rows: number, cols: number): void {
+  const len = rows * cols;
+  const g = 1 / len;
+  for (let i = 0; i < len; i++) {
+    const t = target[i];
+    if (-t * pred[i] >= 0) dpred[i] -= t * g;
+  }
+}
+
+/**
+ * Fused softmax + cross-entropy from logits: mean over rows of −log p[label], computed as
+ * logsumexp(z) − z[label] (stable for any logit size). Writes softmax(z) into `probs`.
+ */
+export function softmaxCrossEntropy(
+  logits: Float32Array, labels: Float32Array, probs: Float32Array, rows: number, cols: number,
+): number {
+  let loss = 0;
+  for (let r = 0; r < rows; r++) {
+    const o = r * cols;
+    const label = labels[r];
+    checkLabel('softmaxCrossEntropy', label, r, cols);
+    const m = rowMax(logits, o, cols);
+    let sum = 0;
+    for (let j = 0; j < cols; j++) {
+      const e = Math.exp(logits[o + j] - m);
+      probs[o + j] = e;
+      sum += e;
+    }
+    const inv = 1 / sum;
+    for (let j = 0; j < cols; j++) probs[o + j] *= inv;
+    loss += m + Math.log(sum) - logits[o + label];
+  }
+  return loss / rows;
+}
+
+/** dlogits += (p − onehot(label)) / rows, from the probabilities the forward wrote. */
+export function softmaxCrossEntropyBackward(
+  probs: Float32Array, labels: Float32Array, dlogits: Float32Array, rows: number, cols: number,
+): void {
+  const g = 1 / rows;
+  for (let r = 0; r < rows; r++) {
+    const o = r * cols;
+    const label = labels[r];
+    checkLabel('softmaxCrossEntropyBackward', label, r, cols);
+    for (let j = 0; j < cols; j++) dlogits[o + j] += g * probs[o + j];
+    dlogits[o + label] -= g;
+  }
+}
+
+/**
+ * Fused sigmoid + binary cross-entropy from logits z, targets t ∈ [0, 1] (rows·cols values):
+ * mean of max(z,0) − z·t + log1p(exp(−|z|)), finite for any z. Writes σ(z) into `probs`.
+ */
+export function sigmoidBinaryCrossEntropy(
+  logits: Float32Array, targets: Float32Array, probs: Float32Array, rows: number, cols: number,
+): number {
+  const len = rows * cols;
+  let s = 0;
+  for (let i = 0; i < len; i++) {
+    const z = logits[i];
+    probs[i] = sigmoid(z);
+    s += (z > 0 ? z : 0) - z * targets[i] + Math.log1p(Math.exp(-Math.abs(z)));
+  }
+  return s / len;
+}
+
+/** dlogits += (σ(z) − t) / (rows·cols). Recomputes σ from the logits (exact, no stale buffer). */
+export function sigmoidBinaryCrossEntropyBackward(
+  logits: Float32Array, targets: Float32Array, dlogits: Float32Array, rows: number, cols: number,
+): void {
+  const len = rows * cols;
+  const g = 1 / len;
+  for (let i = 0; i < len; i++) dlogits[i] += g * (sigmoid(logits[i]) - targets[i]);
+}
+
+/** Negative log-likelihood of log-probabilities: −mean over rows of logp[label]. */
+export function nll(logProbs: Float32Array, labels: Float32Array, rows: number, cols: number): number {
+  let s = 0;
+  for (let r = 0; r < rows; r++) {
+    const label = labels[r];
+    checkLabel('nll', label, r, cols);
+    s -= logProbs[r * cols + label];
+  }
+  return s / rows;
+}
+
+/** dlogp[label] += −1/rows for each row. */
+export function nllBackward(labels: Float32Array, dlogProbs: Float32Array, rows: number, cols: number): void {
+  const g = 1 / rows;
+  for (let r = 0; r < rows; r++) {
+    const label = labels[r];
+    checkLabel('nllBackward', label, r, cols);
+    dlogProbs[r * cols + label] -= g;
+  }
+}

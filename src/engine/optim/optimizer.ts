@@ -1,0 +1,87 @@
+/**
+ * The optimiser base: it owns the loop over the parameters, the gradient penalties, the step
+ * count and the state buffers, so each optimiser only writes its per-element update
+ * (the shape of tinygrad's nn/optim.py).
+ */
+import type { OptimizerType } from '../../shared/project-types';
+import type { Param } from '../tensor';
+
+export interface Optimizer {
+  readonly type: OptimizerType;
+  /** One update of every param from its .grad, with this learning rate. */
+  step(lr: number): void;
+  /** Forget state (momentum buffers, moments, step count). */
+  reset(): void;
+}
+
+export interface PenaltyOptions {
+  /** L2 coefficient: g = grad + weightDecay·p (coupled, as PyTorch's `weight_decay`). */
+  weightDecay: number;
+  /** L1 coefficient: g += l1·sign(p), on every param (kernels and biases alike, like weightDecay). */
+  l1: number;
+}
+
+export abstract class OptimizerBase implements Optimizer {
+  abstract readonly type: OptimizerType;
+  /**
+   * The state buffers ("slots": momentum, first/second moments, ...). Each slot is ONE
+   * Float32Array covering every parameter end to end, allocated at construction and only
+   * ever zeroed afterwards; param i's element j lives at index offsets[i] + j.
+   */
+  readonly slots: readonly Float32Array[];
+  private readonly offsets: Int32Array;
+  private readonly weightDecay: number;
+  private readonly l1: number;
+  private t = 0;
+
+  protected constructor(
+    readonly params: readonly Param[],
+    slotCount: number,
+    penalties: PenaltyOptions,
+  ) {
+    this.offsets = new Int32Array(params.length);
+    let total = 0;
+    params.forEach((p, i) => {
+      if (p.grad.length !== p.data.length) throw new Error(`optimizer: param ${p.nodeId}.${p.name} has ${p.data.length} values but ${p.grad.length} gradients`);
+      this.offsets[i] = total;
+      total += p.data.length;
+    });
+    this.slots = Array.from({ length: slotCount }, () => new Float32Array(total));
+    this.weightDecay = penalties.weightDecay;
+    this.l1 = penalties.l1;
+  }
+
+  /** Number of steps taken since construction or the last reset (1 during the first step). */
+  get stepCount(): number {
+    return this.t;
+  }
+
+  step(lr: number): void {
+    this.t++;
+    this.beginStep(lr, this.t);
+    const wd = this.weightDecay;
+    const l1 = this.l1;
+    for (let i = 0; i < this.params.length; i++) {
+      const { data, grad } = this.params[i];
+      const offset = this.offsets[i];
+      for (let j = 0; j < data.length; j++) {
+        const p = data[j];
+        let g = grad[j];
+        if (wd !== 0) g += wd * p;
+        if (l1 !== 0) g += l1 * Math.sign(p);
+        data[j] = this.update(p, g, offset + j);
+      }
+    }
+  }
+
+  reset(): void {
+    this.t = 0;
+    for (const slot of this.slots) slot.fill(0);
+  }
+
+  /** Per-step scalars (bias corrections, decayed rates) computed once before the loop. */
+  protected abstract beginStep(lr: number, t: number): void;
+
+  /** The new value of one element: p its value, g its penalised gradient, k its slot index. */
+  protected abstract update(p: number, g: number, k: number): number;
+}

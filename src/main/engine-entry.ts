@@ -1,0 +1,66 @@
+/**
+ * Entry of the engine utility process (built as out/main/engine.js, started by
+ * EngineSupervisor with utilityProcess.fork). It waits for the MessagePort the main process
+ * sends through process.parentPort and serves the engine protocol on it. No Electron import:
+ * the shapes below are the few parts of ParentPort/MessagePortMain it uses.
+ */
+import { createNodeDatasetIO, nodeDatasetIO } from '../cli/node-io';
+import type { DataSource } from '../engine/session';
+import { EngineHost } from '../engine/host';
+import { DATASETS_DIR_ENV } from './engine-env';
+import type { EngineEvent, EnginePort, EngineRequest } from '../shared/protocol';
+
+/** The part of Electron's MessagePortMain the engine uses. */
+export interface MainPortLike {
+  on(event: 'message', listener: (event: { data: unknown }) => void): unknown;
+  postMessage(message: unknown): void;
+  start(): void;
+}
+
+/** The part of Electron's process.parentPort the engine uses. */
+export interface ParentPortLike {
+  once(event: 'message', listener: (event: { data: unknown; ports: MainPortLike[] }) => void): unknown;
+}
+
+/**
+ * Adapts a MessagePortMain to the host's EnginePort. MessagePortMain can only transfer other
+ * ports, not ArrayBuffers, so the transfer list is ignored and structured clone copies the
+ * buffers instead (the host keeps no reference to what it sends, so copying is safe).
+ */
+export function enginePortFromMainPort(port: MainPortLike): EnginePort<EngineRequest, EngineEvent> {
+  return {
+    on: (listener) => {
+      port.on('message', (event) => listener(event.data as EngineRequest));
+    },
+    postMessage: (message) => port.postMessage(message),
+  };
+}
+
+export function engineDataSource(env: NodeJS.ProcessEnv = process.env): DataSource {
+  const dir = env[DATASETS_DIR_ENV];
+  return dir ? createNodeDatasetIO(dir) : nodeDatasetIO;
+}
+
+/** Resolves with the host once the main process has sent the port. */
+export function startEngineOnParentPort(parentPort: ParentPortLike, dataSource: DataSource): Promise<EngineHost> {
+  return new Promise((resolve, reject) => {
+    parentPort.once('message', (event) => {
+      const port = event.ports[0];
+      if (!port) {
+        reject(new Error('engine: the first message from the main process carried no MessagePort'));
+        return;
+      }
+      const host = new EngineHost(enginePortFromMainPort(port), dataSource);
+      port.start(); // MessagePortMain queues incoming messages until started
+      resolve(host);
+    });
+  });
+}
+
+const parentPort = (process as { parentPort?: ParentPortLike }).parentPort;
+if (parentPort) {
+  startEngineOnParentPort(parentPort, engineDataSource()).catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,111 @@
+/**
+ * The main-process side of the preload API. Every handler first checks that the message came
+ * from one of our windows' main frame showing our renderer, then checks its arguments: the
+ * renderer is treated as untrusted input.
+ */
+import { dialog, ipcMain, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
+import type { MessageOptions } from '../shared/desktop-api';
+import { IPC, NATIVE_EDIT_COMMANDS, type NativeEditCommand } from '../shared/ipc-channels';
+import type { ProjectFiles } from './project-files';
+import { ProjectWindow, type DocumentState } from './project-window';
+import type { RecentFiles } from './recent';
+import type { RecoveryStore } from './recovery';
+import { isTrustedFrame } from './security';
+
+export class UntrustedSenderError extends Error {
+  override name = 'UntrustedSenderError';
+}
+
+/** The window behind an IPC message, if the message came from its trusted main frame. */
+export function trustedSenderWindow(event: IpcMainEvent | IpcMainInvokeEvent): ProjectWindow {
+  const window = ProjectWindow.fromWebContents(event.sender);
+  const frame = event.senderFrame;
+  if (!window || window.win.isDestroyed() || !isTrustedFrame(frame, window.win.webContents.mainFrame)) {
+    throw new UntrustedSenderError(`IPC refused: the sender (${frame?.url ?? 'unknown frame'}) is not a Backprop Studio window`);
+  }
+  return window;
+}
+
+function handle(channel: string, handler: (window: ProjectWindow, ...args: unknown[]) => unknown): void {
+  ipcMain.handle(channel, (event, ...args) => handler(trustedSenderWindow(event), ...args));
+}
+
+/** One-way messages: an untrusted or malformed message is dropped with a warning. */
+function listen(channel: string, handler: (window: ProjectWindow, ...args: unknown[]) => void): void {
+  ipcMain.on(channel, (event, ...args) => {
+    try {
+      handler(trustedSenderWindow(event), ...args);
+    } catch (error) {
+      console.warn(`[ipc] ${channel}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
+}
+
+export function str(value: unknown, what: string, maxLength = Infinity): string {
+  if (typeof value !== 'string') throw new TypeError(`${what} must be a string`);
+  if (value.length > maxLength) throw new RangeError(`${what} is too long`);
+  return value;
+}
+
+function strOrNull(value: unknown, what: string): string | null {
+  return value === null ? null : str(value, what);
+}
+
+/** Control characters out, length capped: these strings end up in titles and dialogs. */
+function label(value: unknown, what: string, max = 300): string {
+  return str(value, what).replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, max);
+}
+
+export function documentStateArg(value: unknown): DocumentState {
+  const v = value as Partial<DocumentState> | null;
+  if (typeof v !== 'object' || v === null || typeof v.dirty !== 'boolean') throw new TypeError('document state must be { name, dirty, path }');
+  return { name: label(v.name, 'name', 200) || 'Untitled', dirty: v.dirty, path: strOrNull(v.path ?? null, 'path') };
+}
+
+const MESSAGE_TYPES = new Set(['info', 'warning', 'error', 'question']);
+
+export function messageOptionsArg(value: unknown): MessageOptions {
+  const v = value as Partial<MessageOptions> | null;
+  if (typeof v !== 'object' || v === null || !MESSAGE_TYPES.has(v.type as string)) throw new TypeError('message options need a type');
+  const buttons = v.buttons === undefined ? undefined : Array.isArray(v.buttons) ? v.buttons.slice(0, 6).map((b) => label(b, 'button', 60)) : undefined;
+  return {
+    type: v.type as MessageOptions['type'],
+    title: label(v.title ?? '', 'title', 200),
+    message: label(v.message, 'message', 2000),
+    detail: v.detail === undefined ? undefined : str(v.detail, 'detail').slice(0, 8000),
+    buttons,
+  };
+}
+
+const isNativeEdit = (value: unknown): value is NativeEditCommand => (NATIVE_EDIT_COMMANDS as readonly unknown[]).includes(value);
+
+export interface IpcServices {
+  files: ProjectFiles;
+  recent: RecentFiles;
+  recovery: RecoveryStore;
+}
+
+export function registerIpcHandlers({ files, recent, recovery }: IpcServices): void {
+  handle(IPC.openProject, (w) => files.openWithDialog(w));
+  handle(IPC.openRecent, (w, file) => files.openRecent(w, str(file, 'path')));
+  handle(IPC.openDropped, (w, file) => files.openDropped(w, str(file, 'path')));
+  handle(IPC.saveProject, (w, file, text, name) => files.save(w, strOrNull(file, 'path'), str(text, 'text'), label(name, 'name')));
+  handle(IPC.saveProjectAs, (w, text, name) => files.saveAs(w, str(text, 'text'), label(name, 'name')));
+  handle(IPC.recentFiles, () => recent.list());
+  handle(IPC.exportWeights, (w, json, name) => files.exportWeights(w, str(json, 'json'), label(name, 'name')));
+  handle(IPC.readProjectCsv, (w, projectPath, rel) => files.readProjectCsv(w, str(projectPath, 'projectPath'), str(rel, 'relativePath', 4096)));
+  handle(IPC.chooseCsv, (w) => files.chooseCsv(w));
+  handle(IPC.showMessage, async (w, options) => (await dialog.showMessageBox(w.win, { ...messageOptionsArg(options), noLink: true })).response);
+
+  listen(IPC.setDocumentState, (w, state) => w.setDocumentState(documentStateArg(state)));
+  listen(IPC.writeRecovery, (w, text) => {
+    const id = w.recoveryId;
+    const write = text === null ? recovery.clear(id) : recovery.write(id, str(text, 'recovery text'));
+    write.catch((error: unknown) => console.warn('[recovery] could not write the recovery copy', error));
+  });
+  listen(IPC.nativeEdit, (w, command) => {
+    if (!isNativeEdit(command)) throw new TypeError(`unknown edit command ${String(command)}`);
+    w.win.webContents[command]();
+  });
+}
+

@@ -1,0 +1,35 @@
+import { expectFlat } from './shape-checks';
+import { defineNode, type Shape } from './types';
+
+export const dense = defineNode({
+  type: 'dense',
+  label: 'Dense',
+  category: 'layer',
+  description:
+    'A fully connected layer: every output unit is a weighted sum of all inputs plus a bias. ' +
+    'It is linear on its own; put an activation after it to let the network bend.',
+  formula: 'y = x·W + b   (W: [inputs, units], b: [units])',
+  inputs: [{ id: 'in', label: 'in' }],
+  outputs: [{ id: 'out', label: 'out' }],
+  params: {
+    units: { kind: 'int', label: 'Units', help: 'How many outputs (neurons) the layer has.', default: 8, min: 1, max: 4096 },
+    useBias: { kind: 'bool', label: 'Use bias', help: 'Add a learned offset b to every unit.', default: true },
+    init: {
+      kind: 'enum',
+      label: 'Initialisation',
+      help: 'How the weights are drawn before training (biases start at zero).',
+      default: 'glorotUniform',
+      options: ['zeros', 'uniform', 'normal', 'glorotUniform', 'glorotNormal', 'heUniform', 'heNormal', 'lecunNormal'],
+    },
+  },
+  summary: (p) => `${p.units} ${p.units === 1 ? 'unit' : 'units'}`,
+  inferShape(inputs, p) {
+    const shape = inputs[0]!;
+    return expectFlat('Dense', shape) ?? { shape: [p.units] };
+  },
+  weightShapes(inputs, p) {
+    const shapes: Record<string, Shape> = { kernel: [inputs[0]![0]!, p.units] };
+    if (p.useBias) shapes.bias = [p.units];
+    return shapes;
+  },
+});

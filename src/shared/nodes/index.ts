@@ -1,0 +1,84 @@
+/**
+ * The node registry. Adding a node type = one file plus one line here; `NodeType` then grows
+ * and every `{ [K in NodeType]: ... }` table elsewhere (engine builders) must follow.
+ */
+import { binaryCrossEntropy } from './binary-cross-entropy';
+import { crossEntropy } from './cross-entropy';
+import { dense } from './dense';
+import { elu } from './elu';
+import { hinge } from './hinge';
+import { identity } from './identity';
+import { input } from './input';
+import { leakyRelu } from './leaky-relu';
+import { logSoftmax } from './log-softmax';
+import { mae } from './mae';
+import { mse } from './mse';
+import { nll } from './nll';
+import { copyDefault } from './params';
+import { relu } from './relu';
+import { sigmoid } from './sigmoid';
+import { sign } from './sign';
+import { softmax } from './softmax';
+import { softplus } from './softplus';
+import { step } from './step';
+import { tanh } from './tanh';
+import type { Category, NodeSpec, ParamsOf } from './types';
+
+export const nodeSpecs = {
+  input,
+  dense,
+  identity,
+  sigmoid,
+  tanh,
+  relu,
+  leakyRelu,
+  elu,
+  softplus,
+  softmax,
+  logSoftmax,
+  step,
+  sign,
+  mse,
+  mae,
+  binaryCrossEntropy,
+  crossEntropy,
+  nll,
+  hinge,
+} as const;
+
+export type NodeType = keyof typeof nodeSpecs;
+export type NodeParams<K extends NodeType> = ParamsOf<(typeof nodeSpecs)[K]['params']>;
+
+export const nodeTypes = Object.keys(nodeSpecs) as NodeType[];
+
+export function isNodeType(t: string): t is NodeType {
+  return Object.hasOwn(nodeSpecs, t);
+}
+
+export function getNodeSpec(t: string): NodeSpec | undefined {
+  return isNodeType(t) ? (nodeSpecs[t] as NodeSpec) : undefined;
+}
+
+/** Palette sections, in palette order. Some may be empty until their node types exist. */
+export const categories: readonly { id: Category; label: string }[] = [
+  { id: 'input', label: 'Inputs' },
+  { id: 'layer', label: 'Layers' },
+  { id: 'activation', label: 'Activations' },
+  { id: 'regularization', label: 'Regularization' },
+  { id: 'merge', label: 'Merge' },
+  { id: 'loss', label: 'Losses' },
+];
+
+/** The node types of one category, in registry order (for the palette). */
+export function nodeTypesIn(category: Category): NodeType[] {
+  return nodeTypes.filter((t) => nodeSpecs[t].category === category);
+}
+
+/** A fresh params object with every default, for a node just dropped on the canvas. */
+export function defaultParams(type: NodeType): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(getNodeSpec(type)!.params)) params[name] = copyDefault(spec);
+  return params;
+}
+
+export type { Category, NodeSpec, ParamSpec, ParamsOf, Shape, ShapeContext } from './types';

@@ -1,0 +1,102 @@
+/** Types of the .bprop project file, version 1. Validation lives in project.ts. */
+import type { Graph } from './graph-types';
+
+export const PROJECT_FORMAT = 'backprop-studio';
+export const PROJECT_VERSION = 1;
+
+export type NormalizeMode = 'standard' | 'minmax' | 'none';
+export type Task = 'classification' | 'regression';
+
+export interface SplitConfig {
+  /** Fraction of the data held out for validation (default 0.2). */
+  validation: number;
+  /** Fraction held out for the final test (default 0). */
+  test: number;
+}
+
+export interface BuiltinDataConfig {
+  dataset: string;
+  /** Generator options such as `{ n: 500, noise: 0.1 }`. */
+  options?: Record<string, number>;
+  normalize?: NormalizeMode;
+  split?: Partial<SplitConfig>;
+}
+
+export interface CsvDataConfig {
+  /** Path relative to the project file. */
+  csv: string;
+  sha256: string;
+  features: string[];
+  target: string;
+  task: Task;
+  normalize?: NormalizeMode;
+  split?: Partial<SplitConfig>;
+}
+
+export type DataConfig = BuiltinDataConfig | CsvDataConfig;
+
+export type OptimizerConfig =
+  | { type: 'sgd'; learningRate: number; momentum?: number; dampening?: number; nesterov?: boolean; weightDecay?: number }
+  | { type: 'adam'; learningRate: number; beta1?: number; beta2?: number; epsilon?: number; weightDecay?: number }
+  | { type: 'rmsprop'; learningRate: number; rho?: number; epsilon?: number; momentum?: number; weightDecay?: number }
+  | { type: 'adagrad'; learningRate: number; epsilon?: number; lrDecay?: number; weightDecay?: number };
+
+export type OptimizerType = OptimizerConfig['type'];
+
+/** Learning-rate schedules. `t` counts epochs (default) or optimiser steps (`per: "step"`). */
+export type ScheduleConfig = { per?: 'epoch' | 'step' } & (
+  | { type: 'constant' }
+  /** η = η₀ · gamma^floor(t / stepSize) */
+  | { type: 'step'; stepSize: number; gamma: number }
+  /** η = η₀ · gamma^t */
+  | { type: 'exponential'; gamma: number }
+  /** η = η₀ / (1 + decay · t): square-summable but not summable, as in the lectures. */
+  | { type: 'inverseTime'; decay: number }
+  /** η = ηmin + (η₀ − ηmin)(1 + cos(π·t/period))/2, then ηmin after the period. */
+  | { type: 'cosine'; period: number; minLearningRate?: number }
+);
+
+export type SamplingMode = 'shuffle' | 'sequential' | 'replacement';
+
+export interface EarlyStoppingConfig {
+  patience: number;
+  minDelta?: number;
+  restoreBest?: boolean;
+}
+
+export interface TrainingConfig {
+  optimizer: OptimizerConfig;
+  schedule?: ScheduleConfig;
+  batchSize: number;
+  sampling?: SamplingMode;
+  epochs: number;
+  seed: number;
+  earlyStopping?: EarlyStoppingConfig;
+  /** Polyak averaging: evaluate with the running mean of the weights (averaged SGD). */
+  averaging?: boolean;
+  /** L1 penalty λ·Σ|w| on every parameter (adds λ·sign(w) to the gradient). */
+  l1?: number;
+}
+
+export interface SerializedTensor {
+  shape: number[];
+  /** base64 of float32 little-endian. */
+  data: string;
+}
+
+/** node id -> param name -> tensor */
+export type SerializedWeights = Record<string, Record<string, SerializedTensor>>;
+
+export interface Project {
+  format: typeof PROJECT_FORMAT;
+  version: typeof PROJECT_VERSION;
+  name: string;
+  graph: Graph;
+  data: DataConfig;
+  training: TrainingConfig;
+  weights?: SerializedWeights;
+}
+
+export function isCsvData(data: DataConfig): data is CsvDataConfig {
+  return 'csv' in data;
+}

@@ -1,0 +1,178 @@
+/** The `bprop` CLI contract: JSON lines, --out, eval, predict, exit codes and one-line errors. */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseProject } from '../../src/shared/project';
+import { chainGraph, makeProject, repoRoot } from '../helpers/projects';
+
+function bprop(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/cli/bprop.ts'), ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const tmp = () => mkdtempSync(path.join(tmpdir(), 'bprop-test-'));
+const example = (name: string) => path.join(repoRoot, 'examples', `${name}.bprop`);
+const jsonLines = (s: string) => s.trim().split('\n').map((l) => JSON.parse(l));
+
+describe('bprop train', () => {
+  it('--json prints one object per epoch and a final done line; --out saves the trained weights', () => {
+    const out = path.join(tmp(), 'iris-trained.bprop');
+    const r = bprop('train', example('iris'), '--epochs', '5', '--seed', '7', '--json', '--out', out);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const lines = jsonLines(r.stdout);
+    expect(lines).toHaveLength(6);
+    lines.slice(0, 5).forEach((l, i) => {
+      expect(Object.keys(l).sort()).toEqual(['accuracy', 'epoch', 'loss', 'valAccuracy', 'valLoss']);
+      expect(l.epoch).toBe(i + 1);
+    });
+    const done = lines[5];
+    expect(done).toMatchObject({ done: true, epochs: 5, stoppedEarly: false });
+    expect(Object.keys(done.test).sort()).toEqual(['accuracy', 'loss']);
+    const saved = parseProject(readFileSync(out, 'utf8'), 'iris-trained.bprop');
+    expect(saved.training.seed).toBe(7);
+    expect(Object.keys(saved.weights!).sort()).toEqual(['hidden', 'logits']);
+    expect(saved.weights!.hidden.kernel.shape).toEqual([4, 16]);
+
+    const ev = bprop('eval', out, '--json');
+    expect(ev.code).toBe(0);
+    const metrics = JSON.parse(ev.stdout);
+    expect(metrics.test.samples).toBe(30);
+    expect(metrics.test.loss).toBeCloseTo(done.test.loss, 5);
+  });
+
+  it('without --json prints a progress summary for people', () => {
+    const r = bprop('train', example('xor-mlp'), '--epochs', '20');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/XOR MLP: 4 training, 0 validation, 0 test samples; 17 parameters; 20 epochs/);
+    expect(r.stdout).toMatch(/^Final {2}loss \d/m);
+  });
+
+  it('predict writes a prediction per input row', () => {
+    const dir = tmp();
+    const trained = path.join(dir, 'xor.bprop');
+    expect(bprop('train', example('xor-mlp'), '--out', trained).code).toBe(0);
+    const input = path.join(dir, 'in.csv');
+    writeFileSync(input, '0,0\n0,1\n1,0\n1,1\n');
+    const r = bprop('predict', trained, '--input', input);
+    expect(r.code).toBe(0);
+    const rows = r.stdout.trim().split('\n');
+    expect(rows[0]).toBe('predicted,p(1)');
+    expect(rows.slice(1).map((l) => l.split(',')[0])).toEqual(['0', '1', '1', '0']);
+    expect(rows.slice(1).map((l) => Number(l.split(',')[1]) >= 0.5)).toEqual([false, true, true, false]);
+  });
+
+  it('trains from a CSV next to the project and refuses a CSV that changed', () => {
+    const dir = tmp();
+    const csv = 'a,b,label\n' + Array.from({ length: 40 }, (_, i) => `${i % 7},${(i * 3) % 5},${i % 7 > 3 ? 'yes' : 'no'}`).join('\n') + '\n';
+    writeFileSync(path.join(dir, 'points.csv'), csv);
+    const sha256 = createHash('sha256').update(csv).digest('hex');
+    const project = makeProject(
+      chainGraph([['x', 'input'], ['h', 'dense', { units: 1 }], ['p', 'sigmoid'], ['loss', 'binaryCrossEntropy']]),
+      { csv: 'points.csv', sha256, features: ['a', 'b'], target: 'label', task: 'classification' },
+      { epochs: 3 },
+    );
+    const file = path.join(dir, 'p.bprop');
+    writeFileSync(file, JSON.stringify(project));
+    expect(bprop('train', file, '--json').code).toBe(0);
+    writeFileSync(path.join(dir, 'points.csv'), csv + '1,1,no\n');
+    const r = bprop('train', file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^bprop: points\.csv has changed since the project was saved/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('bprop errors', () => {
+  const oneLine = (r: { stderr: string }) => expect(r.stderr.trim().split('\n')).toHaveLength(1);
+
+  it('malformed JSON: exit 2 naming the file and position', () => {
+    const file = path.join(tmp(), 'broken.bprop');
+    writeFileSync(file, '{\n  "format": "backprop-studio",\n  "version": 1,\n  oops\n}');
+    const r = bprop('train', file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^bprop: broken\.bprop:4:3: invalid JSON/);
+    oneLine(r);
+  });
+
+  it('invalid graph: exit 2 naming the node', () => {
+    const project = makeProject(
+      chainGraph([['x', 'input'], ['h', 'dense', { units: 3 }], ['loss', 'crossEntropy']]),
+      { dataset: 'iris' },
+    );
+    const file = path.join(tmp(), 'bad-graph.bprop');
+    writeFileSync(file, JSON.stringify(project));
+    const r = bprop('train', file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/node 'loss'.*Softmax/);
+    oneLine(r);
+  });
+
+  it('invalid field: exit 2 naming the field path', () => {
+    const project = makeProject(chainGraph([['x', 'input']]), { dataset: 'iris' }, { batchSize: 0 });
+    const file = path.join(tmp(), 'bad-field.bprop');
+    writeFileSync(file, JSON.stringify(project));
+    const r = bprop('train', file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/training\.batchSize/);
+    oneLine(r);
+  });
+
+  it('unknown dataset: exit 2 naming it', () => {
+    const project = makeProject(chainGraph([['x', 'input'], ['h', 'dense', { units: 1 }], ['loss', 'mse']]), { dataset: 'irsi' });
+    const file = path.join(tmp(), 'bad-data.bprop');
+    writeFileSync(file, JSON.stringify(project));
+    const r = bprop('train', file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/irsi/);
+    oneLine(r);
+  });
+
+  it('missing file, unknown command and bad options: exit 2', () => {
+    expect(bprop('train', '/nonexistent/x.bprop')).toMatchObject({ code: 2 });
+    expect(bprop('fly').code).toBe(2);
+    const r = bprop('train', example('xor-mlp'), '--epochs', 'many');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--epochs must be an integer/);
+  });
+
+  it('eval of a project without weights: exit 2 with a hint', () => {
+    const dir = tmp();
+    copyFileSync(example('xor-mlp'), path.join(dir, 'x.bprop'));
+    const r = bprop('eval', path.join(dir, 'x.bprop'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no trained weights/);
+  });
+
+  it('a diverging run: exit 1 with the layer named', () => {
+    const project = makeProject(
+      chainGraph([['x', 'input'], ['h', 'dense', { units: 8 }], ['a', 'relu'], ['out', 'dense', { units: 1 }], ['loss', 'mse']]),
+      { dataset: 'linear', normalize: 'none' },
+      { optimizer: { type: 'sgd', learningRate: 1000 }, batchSize: 20, epochs: 20 },
+    );
+    const file = path.join(tmp(), 'diverge.bprop');
+    writeFileSync(file, JSON.stringify(project));
+    const r = bprop('train', file, '--json');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/NaN or infinite .* node '(h|a|out)'/);
+  });
+});
+
+describe('bprop bench', () => {
+  it('--json prints one line per workload with samples/s and the final loss', () => {
+    const r = bprop('bench', '--json', '--workloads', 'W1', '--reps', '1');
+    expect(r.code).toBe(0);
+    const [line] = jsonLines(r.stdout);
+    expect(Object.keys(line).sort()).toEqual(['finalLoss', 'samplesPerSecond', 'workload']);
+    expect(line.workload).toBe('W1');
+    expect(line.samplesPerSecond).toBeGreaterThan(0);
+    expect(line.finalLoss).toBeLessThan(0.05); // W1 is learnt (peers reach ≈ 0.004)
+  });
+});

@@ -1,0 +1,54 @@
+/** Drives an EngineHost in a worker thread from tests: send requests, await events. */
+import { Worker } from 'node:worker_threads';
+import path from 'node:path';
+import type { EngineEvent, EngineRequest } from '../../src/shared/protocol';
+
+export class HostClient {
+  readonly worker: Worker;
+  readonly events: EngineEvent[] = [];
+  private waiters: { pred: (e: EngineEvent) => boolean; resolve: (e: EngineEvent) => void; reject: (e: Error) => void }[] = [];
+  exited: number | null = null;
+
+  constructor() {
+    this.worker = new Worker(path.join(__dirname, 'host-worker.mjs'));
+    this.worker.on('message', (e: EngineEvent) => {
+      this.events.push(e);
+      this.waiters = this.waiters.filter((w) => (w.pred(e) ? (w.resolve(e), false) : true));
+    });
+    this.worker.on('exit', (code) => {
+      this.exited = code;
+      for (const w of this.waiters) w.reject(new Error(`engine worker exited with code ${code}`));
+      this.waiters = [];
+    });
+  }
+
+  send(msg: EngineRequest): void {
+    this.worker.postMessage(msg);
+  }
+
+  /** The next event (from now on, or already received if `fromIndex` is given) matching the predicate. */
+  waitFor<T extends EngineEvent['type']>(type: T, pred: (e: Extract<EngineEvent, { type: T }>) => boolean = () => true, timeoutMs = 30_000): Promise<Extract<EngineEvent, { type: T }>> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out waiting for '${type}'; last events: ${this.events.slice(-3).map((e) => e.type).join(', ')}`)), timeoutMs);
+      this.waiters.push({
+        pred: (e) => e.type === type && pred(e as Extract<EngineEvent, { type: T }>),
+        resolve: (e) => {
+          clearTimeout(timer);
+          resolve(e as Extract<EngineEvent, { type: T }>);
+        },
+        reject: (err) => {
+          clearTimeout(timer);
+          reject(err);
+        },
+      });
+    });
+  }
+
+  of<T extends EngineEvent['type']>(type: T): Extract<EngineEvent, { type: T }>[] {
+    return this.events.filter((e) => e.type === type) as Extract<EngineEvent, { type: T }>[];
+  }
+
+  async close(): Promise<void> {
+    await this.worker.terminate();
+  }
+}

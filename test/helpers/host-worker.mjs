@@ -1,0 +1,5 @@
+// Worker threads don't inherit tsx's loader from execArgv here: register it, then load the TS entry.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('./host-worker.ts');

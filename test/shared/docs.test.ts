@@ -1,0 +1,37 @@
+/** Keeps the hand-written node table in docs/project-format.md in step with the registry. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { nodeSpecs } from '../../src/shared/nodes';
+import type { NodeSpec } from '../../src/shared/nodes/types';
+
+const doc = readFileSync(path.resolve(__dirname, '../../docs/project-format.md'), 'utf8');
+const section = doc.slice(doc.indexOf('## Node types'));
+
+function rowOf(type: string): string | undefined {
+  return section.split('\n').find((line) => line.startsWith(`| \`${type}\` |`));
+}
+
+describe('docs/project-format.md', () => {
+  it.each(Object.entries(nodeSpecs) as [string, NodeSpec][])('documents %s with its label and params', (type, spec) => {
+    const row = rowOf(type);
+    expect(row, `a table row for ${type}`).toBeDefined();
+    expect(row!.split('|')[2]!.trim()).toBe(spec.label);
+    if (spec.category === 'loss') {
+      expect(row).toContain(spec.loss!.requires ? `\`${spec.loss!.requires}\`` : '| — |');
+      return;
+    }
+    for (const [name, param] of Object.entries(spec.params)) {
+      expect(row).toContain(`\`${name}\`: `);
+      expect(row).toContain(`default \`${String(param.default)}\``);
+      if (param.kind === 'enum') for (const option of param.options) expect(row).toContain(`\`${option}\``);
+      if (param.kind === 'int') expect(row).toContain(`${param.min} … ${param.max}`);
+    }
+    if (Object.keys(spec.params).length === 0) expect(row).toMatch(/\| none \|/);
+  });
+
+  it('documents the loss target param and every optimiser type', () => {
+    expect(section).toContain('one param `target`: `labels`\n(default');
+    for (const t of ['sgd', 'adam', 'rmsprop', 'adagrad']) expect(doc).toContain(`| \`${t}\` |`);
+  });
+});

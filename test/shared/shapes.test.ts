@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeGraph } from '../../src/shared/graph';
+import { nodeSpecs } from '../../src/shared/nodes';
+import { chain, classes } from './graph-fixtures';
+
+describe('shape inference of single nodes', () => {
+  it('input takes the data shape, or asks for data', () => {
+    expect(nodeSpecs.input.inferShape([], {}, { dataShape: [1, 28, 28] })).toEqual({ shape: [1, 28, 28] });
+    expect(nodeSpecs.input.inferShape([], {}, {})).toEqual({ error: 'No data chosen yet: pick a dataset so the Input knows its shape' });
+  });
+
+  it('dense needs a flat input and outputs [units]', () => {
+    const p = { units: 16, useBias: true, init: 'glorotUniform' as const };
+    expect(nodeSpecs.dense.inferShape([[784]], p, {})).toEqual({ shape: [16] });
+    expect(nodeSpecs.dense.inferShape([[1, 28, 28]], p, {})).toEqual({
+      error: 'Dense expects a flat input but gets [1, 28, 28]',
+      help: 'add a Flatten before it',
+    });
+  });
+
+  it('dense weight shapes are kernel [inputs, units] and bias [units], without bias when disabled', () => {
+    expect(nodeSpecs.dense.weightShapes!([[3]], { units: 5, useBias: true, init: 'zeros' })).toEqual({ kernel: [3, 5], bias: [5] });
+    expect(nodeSpecs.dense.weightShapes!([[3]], { units: 5, useBias: false, init: 'zeros' })).toEqual({ kernel: [3, 5] });
+  });
+
+  it('activations keep the shape; softmax and logSoftmax need rank 1', () => {
+    expect(nodeSpecs.relu.inferShape([[1, 8, 8]], {}, {})).toEqual({ shape: [1, 8, 8] });
+    expect(nodeSpecs.leakyRelu.inferShape([[4]], { alpha: 0.1 }, {})).toEqual({ shape: [4] });
+    expect(nodeSpecs.softmax.inferShape([[10]], {}, {})).toEqual({ shape: [10] });
+    expect(nodeSpecs.softmax.inferShape([[2, 5]], {}, {})).toEqual({ error: 'Softmax expects a flat input but gets [2, 5]', help: 'add a Flatten before it' });
+    expect(nodeSpecs.logSoftmax.inferShape([[2, 5]], {}, {})).toEqual({ error: 'LogSoftmax expects a flat input but gets [2, 5]', help: 'add a Flatten before it' });
+  });
+
+  it('a loss reports its prediction shape', () => {
+    expect(nodeSpecs.mse.inferShape([[1, 28, 28]], { target: 'input' }, {})).toEqual({ shape: [1, 28, 28] });
+  });
+});
+
+describe('shape inference through a graph', () => {
+  it('propagates shapes along a chain', () => {
+    const a = analyzeGraph(chain(['x', 'input'], ['h', 'dense', { units: 5 }], ['t', 'tanh'], ['o', 'dense', { units: 3 }], ['s', 'softmax'], ['L', 'crossEntropy']), classes(3, [4]));
+    expect(a.issues).toEqual([]);
+    expect(a.order.map((n) => [n.id, n.shape])).toEqual([
+      ['x', [4]], ['h', [5]], ['t', [5]], ['o', [3]], ['s', [3]], ['L', [3]],
+    ]);
+    expect(a.byId.get('o')!.inputShapes).toEqual([[5]]);
+    expect(a.byId.get('h')!.params).toEqual({ units: 5, useBias: true, init: 'glorotUniform' });
+  });
+
+  it('stops at a shape error and leaves later shapes unknown', () => {
+    const a = analyzeGraph(chain(['x', 'input'], ['h', 'dense'], ['s', 'sigmoid'], ['L', 'mse']), { dataShape: [1, 28, 28] });
+    expect(a.issues).toEqual([{ nodeId: 'h', message: 'Dense expects a flat input but gets [1, 28, 28]', help: 'add a Flatten before it' }]);
+    expect(a.byId.get('x')!.shape).toEqual([1, 28, 28]);
+    expect(a.byId.get('h')!.shape).toBeNull();
+    expect(a.byId.get('s')!.shape).toBeNull();
+    expect(a.order.map((n) => n.id)).toEqual(['x', 'h', 's', 'L']);
+  });
+
+  it('without data, only the input complains', () => {
+    const a = analyzeGraph(chain(['x', 'input'], ['h', 'dense'], ['L', 'mse']), {});
+    expect(a.issues).toEqual([{ nodeId: 'x', message: 'No data chosen yet: pick a dataset so the Input knows its shape' }]);
+  });
+});
