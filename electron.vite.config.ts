@@ -1,6 +1,35 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+
+/**
+ * Development only: @vitejs/plugin-react puts its Fast Refresh preamble into index.html as an
+ * inline <script>, which our Content-Security-Policy (script-src 'self', in the page's meta tag
+ * and in the header main sets) rightly blocks. Serve the same code as a same-origin file instead,
+ * so the policy stays strict in development too.
+ */
+export function reactPreambleAsFile(url = '/@backprop/react-refresh-preamble.js'): Plugin {
+  let code = '';
+  return {
+    name: 'backprop:react-preamble-as-file',
+    apply: 'serve',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html) =>
+        html.replace(/<script type="module">([\s\S]*?injectIntoGlobalHook[\s\S]*?)<\/script>/, (_match, body: string) => {
+          code = body;
+          return `<script type="module" src="${url}"></script>`;
+        }),
+    },
+    configureServer(server) {
+      server.middlewares.use(url, (_req, res) => {
+        res.setHeader('Content-Type', 'text/javascript');
+        res.end(code);
+      });
+    },
+  };
+}
 
 export default defineConfig({
   main: {
@@ -28,6 +57,6 @@ export default defineConfig({
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },
-    plugins: [react()],
+    plugins: [react(), reactPreambleAsFile()],
   },
 });

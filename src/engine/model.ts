@@ -86,7 +86,7 @@ export class Model {
   forward(x: Float32Array, rows: number, y: Float32Array | null, training: boolean): number {
     if (rows < 1 || rows > this.maxBatch) throw new RangeError(`batch of ${rows} rows; this model holds 1..${this.maxBatch}`);
     this.rows = rows;
-    if (x !== this.inputNode.output) this.inputNode.output.set(x.subarray(0, rows * this.featureSize));
+    if (x !== this.inputNode.output) copyPrefix(x, this.inputNode.output, rows * this.featureSize);
     const layers = this.layers;
     const lossCount = y ? layers.length : layers.length - this.losses.length;
     if (y) this.encodeTargets(y, rows);
@@ -100,8 +100,10 @@ export class Model {
   /** Zeroes every gradient, then back-propagates the last forward pass. */
   backward(): void {
     const rows = this.rows;
-    for (const n of this.nodes) n.grad.fill(0, 0, rows * n.size);
-    for (const p of this.params) p.grad.fill(0);
+    const nodes = this.nodes;
+    const params = this.params;
+    for (let i = 0; i < nodes.length; i++) nodes[i].grad.fill(0, 0, rows * nodes[i].size);
+    for (let i = 0; i < params.length; i++) params[i].grad.fill(0);
     const layers = this.layers;
     for (let i = layers.length - 1; i >= 0; i--) layers[i].backward(rows);
   }
@@ -116,14 +118,15 @@ export class Model {
   }
 
   private encodeTargets(y: Float32Array, rows: number): void {
-    for (const loss of this.losses) {
+    for (let i = 0; i < this.losses.length; i++) {
+      const loss = this.losses[i];
       const t = loss.targets;
       const cols = loss.node.size;
       if (loss.targetSource === 'input') {
-        t.set(this.inputNode.output.subarray(0, rows * cols));
+        copyPrefix(this.inputNode.output, t, rows * cols);
       } else if (this.task === 'regression' || loss.classTargets === 'index') {
         const per = this.task === 'regression' ? this.targetSize : 1;
-        t.set(y.subarray(0, rows * per));
+        copyPrefix(y, t, rows * per);
       } else {
         encodeClassTargets(y, rows, cols, loss.classTargets === 'signed' ? -1 : 0, t);
       }
@@ -139,6 +142,11 @@ export class Model {
     }
     for (const layer of this.layers) layer.propagateToInputs = layer.node.inputs.some((i) => needsGrad.has(i));
   }
+}
+
+/** dst[0..n) = src[0..n), without the view object that subarray() would allocate. */
+function copyPrefix(src: Float32Array, dst: Float32Array, n: number): void {
+  for (let i = 0; i < n; i++) dst[i] = src[i];
 }
 
 /** Class indices → 0/1 (or −1/+1) for one output, one-hot (or one-vs-rest ±1) for several. */

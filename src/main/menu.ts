@@ -5,18 +5,8 @@
  */
 import { Menu, type MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand, RecentFile } from '../shared/desktop-api';
+import { templates } from '../shared/templates';
 
-export const PROJECT_TEMPLATES: readonly { id: string; label: string }[] = [
-  { id: 'perceptron-and', label: 'Perceptron Learns AND' },
-  { id: 'xor-mlp', label: 'XOR with a Hidden Layer' },
-  { id: 'playground-circle', label: 'Playground: Circle' },
-  { id: 'spiral', label: 'Two Spirals' },
-  { id: 'iris', label: 'Iris Flowers' },
-  { id: 'sonar', label: 'Sonar: Rocks or Mines' },
-  { id: 'breast-cancer', label: 'Breast Cancer Diagnosis' },
-  { id: 'digits-mlp', label: 'Handwritten Digits (MLP)' },
-  { id: 'linear-regression', label: 'Linear Regression' },
-];
 
 export interface MenuContext {
   platform: NodeJS.Platform;
@@ -50,7 +40,8 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
         submenu: [
           command('Blank Project', { type: 'new' }, 'CmdOrCtrl+N'),
           separator,
-          ...PROJECT_TEMPLATES.map((t) => command(t.label, { type: 'new', template: t.id })),
+          // The renderer builds the project from the same registry (src/shared/templates).
+          ...templates.map((t) => ({ ...command(t.label, { type: 'new', template: t.id }), toolTip: t.description })),
         ],
       },
       command('Open…', { type: 'open' }, 'CmdOrCtrl+O'),

@@ -21,8 +21,8 @@ export function safeFileName(suggested: string, extension: string): string {
   const base = suggested
     .replace(/[\u0000-\u001f<>:"/\\|?*]+/g, ' ')
     .replace(/\s+/g, ' ')
+    .replace(/^[\s.]+/, '') // no hidden files, no leading "..": names only
     .trim()
-    .replace(/^\.+/, '')
     .slice(0, 120);
   const name = base || 'Untitled';
   return path.extname(name).toLowerCase() === extension ? name : `${name}${extension}`;

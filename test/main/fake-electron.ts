@@ -78,9 +78,6 @@ export class BrowserWindow extends EventEmitter {
   setTitle(title: string): void {
     this.title = title;
   }
-  getTitle(): string {
-    return this.title;
-  }
   setDocumentEdited(edited: boolean): void {
     this.documentEdited = edited;
   }
@@ -90,12 +87,8 @@ export class BrowserWindow extends EventEmitter {
   maximize(): void {
     this.maximized = true;
   }
-  isMaximized(): boolean {
-    return this.maximized;
-  }
-  isMinimized(): boolean {
-    return this.minimized;
-  }
+  isMaximized = (): boolean => this.maximized;
+  isMinimized = (): boolean => this.minimized;
   restore(): void {
     this.minimized = false;
   }
@@ -215,7 +208,7 @@ class FakeApp extends EventEmitter {
   isPackaged = false;
   getPath = vi.fn((name: string) => (name === 'documents' ? this.documents : this.userData));
   getAppPath = vi.fn(() => '/app');
-  whenReady = vi.fn(async () => undefined);
+  whenReady = vi.fn(async (): Promise<void> => undefined);
   requestSingleInstanceLock = vi.fn(() => true);
   quit = vi.fn();
   exit = vi.fn();
@@ -250,20 +243,3 @@ export function resetElectron(): void {
   dialog.showOpenDialog.mockImplementation(async () => ({ canceled: true, filePaths: [] }));
   dialog.showSaveDialog.mockImplementation(async () => ({ canceled: true, filePath: '' }));
 }
-
-/** The IPC event our trusted window's main frame would send. */
-export function eventFrom(win: BrowserWindow, frame: FakeFrame = win.webContents.mainFrame) {
-  return { sender: win.webContents, senderFrame: frame };
-}
-
-export async function invoke(channel: string, event: unknown, ...args: unknown[]): Promise<unknown> {
-  const handler = ipcMain.handlers.get(channel);
-  if (!handler) throw new Error(`no handler for ${channel}`);
-  return await handler(event, ...args);
-}
-
-export function sendToMain(channel: string, event: unknown, ...args: unknown[]): void {
-  for (const listener of ipcMain.listeners.get(channel) ?? []) listener(event, ...args);
-}
-
-export default { app, BrowserWindow, MessageChannelMain, utilityProcess, ipcMain, dialog, Menu, shell, session, screen, contextBridge, ipcRenderer, webUtils };

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IPC } from '../../src/shared/ipc-channels';
 import { CONTENT_SECURITY_POLICY, installSessionSecurity, secureWebPreferences } from '../../src/main/security';
 import { UntrustedSenderError } from '../../src/main/ipc';
-import { eventFrom, FakeEvent, FakeFrame, invoke, sendToMain, session, shell, type BrowserWindow } from './fake-electron';
+import { FakeEvent, FakeFrame, session, shell, type BrowserWindow } from './fake-electron';
+import { eventFrom, invoke, sendToMain } from './fake-ipc';
 import { openLoadedWindow, startTestApp, type TestApp } from './helpers';
 
 vi.mock('electron', () => import('./fake-electron'));

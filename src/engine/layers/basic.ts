@@ -2,6 +2,7 @@
 import { denseBackward, denseForward } from '../ops/dense';
 import { activationBackward, activationForward } from '../ops/activations';
 import { logSoftmaxBackward, logSoftmaxForward, softmaxBackward, softmaxForward } from '../ops/softmax';
+import type { Param } from '../tensor';
 import { Layer, type RuntimeNode } from './layer';
 
 /** The data enters here: the model copies each batch into `node.output`. */
@@ -13,24 +14,29 @@ export class InputLayer extends Layer {
 export class DenseLayer extends Layer {
   private readonly inFeatures: number;
   private readonly units: number;
+  // Resolved once: destructuring `node.params` per step would allocate an iterator.
+  private readonly kernel: Param;
+  private readonly bias: Param | null;
   constructor(node: RuntimeNode) {
     super(node);
     this.inFeatures = node.inputs[0].size;
     this.units = node.size;
+    this.kernel = node.params[0];
+    this.bias = node.params[1] ?? null;
   }
   forward(rows: number): void {
-    const [kernel, bias] = this.node.params;
-    denseForward(this.node.inputs[0].output, kernel.data, bias ? bias.data : null, this.node.output, rows, this.inFeatures, this.units);
+    const bias = this.bias;
+    denseForward(this.node.inputs[0].output, this.kernel.data, bias ? bias.data : null, this.node.output, rows, this.inFeatures, this.units);
   }
   backward(rows: number): void {
-    const [kernel, bias] = this.node.params;
     const src = this.node.inputs[0];
+    const bias = this.bias;
     denseBackward(
       src.output,
-      kernel.data,
+      this.kernel.data,
       this.node.grad,
       this.propagateToInputs ? src.grad : null,
-      kernel.grad,
+      this.kernel.grad,
       bias ? bias.grad : null,
       rows,
       this.inFeatures,
