@@ -3,7 +3,7 @@
  *   gemmNN: C = A·B     (forward  y = x·W)
  *   gemmTN: C = Aᵀ·B    (weights  dW = xᵀ·dy, A stored [K×M])
  *   gemmNT: C = A·Bᵀ    (inputs   dx = dy·Wᵀ, B stored [N×K])
- * Sums are accumulated in float64 and rounded once per K block when stored.
+ * Sums are accumulated in float64 and rounded once per K block when added into C.
  *
  * Two paths: tiny products (W1-style nets: 10×8×2) take plain dot-product loops, where packing
  * and call overhead would dominate; everything else is blocked and packed (see js-pack.ts):
@@ -12,13 +12,13 @@
  * The packed B block (kc·nc doubles) is reused by all M/4 row blocks, so it should stay in L2.
  */
 import type { Kernels } from './kernels';
-import { micro4x4, packCols, packRows, packScratch } from './js-pack';
+import { kernel4x4, kernelEdge, PACK_CAPACITY, packCols4, packColsEdge, packRows4, packRowsEdge } from './js-pack';
 
 /** Blocking parameters, measured on the target box (bench/gemm.ts). Mutable for benchmarks only. */
 export const gemmTuning = {
   /** Depth of a K block. */
   kc: 256,
-  /** Width of a column block (multiple of 4). kc·nc·8 bytes should fit in L2. */
+  /** Width of a column block (rounded down to a multiple of 4). kc·nc·8 bytes should fit in L2. */
   nc: 256,
   /** Products with M·N·K at or below this take the simple loops. */
   smallWork: 1024,
@@ -34,13 +34,13 @@ export function gemmPacked(
   C: Float32Array, accumulate: boolean,
 ): void {
   if (M <= 0 || N <= 0) return;
-  if (K <= 0) {
-    if (!accumulate) C.fill(0, 0, M * N);
-    return;
-  }
-  const kcMax = Math.min(gemmTuning.kc, K);
-  const ncMax = Math.min(gemmTuning.nc, (N + 3) & ~3);
-  const S = packScratch(4 * kcMax + kcMax * ((ncMax + 3) & ~3));
+  // The micro-kernels always add (see kernel4x4), so a plain product starts from zero.
+  if (!accumulate) C.fill(0, 0, M * N);
+  if (K <= 0) return;
+  // Block sizes, clamped so that [4·kc A panel][kc·nc B panels] fits the fixed packing buffer.
+  const kcMax = Math.max(1, Math.min(gemmTuning.kc, K, PACK_CAPACITY >> 5));
+  const ncFit = ((PACK_CAPACITY / kcMax - 4) >> 2) << 2;
+  const ncMax = Math.max(4, Math.min(gemmTuning.nc & ~3, (N + 3) & ~3, ncFit));
   const lda = aRows ? K : M;
   const ldb = bRows ? K : N;
   const bBase = 4 * kcMax;
@@ -49,22 +49,29 @@ export function gemmPacked(
     const panels = (nc + 3) >> 2;
     for (let k0 = 0; k0 < K; k0 += kcMax) {
       const kc = Math.min(kcMax, K - k0);
-      const acc = accumulate || k0 > 0;
       const panelSize = 4 * kc;
       for (let p = 0; p < panels; p++) {
         const j = j0 + 4 * p;
         const nv = Math.min(4, N - j);
-        if (bRows) packRows(B, ldb, j, nv, k0, kc, S, bBase + p * panelSize);
-        else packCols(B, ldb, j, nv, k0, kc, S, bBase + p * panelSize);
+        const off = bBase + p * panelSize;
+        if (bRows) {
+          if (nv === 4) packRows4(B, ldb, j, k0, kc, off);
+          else packRowsEdge(B, ldb, j, nv, k0, kc, off);
+        } else if (nv === 4) packCols4(B, ldb, j, k0, kc, off);
+        else packColsEdge(B, ldb, j, nv, k0, kc, off);
       }
       for (let i0 = 0; i0 < M; i0 += 4) {
         const mr = Math.min(4, M - i0);
-        if (aRows) packRows(A, lda, i0, mr, k0, kc, S, 0);
-        else packCols(A, lda, i0, mr, k0, kc, S, 0);
+        if (aRows) {
+          if (mr === 4) packRows4(A, lda, i0, k0, kc, 0);
+          else packRowsEdge(A, lda, i0, mr, k0, kc, 0);
+        } else if (mr === 4) packCols4(A, lda, i0, k0, kc, 0);
+        else packColsEdge(A, lda, i0, mr, k0, kc, 0);
         const cRow = i0 * N + j0;
         for (let p = 0; p < panels; p++) {
           const nr = Math.min(4, nc - 4 * p);
-          micro4x4(S, 0, bBase + p * panelSize, kc, C, cRow + 4 * p, N, mr, nr, acc);
+          if (mr === 4 && nr === 4) kernel4x4(0, bBase + p * panelSize, kc, C, cRow + 4 * p, N);
+          else kernelEdge(0, bBase + p * panelSize, kc, C, cRow + 4 * p, N, mr, nr);
         }
       }
     }
@@ -82,7 +89,17 @@ export function gemmSmall(
   A: Float32Array, ai: number, ak: number, B: Float32Array, bk: number, bj: number,
   C: Float32Array, acc: boolean,
 ): void {
+  if (!acc) C.fill(0, 0, M * N); // then always add: no acc branch inside the loops (see kernel4x4)
   const N4 = N & ~3;
+  if (N4 > 0) smallColumns4(M, N, N4, K, A, ai, ak, B, bk, bj, C);
+  if (N4 < N) smallTailColumns(M, N, N4, K, A, ai, ak, B, bk, bj, C);
+}
+
+/** Columns [0, N4) four at a time. (Separate from the tail so neither carries untaken paths.) */
+function smallColumns4(
+  M: number, N: number, N4: number, K: number,
+  A: Float32Array, ai: number, ak: number, B: Float32Array, bk: number, bj: number, C: Float32Array,
+): void {
   for (let i = 0; i < M; i++) {
     const c = i * N;
     for (let j = 0; j < N4; j += 4) {
@@ -93,14 +110,16 @@ export function gemmSmall(
         const a = A[pa];
         s0 += a * B[q0]; s1 += a * B[q1]; s2 += a * B[q2]; s3 += a * B[q3];
       }
-      if (acc) {
-        C[c + j] += s0; C[c + j + 1] += s1; C[c + j + 2] += s2; C[c + j + 3] += s3;
-      } else {
-        C[c + j] = s0; C[c + j + 1] = s1; C[c + j + 2] = s2; C[c + j + 3] = s3;
-      }
+      C[c + j] += s0; C[c + j + 1] += s1; C[c + j + 2] += s2; C[c + j + 3] += s3;
     }
   }
-  if (N4 === N) return;
+}
+
+/** Columns [N4, N), each four rows at a time, then the last M%4 rows one by one. */
+function smallTailColumns(
+  M: number, N: number, N4: number, K: number,
+  A: Float32Array, ai: number, ak: number, B: Float32Array, bk: number, bj: number, C: Float32Array,
+): void {
   const M4 = M & ~3;
   for (let j = N4; j < N; j++) {
     for (let i = 0; i < M4; i += 4) {
@@ -112,17 +131,12 @@ export function gemmSmall(
         s0 += A[p0] * b; s1 += A[p1] * b; s2 += A[p2] * b; s3 += A[p3] * b;
       }
       const c = i * N + j;
-      if (acc) {
-        C[c] += s0; C[c + N] += s1; C[c + 2 * N] += s2; C[c + 3 * N] += s3;
-      } else {
-        C[c] = s0; C[c + N] = s1; C[c + 2 * N] = s2; C[c + 3 * N] = s3;
-      }
+      C[c] += s0; C[c + N] += s1; C[c + 2 * N] += s2; C[c + 3 * N] += s3;
     }
     for (let i = M4; i < M; i++) {
       let s = 0;
       for (let k = 0, p = i * ai, q = j * bj; k < K; k++, p += ak, q += bk) s += A[p] * B[q];
-      if (acc) C[i * N + j] += s;
-      else C[i * N + j] = s;
+      C[i * N + j] += s;
     }
   }
 }

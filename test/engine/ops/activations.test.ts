@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Act, activationBackward, activationForward, sigmoid, type ActName } from '../../../src/engine/ops/activations';
+import { denseBackward, denseForward } from '../../../src/engine/ops/dense';
+import { mse, mseBackward } from '../../../src/engine/ops/losses';
 import { awayFromZero, gradcheck, projection, randomArray } from '../../helpers/gradcheck';
 
 const ALPHA = 0.3;
@@ -54,6 +56,24 @@ describe('activations', () => {
     expect(Array.from(backward(name, x, w))).toEqual(Array.from(w));
   });
 
+  it('step + MSE on one dense layer gives Rosenblatt’s rule: dW = (2/n)·Σ (y − t)·x', () => {
+    const n = 6, inF = 3;
+    const x = randomArray(n * inF, 40), W = randomArray(inF, 41), t = Float32Array.from([1, 0, 1, 1, 0, 0]);
+    const z = new Float32Array(n), y = new Float32Array(n);
+    denseForward(x, W, null, z, n, inF, 1);
+    activationForward(Act.step, z, y, n, 0);
+    expect(mse(y, t, n, 1)).toBeGreaterThan(0); // some samples are misclassified
+    const dy = new Float32Array(n), dz = new Float32Array(n), dW = new Float32Array(inF);
+    mseBackward(y, t, dy, n, 1);
+    activationBackward(Act.step, z, y, dy, dz, n, 0);
+    denseBackward(x, W, dz, null, dW, null, n, inF, 1);
+    for (let k = 0; k < inF; k++) {
+      let want = 0;
+      for (let i = 0; i < n; i++) want += (2 / n) * (y[i] - t[i]) * x[i * inF + k];
+      expect(dW[k]).toBeCloseTo(want, 6);
+    }
+  });
+
   it('computes the documented values', () => {
     expect(forward('step', [-1, -0, 0, 2])).toEqual([0, 1, 1, 1]);
     expect(forward('sign', [-1, 0, 2])).toEqual([-1, 1, 1]);
@@ -82,6 +102,13 @@ describe('activations', () => {
     expect(y[7]).toBe(1000);
     const dx = backward('softplus', Float32Array.from([20.5, 0]), Float32Array.from([1, 1]));
     expect(Array.from(dx)).toEqual([1, 0.5]);
+  });
+
+  it('relu handles ±∞, −0 and non-finite gradients like PyTorch', () => {
+    expect(forward('relu', [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY, -0, 1e-40])).toEqual([0, Number.POSITIVE_INFINITY, 0, Math.fround(1e-40)]);
+    const x = Float32Array.from([-1, 2, Number.NaN, -3]);
+    const dy = Float32Array.from([Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 5, Number.NaN]);
+    expect(Array.from(backward('relu', x, dy))).toEqual([0, Number.NEGATIVE_INFINITY, 5, 0]);
   });
 
   it('relu and leakyRelu gradients at 0 follow PyTorch (0 and α)', () => {
