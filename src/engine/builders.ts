@@ -4,21 +4,30 @@
  * builder here is a compile error.
  */
 import type { NodeParams, NodeType } from '../shared/nodes';
+import { poolStride } from '../shared/nodes/pool-factory';
 import { Act } from './ops/activations';
 import { ActivationLayer, DenseLayer, InputLayer, LogSoftmaxLayer, SoftmaxLayer } from './layers/basic';
+import { Conv2DLayer } from './layers/conv';
 import type { Layer, RuntimeNode } from './layers/layer';
 import { ElementwiseLoss, NllLoss, SigmoidBinaryCrossEntropyLoss, SoftmaxCrossEntropyLoss } from './layers/losses';
+import { withActivityPenalty, withKernelPenalty, type ActivityPenaltyParams } from './layers/penalties';
+import { AvgPoolLayer, MaxPoolLayer } from './layers/pool';
+import { AddLayer, ConcatLayer, DropoutLayer, GaussianNoiseLayer, ViewLayer } from './layers/structure';
+import type { Rng } from './random';
 
 export interface BuildContext {
   maxBatch: number;
+  /** The model's stream for dropout masks and noise (streamSeed(seed, 'dropout')), shared in forward order. */
+  rng: Rng;
 }
 
 export type Builder<K extends NodeType> = (node: RuntimeNode, params: NodeParams<K>, ctx: BuildContext) => Layer;
 
+/** An elementwise activation with its activity penalty; `alpha` for leakyRelu/elu. */
 const activation =
   (kind: number) =>
-  (node: RuntimeNode): Layer =>
-    new ActivationLayer(node, kind, 0);
+  (node: RuntimeNode, p: ActivityPenaltyParams & { alpha?: number }): Layer =>
+    withActivityPenalty(new ActivationLayer(node, kind, p.alpha ?? 0), p);
 
 /**
  * MSE/MAE read class labels as 0/1, except after a Sign unit, whose outputs are ±1: there the
@@ -28,18 +37,27 @@ const regressionTargets = (node: RuntimeNode): 'binary' | 'signed' => (node.inpu
 
 export const builders: { [K in NodeType]: Builder<K> } = {
   input: (node) => new InputLayer(node),
-  dense: (node) => new DenseLayer(node),
+  dense: (node, p) => withKernelPenalty(new DenseLayer(node), p),
+  conv2d: (node, p, ctx) => withKernelPenalty(new Conv2DLayer(node, p, ctx.maxBatch), p),
+  maxPool2d: (node, p, ctx) => new MaxPoolLayer(node, p.poolSize, poolStride(p), ctx.maxBatch),
+  avgPool2d: (node, p) => new AvgPoolLayer(node, p.poolSize, poolStride(p)),
+  flatten: (node) => new ViewLayer(node),
+  reshape: (node) => new ViewLayer(node),
   identity: activation(Act.identity),
   sigmoid: activation(Act.sigmoid),
   tanh: activation(Act.tanh),
   relu: activation(Act.relu),
-  leakyRelu: (node, p) => new ActivationLayer(node, Act.leakyRelu, p.alpha),
-  elu: (node, p) => new ActivationLayer(node, Act.elu, p.alpha),
+  leakyRelu: activation(Act.leakyRelu),
+  elu: activation(Act.elu),
   softplus: activation(Act.softplus),
   step: activation(Act.step),
   sign: activation(Act.sign),
-  softmax: (node) => new SoftmaxLayer(node),
-  logSoftmax: (node) => new LogSoftmaxLayer(node),
+  softmax: (node, p) => withActivityPenalty(new SoftmaxLayer(node), p),
+  logSoftmax: (node, p) => withActivityPenalty(new LogSoftmaxLayer(node), p),
+  dropout: (node, p, ctx) => new DropoutLayer(node, p.rate, ctx.rng, ctx.maxBatch),
+  gaussianNoise: (node, p, ctx) => new GaussianNoiseLayer(node, p.stddev, ctx.rng),
+  add: (node) => new AddLayer(node),
+  concat: (node, p) => new ConcatLayer(node, p.axis),
   mse: (node, p, ctx) => new ElementwiseLoss(node, p.target, regressionTargets(node), ctx.maxBatch, 'mse'),
   mae: (node, p, ctx) => new ElementwiseLoss(node, p.target, regressionTargets(node), ctx.maxBatch, 'mae'),
   hinge: (node, p, ctx) => new ElementwiseLoss(node, p.target, 'signed', ctx.maxBatch, 'hinge'),

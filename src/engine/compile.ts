@@ -42,11 +42,14 @@ export function compileModel(graph: Graph, opts: CompileOptions): Model {
   const layers: Layer[] = [];
   const losses: LossLayer[] = [];
   let inputNode: RuntimeNode | undefined;
+  const ctx = { maxBatch, rng: new Rng(streamSeed(opts.seed, 'dropout')) };
+  const built = new Map<string, Layer>();
 
   for (const resolved of analysis.order) {
-    const node = createRuntimeNode(resolved, runtime, maxBatch);
+    const node = createRuntimeNode(resolved, runtime, viewSource(resolved, analysis.byId, built), maxBatch);
     runtime.set(node.id, node);
-    const layer = buildLayer(resolved.type, node, resolved.params, { maxBatch });
+    const layer = buildLayer(resolved.type, node, resolved.params, ctx);
+    built.set(node.id, layer);
     if (resolved.spec.loss) losses.push(layer as LossLayer);
     else layers.push(layer);
     if (resolved.type === 'input') inputNode = node;
@@ -66,7 +69,22 @@ export function compileModel(graph: Graph, opts: CompileOptions): Model {
   });
 }
 
-function createRuntimeNode(r: ResolvedNode, runtime: Map<string, RuntimeNode>, maxBatch: number): RuntimeNode {
+/**
+ * Node types whose values are their input's, in the same order, only with another shape. When
+ * such a node is its input's only consumer and that input adds nothing else to its own gradient
+ * (an activity penalty), its output and gradient buffers ARE its input's: no copy forward, no
+ * pass-through backward, and both gradients are the same numbers (see ViewLayer).
+ */
+const VIEW_TYPES: ReadonlySet<string> = new Set(['flatten', 'reshape']);
+
+function viewSource(r: ResolvedNode, byId: Map<string, ResolvedNode>, built: Map<string, Layer>): RuntimeNode | undefined {
+  if (!VIEW_TYPES.has(r.type)) return undefined;
+  const source = byId.get(r.inputs[0]);
+  const layer = source && built.get(source.id);
+  return layer && source.consumers.length === 1 && layer.penalty === null ? layer.node : undefined;
+}
+
+function createRuntimeNode(r: ResolvedNode, runtime: Map<string, RuntimeNode>, viewOf: RuntimeNode | undefined, maxBatch: number): RuntimeNode {
   const shape = [...(r.shape ?? [])];
   const size = sizeOf(shape);
   const isLoss = r.spec.loss !== undefined;
@@ -81,19 +99,23 @@ function createRuntimeNode(r: ResolvedNode, runtime: Map<string, RuntimeNode>, m
     type: r.type,
     shape,
     size,
-    output: new Float32Array(isLoss ? 0 : maxBatch * size),
-    grad: new Float32Array(isLoss ? 0 : maxBatch * size),
+    output: viewOf ? viewOf.output : new Float32Array(isLoss ? 0 : maxBatch * size),
+    grad: viewOf ? viewOf.grad : new Float32Array(isLoss ? 0 : maxBatch * size),
     inputs: r.inputs.map((id) => runtime.get(id)!),
     params,
   };
 }
 
-/** A softmax read only by fused cross-entropy losses needs no backward of its own. */
+/**
+ * A softmax read only by fused cross-entropy losses needs no backward of its own, unless it has
+ * an activity penalty, whose gradient (in its output gradient) must still reach the logits.
+ */
 function markFusedSoftmax(layers: Layer[], losses: LossLayer[]): void {
   for (const layer of layers) {
     if (layer.node.type !== 'softmax') continue;
     const readers = [...layers, ...losses].filter((l) => l.node.inputs.includes(layer.node));
-    (layer as unknown as { hasOtherConsumers: boolean }).hasOtherConsumers = readers.some((l) => l.node.type !== 'crossEntropy');
+    (layer as unknown as { hasOtherConsumers: boolean }).hasOtherConsumers =
+      layer.penalty !== null || readers.some((l) => l.node.type !== 'crossEntropy');
   }
 }
 

@@ -11,6 +11,7 @@ import type { Project } from '../shared/project-types';
 import { applyNormalizer } from './data/normalize';
 import type { PreparedData } from './data/types';
 import { StepLossBuffer } from './host-progress';
+import { HostProbes } from './host-probes';
 import { createTrainer, prepareProjectData, weightsToProject, weightMapOf, type DataSource } from './session';
 import { DivergenceError, Trainer } from './train';
 
@@ -41,6 +42,7 @@ export class EngineHost {
   private readonly now: () => number;
   private readonly progressIntervalMs: number;
   private readonly sliceMs: number;
+  private readonly probes: HostProbes;
 
   constructor(
     private readonly port: Port,
@@ -51,12 +53,14 @@ export class EngineHost {
     this.now = options.now ?? (() => performance.now());
     this.progressIntervalMs = options.progressIntervalMs ?? 33;
     this.sliceMs = options.sliceMs ?? 20;
+    this.probes = new HostProbes(port, () => ({ trainer: this.trainer, data: this.data }), this.now);
     port.on((msg) => void this.handle(msg));
     port.postMessage({ type: 'ready', protocol: PROTOCOL_VERSION });
   }
 
   private async handle(msg: EngineRequest): Promise<void> {
     try {
+      if (HostProbes.handles(msg)) return this.probes.handle(msg);
       switch (msg.type) {
         case 'load':
           return await this.load(msg.requestId, msg.project, msg.csv);
@@ -102,6 +106,7 @@ export class EngineHost {
       Object.assign(this, { project, data, trainer, elapsedMs: 0 });
       this.setStatus('idle', false);
       this.port.postMessage({ type: 'loaded', requestId, summary: this.summary(), state: this.state() });
+      this.probes.loaded();
     } catch (e) {
       if (e instanceof GraphError) this.port.postMessage({ type: 'invalid', requestId, issues: e.issues });
       else throw e;
@@ -224,6 +229,7 @@ export class EngineHost {
     this.pendingEpochs = 0;
     const steps = this.steps.take();
     this.port.postMessage({ type: 'progress', state: this.state(), epochs, steps }, [steps.buffer as ArrayBuffer]);
+    this.probes.afterProgress(force);
   }
 
   private predict(requestId: number, x: Float32Array, rows: number, normalized: boolean): void {

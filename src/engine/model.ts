@@ -30,7 +30,12 @@ export class Model {
   readonly primaryLoss: LossLayer;
   /** Rows of the last forward pass. */
   rows = 0;
+  /** Sum of the layers' penalties (kernel L1/L2, activity L1/KL) in the last forward pass with targets; included in its loss. */
+  penaltyValue = 0;
   private readonly layers: Layer[];
+  /** The layers that add a penalty to the loss, and each one's value in the last forward pass. */
+  private readonly penalized: Layer[];
+  readonly penaltyValues: Float64Array;
   private readonly inputNode: RuntimeNode;
   private readonly byId = new Map<string, RuntimeNode>();
   private inputGradEnabled = true;
@@ -46,6 +51,8 @@ export class Model {
     this.numClasses = spec.numClasses;
     this.targetSize = spec.targetSize;
     this.params = spec.nodes.flatMap((n) => n.params);
+    this.penalized = spec.layers.filter((l) => l.penalty !== null);
+    this.penaltyValues = new Float64Array(this.penalized.length);
     for (const n of spec.nodes) this.byId.set(n.id, n);
     this.primaryLoss = spec.losses.find((l) => l.targetSource === 'labels') ?? spec.losses[0];
     this.updateGradientFlow();
@@ -81,7 +88,8 @@ export class Model {
   /**
    * Runs the network on `rows` samples. `x` may be `inputBuffer` itself (no copy). With
    * targets `y` (class index per row, or targetSize values per row) it computes and returns
-   * the summed loss; without, it stops before the losses and returns NaN.
+   * the summed loss plus the layers' penalties; without, it stops before the losses and returns NaN.
+   * `training` switches dropout and noise on.
    */
   forward(x: Float32Array, rows: number, y: Float32Array | null, training: boolean): number {
     if (rows < 1 || rows > this.maxBatch) throw new RangeError(`batch of ${rows} rows; this model holds 1..${this.maxBatch}`);
@@ -94,7 +102,13 @@ export class Model {
     for (let i = 0; i < lossCount; i++) layers[i].forward(rows, training);
     if (!y) return NaN;
     for (let i = 0; i < this.losses.length; i++) total += this.losses[i].value;
-    return total;
+    let penalty = 0;
+    for (let i = 0; i < this.penalized.length; i++) {
+      this.penalized[i].penalty!.compute(rows, this.penaltyValues, i);
+      penalty += this.penaltyValues[i];
+    }
+    this.penaltyValue = penalty;
+    return total + penalty;
   }
 
   /** Zeroes every gradient, then back-propagates the last forward pass. */
@@ -105,7 +119,12 @@ export class Model {
     for (let i = 0; i < nodes.length; i++) nodes[i].grad.fill(0, 0, rows * nodes[i].size);
     for (let i = 0; i < params.length; i++) params[i].grad.fill(0);
     const layers = this.layers;
-    for (let i = layers.length - 1; i >= 0; i--) layers[i].backward(rows);
+    for (let i = layers.length - 1; i >= 0; i--) {
+      const layer = layers[i];
+      // Before the layer's own backward: an activity penalty's gradient joins its output gradient.
+      if (layer.penalty !== null) layer.penalty.backward(rows);
+      layer.backward(rows);
+    }
   }
 
   /** The first node (in forward order) whose output holds a NaN or ±Infinity in the last batch. */

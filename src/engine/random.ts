@@ -3,17 +3,23 @@
  * peer benchmarks use in JS). Same seed => the same stream, on every platform.
  */
 export class Rng {
-  private state: number;
-  private spareNormal = 0;
+  /**
+   * The 32-bit state, and Box–Muller's cached second value, live in typed arrays: as plain
+   * fields, a state above 2³⁰ (not a small integer) or a double would be stored as a fresh heap
+   * number on every draw, so dropout and noise would allocate in every training step.
+   */
+  private readonly state = new Int32Array(1);
+  private readonly spareNormal = new Float64Array(1);
   private hasSpare = false;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    this.state[0] = seed | 0;
   }
 
   /** Uniform in [0, 1). */
   next(): number {
-    let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
+    // Same bits as `state = (state + 0x6d2b79f5) >>> 0` in uint32: the int32 view only changes the sign's reading.
+    let t = (this.state[0] = (this.state[0] + 0x6d2b79f5) | 0);
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
@@ -33,13 +39,13 @@ export class Rng {
   normal(): number {
     if (this.hasSpare) {
       this.hasSpare = false;
-      return this.spareNormal;
+      return this.spareNormal[0];
     }
     let u = 0;
     while (u === 0) u = this.next();
     const v = this.next();
     const r = Math.sqrt(-2 * Math.log(u));
-    this.spareNormal = r * Math.sin(2 * Math.PI * v);
+    this.spareNormal[0] = r * Math.sin(2 * Math.PI * v);
     this.hasSpare = true;
     return r * Math.cos(2 * Math.PI * v);
   }

@@ -27,7 +27,8 @@ export async function loadDataset(data: DataConfig, source: DataSource, seed: nu
       `${data.csv} has changed since the project was saved (sha256 ${sha256.slice(0, 12)}…, expected ${data.sha256.slice(0, 12)}…). help: re-import the CSV to accept the new contents`,
     );
   }
-  return csvToDataset(parseCsv(text, data.csv), { features: data.features, target: data.target, task: data.task }, data.csv);
+  const spec = { features: data.features, target: data.target, task: data.task, ...(data.imageShape ? { imageShape: data.imageShape } : {}) };
+  return csvToDataset(parseCsv(text, data.csv), spec, data.csv);
 }
 
 export async function prepareProjectData(project: Project, source: DataSource): Promise<PreparedData> {

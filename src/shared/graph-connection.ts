@@ -3,7 +3,7 @@ import { analyzeGraph } from './graph';
 import { resolveParams } from './graph-params';
 import type { Graph } from './graph-types';
 import { getNodeSpec, isNodeType } from './nodes';
-import type { PortSpec, ShapeContext } from './nodes/types';
+import type { PortSpec, Shape, ShapeContext } from './nodes/types';
 
 /** A proposed edge. Handles may be null (React Flow) when a node has a single port on that side. */
 export interface ConnectionAttempt {
@@ -47,7 +47,11 @@ export function checkConnection(graph: Graph, edge: ConnectionAttempt, ctx?: Sha
   const loop = pathBetween(others, edge.target, edge.source);
   if (loop) return `This would make a loop: ${[...loop, edge.target].join(' → ')}`;
 
-  return ctx ? shapeRefusal(graph, edge.source, targetNode.type, targetNode.params, ctx) : null;
+  if (!ctx) return null;
+  // A merge (variadic port) is checked once it would have two inputs: the new one joins those already there.
+  const sources = port.variadic ? [...intoPort.map((e) => e.source), edge.source] : [edge.source];
+  if (port.variadic && sources.length < 2) return null;
+  return target.inputs.length === 1 ? shapeRefusal(graph, sources, targetNode.type, targetNode.params, ctx) : null;
 }
 
 /** A null handle means "the only port on that side". */
@@ -77,16 +81,16 @@ function pathBetween(edges: Graph['edges'], from: string, to: string): string[] 
   return null;
 }
 
-/** Only for single-input targets, the common case while wiring: would inferShape accept it? */
-function shapeRefusal(graph: Graph, sourceId: string, targetType: string, rawParams: unknown, ctx: ShapeContext): string | null {
+/** For single-port targets, the common case while wiring: would inferShape accept these input shapes? */
+function shapeRefusal(graph: Graph, sourceIds: string[], targetType: string, rawParams: unknown, ctx: ShapeContext): string | null {
   if (!isNodeType(targetType)) return null;
   const target = getNodeSpec(targetType)!;
-  if (target.inputs.length !== 1 || target.inputs[0]!.variadic) return null;
-  const shape = analyzeGraph(graph, ctx).byId.get(sourceId)?.shape;
-  if (!shape) return null;
+  const byId = analyzeGraph(graph, ctx).byId;
+  const shapes = sourceIds.map((id) => byId.get(id)?.shape);
+  if (shapes.some((s) => !s)) return null;
   const { params, issues } = resolveParams(targetType, rawParams);
   if (issues.length > 0) return null; // the inspector already shows those
-  const result = target.inferShape([shape], params as never, ctx);
+  const result = target.inferShape(shapes as Shape[], params as never, ctx);
   if ('shape' in result) return null;
   return result.help ? `${result.error}: ${result.help}` : result.error;
 }

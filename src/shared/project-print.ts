@@ -11,18 +11,22 @@ const MAX_LINE = 120;
 
 /** Keys listed first, in this order; any others follow in their own order. */
 const ORDER = {
-  root: ['format', 'version', 'name', 'graph', 'data', 'training', 'weights'],
+  root: ['format', 'version', 'name', 'graph', 'data', 'training', 'runs', 'weights'],
   graph: ['nodes', 'edges'],
   node: ['id', 'type', 'label', 'position', 'params'],
   position: ['x', 'y'],
   edge: ['id', 'source', 'sourceHandle', 'target', 'targetHandle'],
-  data: ['dataset', 'csv', 'sha256', 'features', 'target', 'task', 'options', 'normalize', 'split'],
+  data: ['dataset', 'csv', 'sha256', 'features', 'target', 'task', 'imageShape', 'options', 'normalize', 'split'],
   split: ['validation', 'test'],
   training: ['optimizer', 'schedule', 'batchSize', 'sampling', 'epochs', 'seed', 'earlyStopping', 'averaging', 'l1'],
   optimizer: ['type', 'learningRate', 'momentum', 'dampening', 'nesterov', 'beta1', 'beta2', 'rho', 'epsilon', 'lrDecay', 'weightDecay'],
   schedule: ['type', 'per', 'stepSize', 'gamma', 'decay', 'period', 'minLearningRate'],
   earlyStopping: ['patience', 'minDelta', 'restoreBest'],
   tensor: ['shape', 'data'],
+  run: ['id', 'startedAt', 'status', 'architecture', 'note', 'settings', 'epochs', 'test', 'weights'],
+  runSettings: ['training', 'data'],
+  runEpoch: ['epoch', 'loss', 'accuracy', 'mae', 'r2', 'valLoss', 'valAccuracy', 'valMae', 'valR2', 'learningRate'],
+  runTest: ['loss', 'accuracy', 'mae', 'r2'],
 } as const;
 
 function ordered(obj: unknown, keys: readonly string[]): Json {
@@ -53,30 +57,51 @@ export function canonicalProject(project: unknown): Json {
     graph.edges = (graph.edges as unknown[]).map((e) => ordered(e, ORDER.edge));
     return graph;
   });
-  orderSection(root, 'data', (d) => {
-    const data = ordered(d, ORDER.data);
-    orderSection(data, 'split', (s) => ordered(s, ORDER.split));
-    return data;
-  });
-  orderSection(root, 'training', (t) => {
-    const training = ordered(t, ORDER.training);
-    orderSection(training, 'optimizer', (o) => ordered(o, ORDER.optimizer));
-    orderSection(training, 'schedule', (s) => ordered(s, ORDER.schedule));
-    orderSection(training, 'earlyStopping', (e) => ordered(e, ORDER.earlyStopping));
-    return training;
-  });
-  orderSection(root, 'weights', (w) => {
-    const weights: Json = {};
-    // Nodes in graph order (the engine hands them over in its own order).
-    const nodeOrder = ((root.graph as Json | undefined)?.nodes as Json[] | undefined)?.map((n) => String(n.id)) ?? [];
-    for (const [nodeId, params] of Object.entries(ordered(w, nodeOrder))) {
-      const tensors: Json = {};
-      for (const [name, t] of Object.entries(params as Json)) tensors[name] = ordered(t, ORDER.tensor);
-      weights[nodeId] = tensors;
-    }
-    return weights;
-  });
+  orderSection(root, 'data', orderData);
+  orderSection(root, 'training', orderTraining);
+  // Nodes in graph order (the engine hands them over in its own order).
+  const nodeOrder = ((root.graph as Json | undefined)?.nodes as Json[] | undefined)?.map((n) => String(n.id)) ?? [];
+  orderSection(root, 'runs', (runs) => (runs as unknown[]).map((r) => orderRun(r, nodeOrder)));
+  orderSection(root, 'weights', (w) => orderWeights(w, nodeOrder));
   return root;
+}
+
+function orderData(d: unknown): Json {
+  const data = ordered(d, ORDER.data);
+  orderSection(data, 'split', (s) => ordered(s, ORDER.split));
+  return data;
+}
+
+function orderTraining(t: unknown): Json {
+  const training = ordered(t, ORDER.training);
+  orderSection(training, 'optimizer', (o) => ordered(o, ORDER.optimizer));
+  orderSection(training, 'schedule', (s) => ordered(s, ORDER.schedule));
+  orderSection(training, 'earlyStopping', (e) => ordered(e, ORDER.earlyStopping));
+  return training;
+}
+
+function orderWeights(w: unknown, nodeOrder: string[]): Json {
+  const weights: Json = {};
+  for (const [nodeId, params] of Object.entries(ordered(w, nodeOrder))) {
+    const tensors: Json = {};
+    for (const [name, t] of Object.entries(params as Json)) tensors[name] = ordered(t, ORDER.tensor);
+    weights[nodeId] = tensors;
+  }
+  return weights;
+}
+
+function orderRun(r: unknown, nodeOrder: string[]): Json {
+  const run = ordered(r, ORDER.run);
+  orderSection(run, 'settings', (s) => {
+    const settings = ordered(s, ORDER.runSettings);
+    orderSection(settings, 'training', orderTraining);
+    orderSection(settings, 'data', orderData);
+    return settings;
+  });
+  orderSection(run, 'epochs', (epochs) => (epochs as unknown[]).map((e) => ordered(e, ORDER.runEpoch)));
+  orderSection(run, 'test', (t) => ordered(t, ORDER.runTest));
+  orderSection(run, 'weights', (w) => orderWeights(w, nodeOrder));
+  return run;
 }
 
 /**

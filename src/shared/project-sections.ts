@@ -44,7 +44,7 @@ export function checkData(value: unknown, path: string): void {
     fail(path, "needs 'dataset' (a built-in dataset id) or 'csv' (a CSV file beside the project)");
   const common = ['normalize', 'split'];
   const d = isCsv
-    ? object(value, path, ['csv', 'sha256', 'features', 'target', 'task'], common, 'CSV data')
+    ? object(value, path, ['csv', 'sha256', 'features', 'target', 'task'], ['imageShape', ...common], 'CSV data')
     : object(value, path, ['dataset'], ['options', ...common], 'a built-in dataset');
   if (isCsv) checkCsvFields(d, path);
   else {
@@ -70,6 +70,16 @@ function checkCsvFields(d: Json, path: string): void {
   const target = string(d.target, join(path, 'target'));
   if (features.includes(target)) fail(join(path, 'target'), `the column '${target}' cannot be both a feature and the target`);
   oneOf(d.task, join(path, 'task'), TASKS);
+  optional(d, 'imageShape', path, (v, at) => checkImageShape(v, at, features.length));
+}
+
+/** `[C, H, W]`: the feature columns are the pixels of C×H×W images (channel by channel, row by row). */
+function checkImageShape(value: unknown, path: string, featureCount: number): void {
+  const dims = array(value, path).map((d, i) => number(d, join(path, i), { integer: true, min: 1 }));
+  if (dims.length !== 3) fail(path, `must be [channels, height, width] (got ${dims.length} ${dims.length === 1 ? 'number' : 'numbers'})`);
+  const pixels = dims[0]! * dims[1]! * dims[2]!;
+  if (pixels !== featureCount)
+    fail(path, `[${dims.join(', ')}] holds ${pixels} values but features lists ${featureCount} columns`, 'make channels × height × width equal the number of feature columns');
 }
 
 function checkSplit(value: unknown, path: string): void {

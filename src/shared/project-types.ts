@@ -29,6 +29,11 @@ export interface CsvDataConfig {
   features: string[];
   target: string;
   task: Task;
+  /**
+   * `[C, H, W]`: the feature columns are the pixels of images, channel by channel and row by row
+   * (NCHW, as PyTorch). C·H·W must equal the number of features. Absent: flat features.
+   */
+  imageShape?: number[];
   normalize?: NormalizeMode;
   split?: Partial<SplitConfig>;
 }
@@ -87,6 +92,43 @@ export interface SerializedTensor {
 /** node id -> param name -> tensor */
 export type SerializedWeights = Record<string, Record<string, SerializedTensor>>;
 
+/** One finished epoch of a recorded run: the metric curves (validation ones when there is a validation split). */
+export interface RunEpoch {
+  epoch: number;
+  loss: number;
+  accuracy?: number;
+  mae?: number;
+  r2?: number;
+  valLoss?: number;
+  valAccuracy?: number;
+  valMae?: number;
+  valR2?: number;
+  learningRate: number;
+}
+
+export type RunStatus = 'finished' | 'stoppedEarly' | 'stopped' | 'diverged';
+export const RUN_STATUSES: readonly RunStatus[] = ['finished', 'stoppedEarly', 'stopped', 'diverged'];
+
+/** A training run kept in the project, so runs can be compared later (see docs/project-format.md). */
+export interface RunRecord {
+  /** Unique among the project's runs. */
+  id: string;
+  /** When the run started, ISO 8601 (e.g. "2026-11-21T14:03:00.000Z"). */
+  startedAt: string;
+  status?: RunStatus;
+  /** A one-line description of the network, e.g. "2 → 8 tanh → 8 tanh → 1 sigmoid". */
+  architecture?: string;
+  /** How it ended, in words (early stopping, divergence). */
+  note?: string;
+  /** The training and data settings the run started with. */
+  settings: { training: TrainingConfig; data: DataConfig };
+  epochs: RunEpoch[];
+  /** Metrics on the test split at the end, when there is one. */
+  test?: { loss: number; accuracy?: number; mae?: number; r2?: number };
+  /** The final weights, only when the user asked to keep them. */
+  weights?: SerializedWeights;
+}
+
 export interface Project {
   format: typeof PROJECT_FORMAT;
   version: typeof PROJECT_VERSION;
@@ -94,9 +136,16 @@ export interface Project {
   graph: Graph;
   data: DataConfig;
   training: TrainingConfig;
+  /** Recorded training runs, oldest first. */
+  runs?: RunRecord[];
   weights?: SerializedWeights;
 }
 
 export function isCsvData(data: DataConfig): data is CsvDataConfig {
   return 'csv' in data;
+}
+
+/** Shape of one sample of CSV data: its imageShape, or one value per feature column. */
+export function csvSampleShape(data: CsvDataConfig): number[] {
+  return data.imageShape ? [...data.imageShape] : [data.features.length];
 }

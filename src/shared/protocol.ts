@@ -72,6 +72,116 @@ export interface EvalResult {
   r2?: number;
 }
 
+/** What a renderer wants to watch live. Every part is optional; an empty object sends only step/epoch. */
+export interface ProbeSubscription {
+  /** The model's output over the 2-D input plane (2-feature data only), plus each hidden neuron's. */
+  boundary?: {
+    /** Cells per side of the main map (8…128, default 64). */
+    resolution?: number;
+    /** Also send a grid per neuron of Dense layers with at most 16 units. */
+    neurons?: boolean;
+    /** Cells per side of each neuron's map (4…64, default 24). */
+    neuronResolution?: number;
+  };
+  /** L2 norms of each layer's weights and of their gradients on the last batch. */
+  norms?: boolean;
+  /** Dense kernels and biases (layers up to 64×64), for the network view's edges. */
+  network?: boolean;
+  /** Least milliseconds between pushed frames while training (default 70, at least 16). */
+  intervalMs?: number;
+}
+
+/**
+ * A grid over the input plane in RAW feature units. Row 0 is the top (largest second feature),
+ * column 0 the left (smallest first feature); cell centres are sampled. values: rows × cols × channels.
+ */
+export interface BoundaryGrid {
+  resolution: number;
+  /** [min, max] of the first and second feature covered by the grid (the data range plus padding). */
+  xRange: [number, number];
+  yRange: [number, number];
+  channels: number;
+  values: Float32Array;
+}
+
+/** The activations of one layer's neurons over the plane: units × resolution × resolution. */
+export interface NeuronGrids {
+  /** The Dense node the neurons belong to. */
+  nodeId: string;
+  /** Whose output is shown: the activation node right after the Dense, or the Dense itself. */
+  valueNodeId: string;
+  units: number;
+  resolution: number;
+  values: Float32Array;
+}
+
+export interface LayerNorm {
+  nodeId: string;
+  /** sqrt of the sum of squares over all the node's parameters. */
+  weight: number;
+  /** The same over their gradients from the last backward pass. */
+  grad: number;
+}
+
+export interface NetworkLayer {
+  nodeId: string;
+  inputs: number;
+  units: number;
+  /** inputs × units, row-major (as in the weights). */
+  kernel: Float32Array;
+  bias: Float32Array | null;
+  /** Type of the activation node right after this Dense, if any. */
+  activation: string | null;
+}
+
+export interface ProbeFrame {
+  globalStep: number;
+  epoch: number;
+  boundary?: BoundaryGrid;
+  neurons?: NeuronGrids[];
+  /** Why there is no boundary although it was asked for (e.g. the data has 4 features). */
+  boundaryUnavailable?: string;
+  norms?: LayerNorm[];
+  network?: NetworkLayer[];
+}
+
+/** Data points in raw feature units, two values per row; labels are class indices or target values. */
+export interface ProbePoints {
+  featureNames: [string, string];
+  train: { x: Float32Array; y: Float32Array };
+  validation: { x: Float32Array; y: Float32Array };
+  test: { x: Float32Array; y: Float32Array };
+}
+
+export type EvalSplit = 'train' | 'validation' | 'test';
+
+export interface Evaluation {
+  split: EvalSplit;
+  n: number;
+  task: 'classification' | 'regression';
+  metrics: EvalResult;
+  classNames?: string[];
+  /** Classification: classes × classes counts, row = true class, column = predicted, row-major. */
+  confusion?: number[];
+  /** Per class; NaN where undefined (no predictions of / no samples of that class). */
+  precision?: number[];
+  recall?: number[];
+  /** The first `rows` samples: raw features (rows × featureSize, omitted above 64 features), targets, model outputs. */
+  predictions: {
+    rows: number;
+    featureSize: number;
+    features: Float32Array | null;
+    targets: Float32Array;
+    targetSize: number;
+    outputs: Float32Array;
+    outputSize: number;
+    /** Classification: predicted class per row. */
+    predicted: Int32Array | null;
+  };
+  /** Regression: (true, predicted) of the first output for up to 5000 samples, interleaved. */
+  scatter?: Float32Array;
+}
+
 /** renderer → engine */
 export type EngineRequest =
   | { type: 'load'; requestId: number; project: Project; csv?: { text: string; sha256: string } }
@@ -84,7 +194,13 @@ export type EngineRequest =
   | { type: 'setLearningRate'; value: number }
   | { type: 'predict'; requestId: number; x: Float32Array; rows: number; normalized?: boolean }
   | { type: 'inspect'; requestId: number; nodeId: string }
-  | { type: 'getWeights'; requestId: number };
+  | { type: 'getWeights'; requestId: number }
+  /** Live probes: the host pushes 'probes' frames while training (null unsubscribes). See probe-types.ts. */
+  | { type: 'subscribeProbes'; probes: ProbeSubscription | null }
+  /** One probe frame now, answered with a 'probes' event carrying the requestId. */
+  | { type: 'probe'; requestId: number; probes: ProbeSubscription }
+  /** Confusion matrix, per-class precision/recall, predictions table (first `predictions` rows, default 50) or regression scatter. */
+  | { type: 'evaluate'; requestId: number; split: EvalSplit; predictions?: number };
 
 /** engine → renderer */
 export type EngineEvent =
@@ -114,4 +230,9 @@ export type EngineEvent =
       gradients: Float32Array;
       params: { name: string; shape: number[]; data: Float32Array; grad: Float32Array }[];
     }
-  | { type: 'weights'; requestId: number; weights: SerializedWeights };
+  | { type: 'weights'; requestId: number; weights: SerializedWeights }
+  /** A probe frame: pushed on the host's schedule while subscribed, or the answer to 'probe'. */
+  | { type: 'probes'; requestId?: number; frame: ProbeFrame }
+  /** The data points to draw on the decision-boundary plane (raw feature units); null when the data is not 2-D. */
+  | { type: 'probePoints'; points: ProbePoints | null; reason?: string }
+  | { type: 'evaluation'; requestId: number; evaluation: Evaluation };

@@ -15,13 +15,15 @@ v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
 const youngGenerationUsed = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')!.space_used_size;
 
-function youngBytesPerStep(trainer: Trainer, steps: number, extra: () => void = () => {}): number {
+function youngBytesPerStep(trainer: Trainer, steps: number, extra: () => void = () => {}, goal = 0): number {
   // Warm-up until the optimising compiler has the hot path (unoptimised code boxes every double).
   for (let i = 0; i < 3000; i++) trainer.trainStep();
-  // The test runner's own messaging allocates now and then in this process: take the quietest
-  // of several windows. Each stays inside one epoch (an epoch's end validates and records history).
+  // Optimised code is compiled on a background thread, which a loaded machine delays, and the
+  // test runner's own messaging allocates now and then: take the quietest of up to 30 windows
+  // (stopping early once one is under `goal`). A real per-step allocation shows in every window.
+  // Each window stays inside one epoch (an epoch's end validates and records history).
   let best = Infinity;
-  for (let window = 0; window < 5; window++) {
+  for (let window = 0; window < 30 && best >= goal; window++) {
     while (trainer.stepInEpoch === 0 || trainer.stepInEpoch + steps >= trainer.stepsPerEpoch) trainer.trainStep();
     gc();
     const before = youngGenerationUsed();
@@ -41,7 +43,7 @@ describe('allocation', () => {
   ])('%s: a training step allocates nothing', (_, id, batchSize) => {
     const w = buildWorkload(id as string);
     const trainer = new Trainer(w.graph, w.data, { ...w.training, batchSize: batchSize as number, epochs: 1000 });
-    expect(youngBytesPerStep(trainer, 200)).toBeLessThan(64);
+    expect(youngBytesPerStep(trainer, 200, undefined, 64)).toBeLessThan(64);
   });
 
   it('control: the measurement sees one typed-array view per step', () => {

@@ -3,10 +3,21 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeSpecs } from '../../src/shared/nodes';
-import type { NodeSpec } from '../../src/shared/nodes/types';
+import { activityParams } from '../../src/shared/nodes/regularizer-params';
+import type { NodeSpec, ParamSpec } from '../../src/shared/nodes/types';
 
 const doc = readFileSync(path.resolve(__dirname, '../../docs/project-format.md'), 'utf8');
 const section = doc.slice(doc.indexOf('## Node types'));
+
+/** The activity params every activation shares are documented once, in their own section. */
+const activitySection = section.slice(section.indexOf('### Activity penalties'), section.indexOf('### Losses'));
+
+function documents(text: string, name: string, param: ParamSpec): void {
+  expect(text).toContain(`\`${name}\`: `);
+  expect(text).toContain(`default \`${Array.isArray(param.default) ? `[${param.default.join(',')}]` : String(param.default)}\``);
+  if (param.kind === 'enum') for (const option of param.options) expect(text).toContain(`\`${option}\``);
+  if (param.kind === 'int') expect(text).toContain(`${param.min} … ${param.max}`);
+}
 
 function rowOf(type: string): string | undefined {
   return section.split('\n').find((line) => line.startsWith(`| \`${type}\` |`));
@@ -21,13 +32,9 @@ describe('docs/project-format.md', () => {
       expect(row).toContain(spec.loss!.requires ? `\`${spec.loss!.requires}\`` : '| — |');
       return;
     }
-    for (const [name, param] of Object.entries(spec.params)) {
-      expect(row).toContain(`\`${name}\`: `);
-      expect(row).toContain(`default \`${String(param.default)}\``);
-      if (param.kind === 'enum') for (const option of param.options) expect(row).toContain(`\`${option}\``);
-      if (param.kind === 'int') expect(row).toContain(`${param.min} … ${param.max}`);
-    }
-    if (Object.keys(spec.params).length === 0) expect(row).toMatch(/\| none \|/);
+    const shared = (name: string) => spec.category === 'activation' && Object.hasOwn(activityParams, name);
+    for (const [name, param] of Object.entries(spec.params)) documents(shared(name) ? activitySection : row!, name, param);
+    if (Object.keys(spec.params).filter((name) => !shared(name)).length === 0) expect(row).toMatch(/\| none \|/);
   });
 
   it('documents the loss target param and every optimiser type', () => {

@@ -48,7 +48,7 @@ describe('node problems', () => {
     const issues = issuesOf(g);
     expect(issues[0]).toEqual({ nodeId: 'a', message: "'Relu6' is not a known node type", help: "did you mean 'relu'?" });
     g.nodes[2]!.type = 'qqqqqqqqqq';
-    expect(issuesOf(g)[0]!.help).toMatch(/^known types: input, dense, identity/);
+    expect(issuesOf(g)[0]!.help).toMatch(/^known types: input, dense, conv2d, maxPool2d, avgPool2d, flatten, reshape, identity/);
   });
 
   it('does not report edges of a node of unknown type twice', () => {
@@ -88,11 +88,11 @@ describe('node problems', () => {
     const g = classifier();
     g.nodes[1]!.params = { unit: 4 };
     expect(issuesOf(g)).toEqual([
-      { nodeId: 'h', param: 'unit', message: "Dense has no parameter 'unit'", help: "did you mean 'units'? Dense takes units, useBias, init" },
+      { nodeId: 'h', param: 'unit', message: "Dense has no parameter 'unit'", help: "did you mean 'units'? Dense takes units, useBias, init, l1, l2" },
     ]);
     g.nodes[1]!.params = { units: 4 };
     g.nodes[2]!.params = { alpha: 0.1 };
-    expect(issuesOf(g)).toEqual([{ nodeId: 'a', param: 'alpha', message: "ReLU has no parameter 'alpha'", help: 'ReLU takes no parameters' }]);
+    expect(issuesOf(g)).toEqual([{ nodeId: 'a', param: 'alpha', message: "ReLU has no parameter 'alpha'", help: 'ReLU takes activityRegularizer, activityL1, rho, sparsityWeight' }]);
   });
 
   it('leaves the shape unknown (not wrong) after a bad param', () => {
@@ -105,8 +105,9 @@ describe('node problems', () => {
   });
 
   it('resolveParams fills defaults and copies lists', () => {
-    expect(resolveParams('elu', {})).toEqual({ params: { alpha: 1 }, issues: [] });
-    expect(resolveParams('dense', { units: 3 }).params).toEqual({ units: 3, useBias: true, init: 'glorotUniform' });
+    const activity = { activityRegularizer: 'none', activityL1: 0.01, rho: 0.05, sparsityWeight: 1 };
+    expect(resolveParams('elu', {})).toEqual({ params: { alpha: 1, ...activity }, issues: [] });
+    expect(resolveParams('dense', { units: 3 }).params).toEqual({ units: 3, useBias: true, init: 'glorotUniform', l1: 0, l2: 0 });
     expect(resolveParams('dense', null).params.units).toBe(8);
   });
 

@@ -8,8 +8,10 @@ const specs = Object.entries(nodeSpecs) as [string, NodeSpec][];
 describe('node registry', () => {
   it('has the agreed node types', () => {
     expect(nodeTypes).toEqual([
-      'input', 'dense', 'identity', 'sigmoid', 'tanh', 'relu', 'leakyRelu', 'elu', 'softplus', 'softmax',
-      'logSoftmax', 'step', 'sign', 'mse', 'mae', 'binaryCrossEntropy', 'crossEntropy', 'nll', 'hinge',
+      'input', 'dense', 'conv2d', 'maxPool2d', 'avgPool2d', 'flatten', 'reshape',
+      'identity', 'sigmoid', 'tanh', 'relu', 'leakyRelu', 'elu', 'softplus', 'softmax', 'logSoftmax', 'step', 'sign',
+      'dropout', 'gaussianNoise', 'add', 'concat',
+      'mse', 'mae', 'binaryCrossEntropy', 'crossEntropy', 'nll', 'hinge',
     ]);
   });
 
@@ -79,11 +81,12 @@ describe('node registry', () => {
   });
 
   it('builds fresh default params', () => {
-    expect(defaultParams('dense')).toEqual({ units: 8, useBias: true, init: 'glorotUniform' });
-    expect(defaultParams('leakyRelu')).toEqual({ alpha: 0.01 });
-    expect(defaultParams('elu')).toEqual({ alpha: 1 });
+    const activity = { activityRegularizer: 'none', activityL1: 0.01, rho: 0.05, sparsityWeight: 1 };
+    expect(defaultParams('dense')).toEqual({ units: 8, useBias: true, init: 'glorotUniform', l1: 0, l2: 0 });
+    expect(defaultParams('leakyRelu')).toEqual({ alpha: 0.01, ...activity });
+    expect(defaultParams('elu')).toEqual({ alpha: 1, ...activity });
     expect(defaultParams('crossEntropy')).toEqual({ target: 'labels' });
-    expect(defaultParams('relu')).toEqual({});
+    expect(defaultParams('relu')).toEqual(activity);
     const a = defaultParams('dense');
     a.units = 3;
     expect(defaultParams('dense').units).toBe(8);
@@ -91,9 +94,10 @@ describe('node registry', () => {
 
   it('summarises key params for the node face', () => {
     const dense = nodeSpecs.dense;
-    expect(dense.summary!({ units: 16, useBias: true, init: 'heNormal' })).toBe('16 units');
-    expect(dense.summary!({ units: 1, useBias: true, init: 'heNormal' })).toBe('1 unit');
-    expect(nodeSpecs.leakyRelu.summary!({ alpha: 0.2 })).toBe('α = 0.2');
+    expect(dense.summary!({ units: 16, useBias: true, init: 'heNormal', l1: 0, l2: 0 })).toBe('16 units');
+    expect(dense.summary!({ units: 1, useBias: true, init: 'heNormal', l1: 0, l2: 0 })).toBe('1 unit');
+    const activity = { activityRegularizer: 'none', activityL1: 0.01, rho: 0.05, sparsityWeight: 1 } as const;
+    expect(nodeSpecs.leakyRelu.summary!({ alpha: 0.2, ...activity })).toBe('α = 0.2');
   });
 });
 
@@ -127,11 +131,16 @@ describe('types', () => {
       units: number;
       useBias: boolean;
       init: 'zeros' | 'uniform' | 'normal' | 'glorotUniform' | 'glorotNormal' | 'heUniform' | 'heNormal' | 'lecunNormal';
+      l1: number;
+      l2: number;
     }>();
-    expectTypeOf<NodeParams<'leakyRelu'>>().toEqualTypeOf<{ alpha: number }>();
+    type Activity = { activityRegularizer: 'none' | 'l1' | 'kl'; activityL1: number; rho: number; sparsityWeight: number };
+    expectTypeOf<NodeParams<'leakyRelu'>>().toEqualTypeOf<{ alpha: number; activityRegularizer: 'none' | 'l1' | 'kl'; activityL1: number; rho: number; sparsityWeight: number }>();
     expectTypeOf<NodeParams<'crossEntropy'>>().toEqualTypeOf<{ target: 'labels' | 'input' }>();
-    expectTypeOf<keyof NodeParams<'relu'>>().toEqualTypeOf<never>();
+    expectTypeOf<keyof NodeParams<'relu'>>().toEqualTypeOf<keyof Activity>();
+    expectTypeOf<NodeParams<'reshape'>>().toEqualTypeOf<{ shape: number[] }>();
     expectTypeOf<'dense'>().toExtend<NodeType>();
-    expectTypeOf<'flatten'>().not.toExtend<NodeType>();
+    expectTypeOf<'conv2d'>().toExtend<NodeType>();
+    expectTypeOf<'lstm'>().not.toExtend<NodeType>();
   });
 });

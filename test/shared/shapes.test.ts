@@ -10,7 +10,7 @@ describe('shape inference of single nodes', () => {
   });
 
   it('dense needs a flat input and outputs [units]', () => {
-    const p = { units: 16, useBias: true, init: 'glorotUniform' as const };
+    const p = { units: 16, useBias: true, init: 'glorotUniform' as const, l1: 0, l2: 0 };
     expect(nodeSpecs.dense.inferShape([[784]], p, {})).toEqual({ shape: [16] });
     expect(nodeSpecs.dense.inferShape([[1, 28, 28]], p, {})).toEqual({
       error: 'Dense expects a flat input but gets [1, 28, 28]',
@@ -19,16 +19,17 @@ describe('shape inference of single nodes', () => {
   });
 
   it('dense weight shapes are kernel [inputs, units] and bias [units], without bias when disabled', () => {
-    expect(nodeSpecs.dense.weightShapes!([[3]], { units: 5, useBias: true, init: 'zeros' })).toEqual({ kernel: [3, 5], bias: [5] });
-    expect(nodeSpecs.dense.weightShapes!([[3]], { units: 5, useBias: false, init: 'zeros' })).toEqual({ kernel: [3, 5] });
+    expect(nodeSpecs.dense.weightShapes!([[3]], { units: 5, useBias: true, init: 'zeros', l1: 0, l2: 0 })).toEqual({ kernel: [3, 5], bias: [5] });
+    expect(nodeSpecs.dense.weightShapes!([[3]], { units: 5, useBias: false, init: 'zeros', l1: 0, l2: 0 })).toEqual({ kernel: [3, 5] });
   });
 
   it('activations keep the shape; softmax and logSoftmax need rank 1', () => {
-    expect(nodeSpecs.relu.inferShape([[1, 8, 8]], {}, {})).toEqual({ shape: [1, 8, 8] });
-    expect(nodeSpecs.leakyRelu.inferShape([[4]], { alpha: 0.1 }, {})).toEqual({ shape: [4] });
-    expect(nodeSpecs.softmax.inferShape([[10]], {}, {})).toEqual({ shape: [10] });
-    expect(nodeSpecs.softmax.inferShape([[2, 5]], {}, {})).toEqual({ error: 'Softmax expects a flat input but gets [2, 5]', help: 'add a Flatten before it' });
-    expect(nodeSpecs.logSoftmax.inferShape([[2, 5]], {}, {})).toEqual({ error: 'LogSoftmax expects a flat input but gets [2, 5]', help: 'add a Flatten before it' });
+    const act = { activityRegularizer: 'none', activityL1: 0.01, rho: 0.05, sparsityWeight: 1 } as const;
+    expect(nodeSpecs.relu.inferShape([[1, 8, 8]], act, {})).toEqual({ shape: [1, 8, 8] });
+    expect(nodeSpecs.leakyRelu.inferShape([[4]], { alpha: 0.1, ...act }, {})).toEqual({ shape: [4] });
+    expect(nodeSpecs.softmax.inferShape([[10]], act, {})).toEqual({ shape: [10] });
+    expect(nodeSpecs.softmax.inferShape([[2, 5]], act, {})).toEqual({ error: 'Softmax expects a flat input but gets [2, 5]', help: 'add a Flatten before it' });
+    expect(nodeSpecs.logSoftmax.inferShape([[2, 5]], act, {})).toEqual({ error: 'LogSoftmax expects a flat input but gets [2, 5]', help: 'add a Flatten before it' });
   });
 
   it('a loss reports its prediction shape', () => {
@@ -44,7 +45,7 @@ describe('shape inference through a graph', () => {
       ['x', [4]], ['h', [5]], ['t', [5]], ['o', [3]], ['s', [3]], ['L', [3]],
     ]);
     expect(a.byId.get('o')!.inputShapes).toEqual([[5]]);
-    expect(a.byId.get('h')!.params).toEqual({ units: 5, useBias: true, init: 'glorotUniform' });
+    expect(a.byId.get('h')!.params).toEqual({ units: 5, useBias: true, init: 'glorotUniform', l1: 0, l2: 0 });
   });
 
   it('stops at a shape error and leaves later shapes unknown', () => {

@@ -8,6 +8,7 @@ import torch
 import torch.nn.functional as F
 
 LOSS_TYPES = {'mse', 'mae', 'binaryCrossEntropy', 'crossEntropy', 'nll', 'hinge'}
+ACTIVATIONS = {'identity', 'sigmoid', 'tanh', 'relu', 'leakyRelu', 'elu', 'softplus', 'softmax', 'logSoftmax'}
 # The activation each fused loss consumes, and the loss PyTorch computes on its input (the logits).
 FUSED = {'binaryCrossEntropy': 'sigmoid', 'crossEntropy': 'softmax'}
 
@@ -66,6 +67,58 @@ def activation(node_type, params, z):
     raise ValueError(f'unknown activation {node_type}')
 
 
+def same_padding(size, k, s):
+    """(before, after) zeros for padding 'same', as the engine (conv-geometry.ts) and Keras: the smaller half first."""
+    out = -(-size // s)
+    total = max((out - 1) * s + k - size, 0)
+    return total // 2, total - total // 2
+
+
+def layer(node_type, p, src, w, training):
+    """Layers with more than an elementwise map (NCHW tensors with a batch dimension)."""
+    x = src[0]
+    if node_type == 'conv2d':
+        k, s = p.get('kernelSize', 3), p.get('stride', 1)
+        if p.get('padding', 'valid') == 'same':
+            top, bottom = same_padding(x.shape[2], k, s)
+            left, right = same_padding(x.shape[3], k, s)
+            x = F.pad(x, (left, right, top, bottom))
+        return F.conv2d(x, w['kernel'], w.get('bias') if p.get('useBias', True) else None, stride=s)
+    if node_type in ('maxPool2d', 'avgPool2d'):
+        size = p.get('poolSize', 2)
+        stride = p.get('stride', 0) or size
+        pool = F.max_pool2d if node_type == 'maxPool2d' else F.avg_pool2d
+        return pool(x, size, stride)
+    if node_type == 'flatten':
+        return x.reshape(x.shape[0], -1)
+    if node_type == 'reshape':
+        return x.reshape(x.shape[0], *p['shape'])
+    if node_type in ('dropout', 'gaussianNoise'):
+        assert not training, 'golden cases run dropout and noise at evaluation (identity)'
+        return x.clone()
+    if node_type == 'add':
+        return sum(src[1:], src[0].clone())
+    if node_type == 'concat':
+        return torch.cat(src, dim=p.get('axis', 0) + 1)
+    raise ValueError(f'unknown node type {node_type}')
+
+
+def penalty(node_type, p, out, w, rows):
+    """Kernel L1/L2 of Dense/Conv2D and the activity penalties of activations, added to the loss."""
+    total = 0
+    if node_type in ('dense', 'conv2d'):
+        kernel = w['kernel']
+        total = p.get('l1', 0) * kernel.abs().sum() + p.get('l2', 0) * (kernel ** 2).sum()
+    reg = p.get('activityRegularizer', 'none')
+    if reg == 'l1':
+        total = total + p.get('activityL1', 0.01) * out.abs().sum() / rows
+    if reg == 'kl':
+        rho, beta = p.get('rho', 0.05), p.get('sparsityWeight', 1)
+        q = out.mean(0)
+        total = total + beta * (rho * torch.log(rho / q) + (1 - rho) * torch.log((1 - rho) / (1 - q))).sum()
+    return total
+
+
 def loss_value(node_type, pred, logits, target):
     """`target` is already encoded for the loss (indices, 0/1 or one-hot, ±1, raw floats)."""
     if node_type == 'mse':
@@ -90,10 +143,12 @@ def unfused_loss(node_type, pred, target):
     return F.nll_loss(torch.log(pred), target)
 
 
-def run_graph(graph, weights, x, target_for):
+def run_graph(graph, weights, x, target_for, training=True):
     """Forward and backward in float64.
 
-    weights: {nodeId: {'kernel': [in, out] tensor, 'bias': [out] tensor}} (leaf tensors with grad).
+    weights: {nodeId: {'kernel': tensor, 'bias': tensor}} (leaf tensors with grad): Dense kernels
+    [in, out], Conv2D kernels [filters, channels, k, k] as PyTorch's.
+    training: False runs dropout and noise as the identity (evaluation).
     target_for(loss_type, pred) -> the encoded target tensor for that loss.
     Returns (total loss, {nodeId: output}, {nodeId: dL/d(output)}, {lossId: value}, [fused activation ids]).
     """
@@ -102,6 +157,7 @@ def run_graph(graph, weights, x, target_for):
     pre_activation = {}
     outputs = {}
     losses = {}
+    penalties = []
     fused = []
     for nid in topo_order(graph):
         n = by_id[nid]
@@ -112,6 +168,7 @@ def run_graph(graph, weights, x, target_for):
         elif t == 'dense':
             w = weights[nid]
             outputs[nid] = src[0] @ w['kernel'] + (w['bias'] if p.get('useBias', True) else 0)
+            penalties.append(penalty(t, p, outputs[nid], w, x.shape[0]))
         elif t in LOSS_TYPES:
             producer = by_id[inputs[nid][0]]
             # target 'input': an autoencoder compares with x itself (a constant: no gradient flows through it)
@@ -120,13 +177,17 @@ def run_graph(graph, weights, x, target_for):
                 assert producer['type'] == FUSED[t], f'{t} must follow {FUSED[t]}'
                 fused.append((producer['id'], t, target))
             losses[nid] = loss_value(t, src[0], pre_activation.get(producer['id']), target)
-        else:
+        elif t in ACTIVATIONS:
             pre_activation[nid] = src[0]
             outputs[nid] = activation(t, p, src[0])
+            penalties.append(penalty(t, p, outputs[nid], {}, x.shape[0]))
+        else:
+            outputs[nid] = layer(t, p, src, weights.get(nid, {}), training)
+            penalties.append(penalty(t, p, outputs[nid], weights.get(nid, {}), x.shape[0]))
     for out in outputs.values():
         if out.requires_grad and not out.is_leaf:
             out.retain_grad()
-    total = sum(losses.values())
+    total = sum(losses.values()) + sum(penalties)
     total.backward()
     grads = {nid: out.grad.clone() if out.grad is not None else torch.zeros_like(out) for nid, out in outputs.items()}
     for nid, loss_type, target in fused:

@@ -4,8 +4,10 @@
     cd /work/main && /usr/bin/python3 tools/golden/make_golden.py
 
 Needs Debian's python3-torch (PyTorch 1.13). Deterministic: the same torch gives the same files.
-Writes test/fixtures/golden/forward.json (forward values and gradients of small graphs) and
-test/fixtures/golden/optimizers.json (10 optimiser steps on a 2-layer MLP). See README.md.
+Writes test/fixtures/golden/forward.json (forward values and gradients of small graphs),
+test/fixtures/golden/cnn.json (the same for convolutions, pooling, merges, dropout/noise and
+penalties) and test/fixtures/golden/optimizers.json (10 optimiser steps on a 2-layer MLP).
+See README.md.
 """
 import json
 import os
@@ -14,6 +16,7 @@ import sys
 import torch
 
 sys.dont_write_bytecode = True  # keep tools/golden free of __pycache__
+from golden_cnn import cnn_cases
 from golden_graph import chain, edge, node, run_graph
 from golden_optim import optimizer_cases
 
@@ -195,6 +198,7 @@ def main():
             'command': '/usr/bin/python3 tools/golden/make_golden.py'}
     os.makedirs(OUT_DIR, exist_ok=True)
     write('forward.json', {'meta': meta, 'cases': forward_cases()})
+    write('cnn.json', {'meta': meta, 'cases': cnn_cases()})
     network = golden_case('mlp', chain(('x', 'input', {}), ('h1', 'dense', {'units': HIDDEN, 'useBias': True}),
                                        ('a1', 'tanh', {}), ('h2', 'dense', {'units': 3, 'useBias': True}),
                                        ('s', 'softmax', {}), ('loss', 'crossEntropy', {'target': 'labels'})),

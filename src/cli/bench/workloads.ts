@@ -1,5 +1,5 @@
 /**
- * The peer-benchmark workloads W1–W3 of ../shared/bench/README.md, implemented exactly:
+ * The peer-benchmark workloads W1–W4 of ../shared/bench/README.md, implemented exactly:
  * same data generators (mulberry32, data seed 1234), model, SGD learning rate, batch size,
  * epochs and shuffling, with the last partial batch processed as a smaller batch.
  */
@@ -51,15 +51,15 @@ function makeRandomClassification(n: number, dim: number, classes: number, seed:
   return { x, y };
 }
 
-function prepared(x: Float32Array, y: Float32Array, n: number, dim: number, classes: number): PreparedData {
+function prepared(x: Float32Array, y: Float32Array, n: number, dim: number, classes: number, shape: number[] = [dim]): PreparedData {
   const empty = { n: 0, x: new Float32Array(0), y: new Float32Array(0) };
   return {
-    dataset: { name: 'bench', task: 'classification', n, x, featureShape: [dim], featureNames: [], y, targetSize: 1, classNames: Array.from({ length: classes }, (_, i) => String(i)) },
+    dataset: { name: 'bench', task: 'classification', n, x, featureShape: shape, featureNames: [], y, targetSize: 1, classNames: Array.from({ length: classes }, (_, i) => String(i)) },
     train: { n, x, y },
     validation: empty,
     test: empty,
     normalizer: { mode: 'none', offset: new Float32Array(dim), scale: new Float32Array(dim).fill(1) },
-    featureShape: [dim],
+    featureShape: shape,
     featureSize: dim,
     task: 'classification',
     numClasses: classes,
@@ -111,9 +111,28 @@ export function buildWorkload(id: string): Workload {
         training: sgd(0.1, 128, 2, false),
       };
     }
+    case 'W4': {
+      // The 2,000 × 784 uniform pixels read as 1×28×28 images (NCHW); Glorot init gives the conv fan-in 9, fan-out 72.
+      const { x, y } = makeRandomClassification(2000, 784, 10, 1234);
+      return {
+        id, name: 'small-cnn',
+        graph: chain([
+          ['input'],
+          ['conv2d', { filters: 8, kernelSize: 3, stride: 1, padding: 'valid', useBias: true }],
+          ['relu'],
+          ['maxPool2d', { poolSize: 2, stride: 2 }],
+          ['flatten'],
+          ['dense', { units: 10 }],
+          ['softmax'],
+          ['crossEntropy'],
+        ]),
+        data: prepared(x, y, 2000, 784, 10, [1, 28, 28]),
+        training: sgd(0.05, 32, 1, false),
+      };
+    }
     default:
       throw new Error(`unknown workload ${id}`);
   }
 }
 
-export const WORKLOAD_IDS = ['W1', 'W2', 'W3'] as const;
+export const WORKLOAD_IDS = ['W1', 'W2', 'W3', 'W4'] as const;

@@ -2,6 +2,7 @@
 import { Rng, streamSeed } from '../random';
 import { builtinDatasets, type BuiltinDatasetInfo } from './catalog';
 import { gateDataset, generate2d, linearDataset, type GateId, type Generator2dId } from './generators';
+import { loadImageDataset, type ImageDatasetId } from './images';
 import { loadRealDataset, type RealDatasetId } from './real';
 import { DataError, type Dataset, type DatasetIO } from './types';
 import type { ShapeInfo } from './prepare';
@@ -74,6 +75,7 @@ export async function loadBuiltinDataset(
         ? linearDataset(info.label, opts.n, opts.noise, rng)
         : generate2d(id as Generator2dId, info.label, opts.n, opts.noise, rng);
     case 'real':
+      if (id === 'mnist' || id === 'fashionMnist') return loadImageDataset(id as ImageDatasetId, info.label, io);
       return loadRealDataset(id as RealDatasetId, info.label, opts, io);
   }
 }

@@ -20,7 +20,7 @@ export interface BuiltinDatasetInfo {
   description: string;
   kind: 'gate' | 'generated' | 'real';
   options: DatasetOptionSpec[];
-  /** Shape of one sample with the default options (digits with `image: 1` is [1, 8, 8]). */
+  /** Shape of one sample with the default options (digits with `image: 1` is [1, 8, 8]; MNIST [1, 28, 28]). */
   featureShape: number[];
   /** 0 for regression. */
   numClasses: number;
@@ -151,6 +151,34 @@ export const builtinDatasets: readonly BuiltinDatasetInfo[] = [
     targetSize: 1,
     licence: CC_BY,
     source: 'Alpaydin & Kaynak (1998); UCI Machine Learning Repository, via scikit-learn',
+  },
+  {
+    id: 'mnist',
+    label: 'MNIST digits (28×28)',
+    task: 'classification',
+    description:
+      'Handwritten digits 0–9 as 1×28×28 grey images, pixels scaled to [0, 1]: 6000 training and 1000 test images (every 10th of the originals). The 1000 test images are always the test set.',
+    kind: 'real',
+    options: [],
+    featureShape: [1, 28, 28],
+    numClasses: 10,
+    targetSize: 1,
+    licence: 'CC BY-SA 3.0',
+    source: 'Y. LeCun, C. Cortes & C. J. C. Burges, The MNIST database (subset: every 10th image)',
+  },
+  {
+    id: 'fashionMnist',
+    label: 'Fashion-MNIST (28×28)',
+    task: 'classification',
+    description:
+      'Zalando article photos in 10 classes (T-shirt/top, trouser, pullover, dress, coat, sandal, shirt, sneaker, bag, ankle boot) as 1×28×28 grey images, pixels in [0, 1]: 6000 training and 1000 test images. Harder than MNIST.',
+    kind: 'real',
+    options: [],
+    featureShape: [1, 28, 28],
+    numClasses: 10,
+    targetSize: 1,
+    licence: 'MIT, © 2017 Zalando SE',
+    source: 'H. Xiao, K. Rasul & R. Vollgraf (2017), Fashion-MNIST (subset: every 10th image)',
   },
   {
     id: 'sonar',

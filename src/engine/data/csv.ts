@@ -9,6 +9,8 @@ export interface CsvSpec {
   features: string[];
   target: string;
   task: Task;
+  /** [C, H, W] when the features are the pixels of images (NCHW order); C·H·W must equal their count. */
+  imageShape?: number[];
 }
 
 /** More distinct labels than this in a classification target is almost surely a regression target. */
@@ -45,6 +47,15 @@ function columnIndex(table: CsvTable, name: string, fileName: string): number {
 
 function checkSpec(spec: CsvSpec, fileName: string): void {
   if (spec.features.length === 0) throw new DataError(`${fileName}: choose at least one feature column`);
+  const shape = spec.imageShape;
+  if (shape) {
+    const pixels = shape.reduce((a, b) => a * b, 1);
+    if (shape.length !== 3 || shape.some((d) => !Number.isInteger(d) || d < 1) || pixels !== spec.features.length) {
+      throw new DataError(
+        `${fileName}: image shape [${shape.join(', ')}] must be [channels, height, width] holding one value per feature column (${spec.features.length}), but it holds ${pixels}`,
+      );
+    }
+  }
   const seen = new Set<string>();
   for (const f of spec.features) {
     if (seen.has(f)) throw new DataError(`${fileName}: column '${f}' is listed twice as a feature`);
@@ -91,7 +102,8 @@ export function csvToDataset(table: CsvTable, spec: CsvSpec, fileName: string): 
     for (let k = 0; k < d; k++) x[i * d + k] = numericCell(table, i, featureCols[k], fileName);
   }
   const y = new Float32Array(n);
-  const base = { name: fileName, task: spec.task, n, x, featureShape: [d], featureNames: [...spec.features], y, targetSize: 1 };
+  const featureShape = spec.imageShape ? [...spec.imageShape] : [d];
+  const base = { name: fileName, task: spec.task, n, x, featureShape, featureNames: [...spec.features], y, targetSize: 1 };
   if (spec.task === 'regression') {
     for (let i = 0; i < n; i++) y[i] = numericCell(table, i, targetCol, fileName);
     return base;

@@ -34,6 +34,11 @@ export function datasetShapeInfo(ds: Dataset): ShapeInfo {
   };
 }
 
+/** Features that share normalisation statistics: a channel's H·W pixels for images [C, H, W], else 1. */
+export function normalizeGroupSize(featureShape: readonly number[]): number {
+  return featureShape.length === 3 ? featureShape[1] * featureShape[2] : 1;
+}
+
 /** Checks that the arrays agree with n, featureShape and targetSize, and the labels with classNames. */
 export function validateDataset(ds: Dataset): void {
   const d = featureSizeOf(ds);
@@ -77,7 +82,7 @@ export function prepareData(ds: Dataset, cfg: PrepareConfig, seed: number): Prep
   const mode = cfg.normalize ?? DEFAULT_NORMALIZE;
   const featureSize = featureSizeOf(ds);
   const parts = splitIndices(ds, split, seed);
-  const normalizer = fitNormalizer(mode, ds.x, parts.train, featureSize);
+  const normalizer = fitNormalizer(mode, ds.x, parts.train, featureSize, normalizeGroupSize(ds.featureShape));
   const train = copyRows(ds, parts.train, featureSize);
   const validation = copyRows(ds, parts.validation, featureSize);
   const test = copyRows(ds, parts.test, featureSize);

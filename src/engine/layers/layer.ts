@@ -22,9 +22,26 @@ export interface RuntimeNode {
   /** Last computed forward value went non-finite (set by the NaN scan). */
 }
 
+/** A term a layer adds to the loss: a kernel penalty (L1/L2) or an activity penalty (L1/KL). */
+export interface Penalty {
+  /**
+   * Writes its value for the last forward pass (current weights and activations) into out[slot].
+   * Not a return value: a float returned from a call that is not inlined is boxed (allocated).
+   */
+  compute(rows: number, out: Float64Array, slot: number): void;
+  /**
+   * Accumulates its gradient: into a param's gradient, or into the node's output gradient (the
+   * model calls it just before the layer's own backward, so that gradient flows on upstream).
+   * Called only after a forward pass that computed `value`.
+   */
+  backward(rows: number): void;
+}
+
 export abstract class Layer {
   /** When false the backward pass never writes into this node's inputs' gradients. */
   propagateToInputs = true;
+  /** Added to the loss by this layer, if any (set by the builders from the node's params). */
+  penalty: Penalty | null = null;
 
   constructor(readonly node: RuntimeNode) {}
 

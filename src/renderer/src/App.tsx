@@ -1,23 +1,31 @@
-import { nodeSpecs, categories } from '../../shared/nodes';
+/** Backprop Studio's window: toolbar over palette | canvas (training panels below) | inspector. */
+import { ReactFlowProvider } from '@xyflow/react';
+import { Dialogs } from './app/Dialogs';
+import { Toolbar } from './app/Toolbar';
+import { useCommands } from './app/use-commands';
+import { useDocumentSync } from './app/use-document-sync';
+import { useKeyboardShortcuts } from './app/use-keyboard';
+import { Workspace } from './app/Workspace';
+import './styles/base.css';
+import './styles/app.css';
 
-/** Placeholder shell until the editor issue: lists the node types the registry provides. */
+function Shell() {
+  const dispatch = useCommands();
+  useKeyboardShortcuts(dispatch);
+  useDocumentSync(dispatch);
+  return (
+    <div className="app">
+      <Toolbar dispatch={dispatch} />
+      <Workspace />
+      <Dialogs />
+    </div>
+  );
+}
+
 export function App() {
   return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', padding: 24 }}>
-      <h1>Backprop Studio</h1>
-      <p>The canvas editor arrives with the editor issue. Node types available to it:</p>
-      {categories.map((c) => (
-        <section key={c.id}>
-          <h2>{c.label}</h2>
-          <ul>
-            {Object.values(nodeSpecs)
-              .filter((s) => s.category === c.id)
-              .map((s) => (
-                <li key={s.type}>{s.label}</li>
-              ))}
-          </ul>
-        </section>
-      ))}
-    </main>
+    <ReactFlowProvider>
+      <Shell />
+    </ReactFlowProvider>
   );
 }

@@ -1,5 +1,9 @@
+import { kernelPenaltyParams } from './regularizer-params';
 import { expectFlat } from './shape-checks';
 import { defineNode, type Shape } from './types';
+
+/** Weight initialisers of layers with a kernel (Dense, Conv2D); biases start at zero. */
+export const INIT_OPTIONS = ['zeros', 'uniform', 'normal', 'glorotUniform', 'glorotNormal', 'heUniform', 'heNormal', 'lecunNormal'] as const;
 
 export const dense = defineNode({
   type: 'dense',
@@ -19,8 +23,9 @@ export const dense = defineNode({
       label: 'Initialisation',
       help: 'How the weights are drawn before training (biases start at zero).',
       default: 'glorotUniform',
-      options: ['zeros', 'uniform', 'normal', 'glorotUniform', 'glorotNormal', 'heUniform', 'heNormal', 'lecunNormal'],
+      options: INIT_OPTIONS,
     },
+    ...kernelPenaltyParams,
   },
   summary: (p) => `${p.units} ${p.units === 1 ? 'unit' : 'units'}`,
   inferShape(inputs, p) {

@@ -2,20 +2,29 @@
  * The node registry. Adding a node type = one file plus one line here; `NodeType` then grows
  * and every `{ [K in NodeType]: ... }` table elsewhere (engine builders) must follow.
  */
+import { add } from './add';
+import { avgPool2d } from './avg-pool2d';
 import { binaryCrossEntropy } from './binary-cross-entropy';
+import { concat } from './concat';
+import { conv2d } from './conv2d';
 import { crossEntropy } from './cross-entropy';
 import { dense } from './dense';
+import { dropout } from './dropout';
 import { elu } from './elu';
+import { flatten } from './flatten';
+import { gaussianNoise } from './gaussian-noise';
 import { hinge } from './hinge';
 import { identity } from './identity';
 import { input } from './input';
 import { leakyRelu } from './leaky-relu';
 import { logSoftmax } from './log-softmax';
 import { mae } from './mae';
+import { maxPool2d } from './max-pool2d';
 import { mse } from './mse';
 import { nll } from './nll';
 import { copyDefault } from './params';
 import { relu } from './relu';
+import { reshape } from './reshape';
 import { sigmoid } from './sigmoid';
 import { sign } from './sign';
 import { softmax } from './softmax';
@@ -27,6 +36,11 @@ import type { Category, NodeSpec, ParamsOf } from './types';
 export const nodeSpecs = {
   input,
   dense,
+  conv2d,
+  maxPool2d,
+  avgPool2d,
+  flatten,
+  reshape,
   identity,
   sigmoid,
   tanh,
@@ -38,6 +52,10 @@ export const nodeSpecs = {
   logSoftmax,
   step,
   sign,
+  dropout,
+  gaussianNoise,
+  add,
+  concat,
   mse,
   mae,
   binaryCrossEntropy,

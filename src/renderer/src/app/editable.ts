@@ -1,0 +1,17 @@
+/** Whether keyboard focus is in a text field, where editing keys belong to the field. */
+export function isEditableTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'range', 'color'].includes(target.type);
+}
+
+export function focusIsEditable(): boolean {
+  return isEditableTarget(document.activeElement);
+}
+
+/** A control that Space or Enter activates (a button, a checkbox, a tab, a menu item). */
+export function isActivatable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.matches('button, input, select, textarea, a[href], summary, [role="button"], [role="tab"], [role="menuitem"], [role="option"]');
+}

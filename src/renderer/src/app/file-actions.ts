@@ -1,0 +1,128 @@
+/** New, Open, Save, Save As, Revert: the document's life cycle, through the platform's files and dialogs. */
+import { parseProject, ProjectError, serializeProject } from '../../../shared/project';
+import { isCsvData } from '../../../shared/project-types';
+import { blankProject, findTemplate } from '../../../shared/templates';
+import { platform, type OpenedProject } from '../platform';
+import { useProjectStore } from '../store/project-store';
+import { useUiStore } from '../store/ui-store';
+
+const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+const isCancel = (err: unknown): boolean => err instanceof DOMException && err.name === 'AbortError';
+
+/** A file name for a project that was never saved: its name, without characters file systems refuse. */
+export function suggestedFileName(): string {
+  const { fileName, project } = useProjectStore.getState();
+  if (fileName) return fileName;
+  const base = project.name.trim().replace(/[\\/:*?"<>|]+/g, '-') || 'Untitled';
+  return `${base}.bprop`;
+}
+
+/** True if there is nothing unsaved, or the user agrees to lose it. */
+export async function confirmDiscard(action: string): Promise<boolean> {
+  if (!useProjectStore.getState().dirty) return true;
+  return useUiStore.getState().ask({
+    title: 'Discard unsaved changes?',
+    message: `${suggestedFileName()} has changes that are not saved. ${action} anyway? The changes will be lost.`,
+    confirmLabel: 'Discard changes',
+  });
+}
+
+export async function newProject(templateId?: string): Promise<void> {
+  const template = templateId ? findTemplate(templateId) : undefined;
+  const ui = useUiStore.getState();
+  if (templateId && !template) return ui.showError(`There is no template '${templateId}'.`);
+  if (!(await confirmDiscard('Start a new project'))) return;
+  useProjectStore.getState().newProject(template ? template.build() : blankProject());
+  ui.showError(null);
+  ui.requestFit();
+}
+
+/**
+ * Shows the opened file, or says what is wrong with it (the current project stays). The file
+ * is checked first, so a broken file never asks about unsaved changes it would not replace.
+ */
+export async function showOpenedProject(opened: OpenedProject): Promise<boolean> {
+  const ui = useUiStore.getState();
+  try {
+    parseProject(opened.text, opened.name);
+  } catch (err) {
+    if (!(err instanceof ProjectError)) throw err;
+    ui.showError(`Could not open ${opened.name}: ${err.message}`);
+    return false;
+  }
+  if (!(await confirmDiscard(`Open ${opened.name}`))) return false;
+  useProjectStore.getState().loadProject(opened.text, opened.name, opened.path);
+  ui.showError(null);
+  ui.requestFit();
+  await loadProjectCsv();
+  return true;
+}
+
+/** Reads the CSV the project names (desktop: beside the project file; web: if chosen this session). */
+async function loadProjectCsv(): Promise<void> {
+  const { project, path } = useProjectStore.getState();
+  if (!isCsvData(project.data)) return;
+  const data = project.data;
+  try {
+    const file = await platform.readProjectCsv(path, data.csv);
+    if (!file) return;
+    if (file.sha256 !== data.sha256) {
+      useUiStore.getState().showError(`${data.csv} has changed since the project was saved (its checksum differs). Import it again in Data to use the new contents.`);
+      return;
+    }
+    const name = data.csv.split(/[\\/]/).pop() ?? data.csv;
+    useProjectStore.getState().setCsv({ name, resolvedPath: file.resolvedPath, text: file.text, sha256: file.sha256 });
+  } catch (err) {
+    useUiStore.getState().showError(`Could not read ${data.csv}: ${messageOf(err)}`);
+  }
+}
+
+async function openWith(pick: () => Promise<OpenedProject | null>): Promise<void> {
+  try {
+    const opened = await pick();
+    if (opened) await showOpenedProject(opened);
+  } catch (err) {
+    if (!isCancel(err)) useUiStore.getState().showError(`Could not open the project: ${messageOf(err)}`);
+  }
+}
+
+export const openProject = (): Promise<void> => openWith(() => platform.openProject());
+export const openRecent = (path: string): Promise<void> => openWith(() => platform.openRecent(path));
+
+async function saveWith(save: (text: string, name: string) => Promise<{ path: string | null; name: string } | null>): Promise<boolean> {
+  const ui = useUiStore.getState();
+  const { project } = useProjectStore.getState();
+  let text: string;
+  try {
+    text = serializeProject(project);
+  } catch (err) {
+    ui.showError(`The project cannot be saved: ${messageOf(err)}`);
+    return false;
+  }
+  try {
+    const saved = await save(text, suggestedFileName());
+    if (!saved) return false;
+    useProjectStore.getState().markSaved(saved.path, saved.name, { project, text });
+    platform.writeRecovery(null);
+    ui.showNotice(`Saved ${saved.name}`);
+    return true;
+  } catch (err) {
+    if (!isCancel(err)) ui.showError(`Could not save ${suggestedFileName()}: ${messageOf(err)}`);
+    return false;
+  }
+}
+
+export const saveProject = (): Promise<boolean> => saveWith((text, name) => platform.saveProject(text, name, useProjectStore.getState().path));
+export const saveProjectAs = (): Promise<boolean> => saveWith((text, name) => platform.saveProjectAs(text, name));
+
+/** Back to the last saved version (kept in memory, so it works on the web too). */
+export async function revertProject(): Promise<void> {
+  const { dirty, savedText, fileName, path } = useProjectStore.getState();
+  if (!dirty) return;
+  const ok = await useUiStore.getState().ask({
+    title: 'Revert to the saved version?',
+    message: `Every change since ${fileName ?? 'the project'} was last saved or opened will be lost.`,
+    confirmLabel: 'Revert',
+  });
+  if (ok) useProjectStore.getState().loadProject(savedText, fileName, path);
+}

@@ -1,0 +1,19 @@
+/** The command dispatcher bound to React Flow's view (zoom and fit). */
+import { useReactFlow } from '@xyflow/react';
+import { useCallback } from 'react';
+import { runCommand, type AppCommand } from './run-command';
+
+export type { AppCommand, EditorCommand } from './run-command';
+
+export function useCommands(): (command: AppCommand) => void {
+  const flow = useReactFlow();
+  return useCallback(
+    (command: AppCommand) =>
+      runCommand(command, {
+        zoomIn: () => void flow.zoomIn({ duration: 150 }),
+        zoomOut: () => void flow.zoomOut({ duration: 150 }),
+        fitView: () => void flow.fitView({ padding: 0.2, duration: 250, maxZoom: 1.2 }),
+      }),
+    [flow],
+  );
+}

@@ -1,0 +1,32 @@
+/** Keyboard shortcuts for the whole window (text fields keep their own keys). */
+import { useEffect } from 'react';
+import { canvasCentre, pointerOverCanvas } from '../canvas/viewport';
+import { platform } from '../platform';
+import { useUiStore } from '../store/ui-store';
+import { isActivatable, isEditableTarget } from './editable';
+import { commandForKey, type KeyContext } from './key-bindings';
+import type { AppCommand } from './use-commands';
+
+const context: KeyContext = {
+  desktop: platform.kind === 'desktop',
+  windows: typeof navigator !== 'undefined' && /Windows/.test(navigator.userAgent),
+  quickAddAt: () => pointerOverCanvas() ?? canvasCentre(),
+};
+
+export function useKeyboardShortcuts(dispatch: (command: AppCommand) => void): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || isEditableTarget(event.target)) return;
+      if ((event.key === ' ' || event.key === 'Enter') && isActivatable(event.target)) return; // the control's own key
+      const ui = useUiStore.getState();
+      if (ui.quickAdd || ui.confirm) return; // their own keys
+      if (event.key === 'Escape' && ui.dialog) return ui.openDialog(null);
+      const command = commandForKey(event, context);
+      if (!command) return;
+      event.preventDefault();
+      dispatch(command);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [dispatch]);
+}

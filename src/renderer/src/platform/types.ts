@@ -1,0 +1,33 @@
+/**
+ * What the renderer needs from its host for files and dialogs. The desktop implementation
+ * wraps window.backprop (the preload's DesktopApi); the web one uses the File System Access
+ * API where available, else upload/download.
+ */
+import type { CsvFile, MenuCommand, OpenedProject, RecentFile } from '../../../shared/desktop-api';
+
+export type { CsvFile, MenuCommand, OpenedProject, RecentFile };
+
+export interface SavedFile {
+  /** Desktop: absolute path. Web: null (a handle is kept internally, or it was downloaded). */
+  path: string | null;
+  name: string;
+}
+
+export interface Platform {
+  readonly kind: 'desktop' | 'web';
+  openProject(): Promise<OpenedProject | null>;
+  /** Saves to where the project came from when possible, else asks. null if cancelled. */
+  saveProject(text: string, suggestedName: string, path: string | null): Promise<SavedFile | null>;
+  saveProjectAs(text: string, suggestedName: string): Promise<SavedFile | null>;
+  exportWeights(json: string, suggestedName: string): Promise<void>;
+  /** Lets the user pick a CSV to import. */
+  chooseCsv(): Promise<(CsvFile & { name: string }) | null>;
+  /** The CSV a project names (desktop: relative to the project file; web: must be re-chosen). */
+  readProjectCsv(projectPath: string | null, relativePath: string): Promise<CsvFile | null>;
+  recentFiles(): Promise<RecentFile[]>;
+  openRecent(path: string): Promise<OpenedProject>;
+  setDocumentState(state: { name: string; dirty: boolean; path: string | null }): void;
+  writeRecovery(text: string | null): void;
+  /** Menu commands (desktop menus; on the web, keyboard shortcuts dispatch the same commands). */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}

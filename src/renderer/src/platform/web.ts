@@ -1,0 +1,199 @@
+/**
+ * The Platform in a plain browser. Open/save use the File System Access API where the browser
+ * has it (the handle of the opened or saved file is kept, so Save writes back to it), else an
+ * upload and a download. A CSV chosen in this session is kept in memory (name → text, sha256)
+ * so a project naming it can load; otherwise it must be chosen again. Recent files and the
+ * recovery copy live in localStorage. Menu commands: the web has no menu bar; the editor
+ * handles keyboard shortcuts itself, so onMenuCommand only returns a no-op unsubscribe.
+ */
+import type { CsvFile, OpenedProject, Platform, RecentFile, SavedFile } from './types';
+import { isTestMode, recordDownload, takeQueuedFile } from './test-hook';
+import {
+  baseName,
+  CSV_TYPES,
+  downloadText,
+  fileSystemAccess,
+  JSON_TYPES,
+  pickWithInput,
+  pickWithPicker,
+  PROJECT_TYPES,
+  readFile,
+  saveWithPicker,
+  sha256Hex,
+  writeToHandle,
+  type PickerType,
+} from './web-files';
+
+export const APP_TITLE = 'Backprop Studio';
+export const RECENT_KEY = 'backprop-studio:recent';
+export const RECOVERY_KEY = 'backprop-studio:recovery';
+const MAX_RECENT = 10;
+
+export interface RecoveredProject extends OpenedProject {
+  /** ISO date of the recovery copy. */
+  savedAt: string;
+}
+
+export interface WebPlatform extends Platform {
+  readonly kind: 'web';
+  /** The unsaved project kept by writeRecovery in an earlier session, if any. */
+  recoveredProject(): RecoveredProject | null;
+}
+
+export function documentTitle(name: string, dirty: boolean): string {
+  return `${name}${dirty ? ' •' : ''} — ${APP_TITLE}`;
+}
+
+export function createWebPlatform(win: Window = window): WebPlatform {
+  const doc = win.document;
+  const csvs = new Map<string, CsvFile>();
+  /** The file the current project was opened from or saved to (File System Access only). */
+  let handle: FileSystemFileHandle | null = null;
+  let dirty = false;
+  // Pickers would hang a headless test browser: the e2e hook always takes the upload/download path.
+  const fs = () => (isTestMode() ? null : fileSystemAccess(win));
+  const storage = (): Storage | null => {
+    try {
+      return win.localStorage;
+    } catch {
+      return null; // storage disabled (privacy settings, sandboxed frame)
+    }
+  };
+
+  win.addEventListener('beforeunload', (e) => {
+    if (dirty) e.preventDefault();
+  });
+
+  const pick = async (types: PickerType[], accept: string): Promise<{ name: string; bytes: Uint8Array; text: string; handle: FileSystemFileHandle | null } | null> => {
+    const queued = takeQueuedFile();
+    if (queued) return { name: queued.name, bytes: new TextEncoder().encode(queued.text), text: queued.text, handle: null };
+    const access = fs();
+    if (access) {
+      const picked = await pickWithPicker(access, types);
+      return picked && { name: picked.file.name, ...(await readFile(picked.file)), handle: picked.handle };
+    }
+    const file = await pickWithInput(doc, accept);
+    return file && { name: file.name, ...(await readFile(file)), handle: null };
+  };
+
+  const download = (text: string, name: string, type?: string): void => {
+    recordDownload(name, text);
+    downloadText(doc, text, name, type);
+  };
+
+  const recent = (): RecentFile[] => {
+    try {
+      const list = JSON.parse(storage()?.getItem(RECENT_KEY) ?? '[]') as unknown;
+      return Array.isArray(list) ? (list as RecentFile[]).filter((r) => typeof r?.name === 'string') : [];
+    } catch {
+      return [];
+    }
+  };
+  const remember = (name: string): void => {
+    const list = [{ path: name, name, openedAt: new Date().toISOString() }, ...recent().filter((r) => r.name !== name)].slice(0, MAX_RECENT);
+    try {
+      storage()?.setItem(RECENT_KEY, JSON.stringify(list));
+    } catch {
+      // full or disabled storage: the recent list is a convenience
+    }
+  };
+
+  const openProject = async (): Promise<OpenedProject | null> => {
+    const picked = await pick(PROJECT_TYPES, '.bprop,application/json');
+    if (!picked) return null;
+    handle = picked.handle;
+    remember(picked.name);
+    return { path: null, name: picked.name, text: picked.text };
+  };
+
+  const saveAs = async (text: string, suggestedName: string): Promise<SavedFile | null> => {
+    const access = fs();
+    if (access) {
+      const saved = await saveWithPicker(access, text, suggestedName, PROJECT_TYPES);
+      if (!saved) return null;
+      handle = saved;
+    } else {
+      handle = null;
+      download(text, suggestedName);
+    }
+    const name = handle?.name ?? suggestedName;
+    remember(name);
+    return { path: null, name };
+  };
+
+  return {
+    kind: 'web',
+    openProject,
+    async saveProject(text, suggestedName) {
+      // Write back to the file this project came from, if the browser gave us its handle.
+      if (handle && handle.name === suggestedName) {
+        await writeToHandle(handle, text);
+        remember(handle.name);
+        return { path: null, name: handle.name };
+      }
+      return saveAs(text, suggestedName);
+    },
+    saveProjectAs: saveAs,
+    async exportWeights(json, suggestedName) {
+      const access = fs();
+      if (access) await saveWithPicker(access, json, suggestedName, JSON_TYPES);
+      else download(json, suggestedName);
+    },
+    async chooseCsv() {
+      const picked = await pick(CSV_TYPES, '.csv,text/csv');
+      if (!picked) return null;
+      const csv: CsvFile = { resolvedPath: picked.name, text: picked.text, sha256: await sha256Hex(picked.bytes) };
+      csvs.set(picked.name, csv);
+      return { ...csv, name: picked.name };
+    },
+    async readProjectCsv(_projectPath, relativePath) {
+      return csvs.get(relativePath) ?? csvs.get(baseName(relativePath)) ?? null;
+    },
+    async recentFiles() {
+      return recent();
+    },
+    async openRecent(path) {
+      // A browser cannot reopen a file by name: ask for it again.
+      const opened = await openProject();
+      if (!opened) throw new DOMException(`${baseName(path)} was not opened`, 'AbortError');
+      return opened;
+    },
+    setDocumentState(state) {
+      dirty = state.dirty;
+      doc.title = documentTitle(state.name, state.dirty);
+    },
+    writeRecovery(text) {
+      try {
+        if (text === null) storage()?.removeItem(RECOVERY_KEY);
+        else storage()?.setItem(RECOVERY_KEY, JSON.stringify({ text, savedAt: new Date().toISOString() }));
+      } catch {
+        // full or disabled storage: nothing to recover then
+      }
+    },
+    recoveredProject() {
+      try {
+        const raw = storage()?.getItem(RECOVERY_KEY);
+        if (!raw) return null;
+        const { text, savedAt } = JSON.parse(raw) as { text: unknown; savedAt: unknown };
+        if (typeof text !== 'string') return null;
+        return { path: null, name: recoveredName(text), text, savedAt: typeof savedAt === 'string' ? savedAt : '' };
+      } catch {
+        return null;
+      }
+    },
+    onMenuCommand() {
+      return () => {};
+    },
+  };
+}
+
+/** "<project name>.bprop" from the recovered text, when it has a usable name. */
+function recoveredName(text: string): string {
+  try {
+    const name = (JSON.parse(text) as { name?: unknown }).name;
+    if (typeof name === 'string' && name.trim()) return `${name.trim().replace(/[\\/:*?"<>|]/g, '-')}.bprop`;
+  } catch {
+    // not JSON: the editor will say so when it opens it
+  }
+  return 'Recovered project.bprop';
+}

@@ -1,0 +1,118 @@
+/** Project data: a built-in dataset with its options, or an imported CSV; normalisation and split. */
+import { builtinDatasets, type BuiltinDatasetInfo } from '../../../engine/data/catalog';
+import { DATA_DEFAULTS } from '../../../shared/project-defaults';
+import { isCsvData, type BuiltinDataConfig, type NormalizeMode } from '../../../shared/project-types';
+import { useProjectStore } from '../store/project-store';
+import { CsvImport } from './CsvImport';
+import { NumberField, Section, SelectField } from './fields';
+import { fieldError, toPercent } from './messages';
+import '../styles/settings.css';
+
+const KIND_LABELS: Record<BuiltinDatasetInfo['kind'], string> = { gate: 'Logic gate', generated: 'Generated', real: 'Real data' };
+
+const NORMALIZE_OPTIONS: { value: NormalizeMode; label: string }[] = [
+  { value: 'standard', label: 'Standardise (z-score)' },
+  { value: 'minmax', label: 'Min–max to [0, 1]' },
+  { value: 'none', label: 'None' },
+];
+
+function describeTask(info: BuiltinDatasetInfo): string {
+  const shape = `features [${info.featureShape.join(', ')}]`;
+  return info.task === 'regression' ? `Regression · ${shape}` : `Classification · ${info.numClasses} classes · ${shape}`;
+}
+
+function BuiltinData({ data }: { data: BuiltinDataConfig }) {
+  const info = builtinDatasets.find((d) => d.id === data.dataset);
+  const choose = (dataset: string) => {
+    const { normalize, split } = data;
+    useProjectStore.getState().replaceData({ dataset, ...(normalize ? { normalize } : {}), ...(split ? { split } : {}) });
+  };
+  const setOption = (name: string, label: string, value: number) => {
+    const options = { ...data.options, [name]: value };
+    return fieldError(label, useProjectStore.getState().setData({ options }));
+  };
+  return (
+    <>
+      <SelectField
+        label="Dataset"
+        value={data.dataset}
+        options={builtinDatasets.map((d) => ({ value: d.id, label: `${d.label} — ${KIND_LABELS[d.kind]}` }))}
+        onChange={choose}
+        testId="dataset-select"
+      />
+      {info ? (
+        <div className="dataset-card" data-testid="dataset-info">
+          <div className="dataset-card__task">{describeTask(info)}</div>
+          <p>{info.description}</p>
+          {info.source && (
+            <p className="muted small">
+              {info.source}
+              {info.licence ? ` · ${info.licence}` : ''}
+            </p>
+          )}
+        </div>
+      ) : (
+        <p className="field__error">Unknown dataset '{data.dataset}': choose one from the list.</p>
+      )}
+      {info?.options.map((option) => (
+        <NumberField
+          key={option.name}
+          label={option.label}
+          value={data.options?.[option.name] ?? option.default}
+          check={(v) =>
+            v < option.min || v > option.max
+              ? `${option.label} must be between ${option.min} and ${option.max} (got ${v})`
+              : option.integer && !Number.isInteger(v)
+                ? `${option.label} must be a whole number (got ${v})`
+                : null
+          }
+          onCommit={(v) => setOption(option.name, option.label, v)}
+          hint={option.help}
+          testId={`dataset-option-${option.name}`}
+        />
+      ))}
+    </>
+  );
+}
+
+export function DataSettings() {
+  const data = useProjectStore((s) => s.project.data);
+  const csvMode = isCsvData(data);
+  const split = { ...DATA_DEFAULTS.split, ...data.split };
+  const setSplit = (part: 'validation' | 'test', label: string, percent: number) =>
+    fieldError(label, useProjectStore.getState().setData({ split: { ...data.split, [part]: percent / 100 } }));
+  const toBuiltin = () => useProjectStore.getState().replaceData({ dataset: 'circle', normalize: data.normalize ?? 'standard', split });
+
+  return (
+    <div className="settings" data-testid="data-settings">
+      <Section
+        title={csvMode ? 'CSV file' : 'Dataset'}
+        aside={
+          csvMode && (
+            <button type="button" className="link-button" onClick={toBuiltin} data-testid="data-source-builtin">
+              Use a built-in dataset
+            </button>
+          )
+        }
+      >
+        {csvMode ? <CsvImport data={data} /> : <BuiltinData data={data} />}
+        {!csvMode && <CsvImport data={null} />}
+      </Section>
+      <Section title="Preparation">
+        <SelectField
+          label="Normalisation"
+          value={data.normalize ?? DATA_DEFAULTS.normalize}
+          options={NORMALIZE_OPTIONS}
+          onChange={(normalize) => useProjectStore.getState().setData({ normalize })}
+          hint="Statistics come from the training split only."
+          testId="data-normalize"
+        />
+        <div className="field-row">
+          <NumberField label="Validation" unit="%" value={toPercent(split.validation)} onCommit={(v) => setSplit('validation', 'Validation', v)} testId="split-validation" />
+          <NumberField label="Test" unit="%" value={toPercent(split.test)} onCommit={(v) => setSplit('test', 'Test', v)} testId="split-test" />
+        </div>
+        <p className="field__hint">Training gets the rest: {toPercent(1 - split.validation - split.test)}%. Splits are stratified and seeded.</p>
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * The status line (epoch, step, samples/s, elapsed, ETA, progress bar) and the messages a run
+ * ends with: divergence (names the layer, suggests a lower learning rate), early stopping,
+ * test metrics, engine errors and graph problems.
+ */
+import { useEffect, useState } from 'react';
+import { getNodeSpec } from '../../../shared/nodes';
+import type { TrainingState } from '../../../shared/protocol';
+import { useTrainingStore } from '../engine-client';
+import { useProjectStore } from '../store';
+import { formatValue, progressFraction, statusLine } from './format';
+
+/** Status updates arrive up to 30 times a second; the text needs 5. A change of status shows at once. */
+const STATUS_INTERVAL_MS = 200;
+
+function useThrottledTraining(): TrainingState | null {
+  const [state, setState] = useState(() => useTrainingStore.getState().training);
+  useEffect(() => {
+    let last = 0;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let shown = useTrainingStore.getState().training;
+    const show = () => {
+      timer = null;
+      last = performance.now();
+      shown = useTrainingStore.getState().training;
+      setState(shown);
+    };
+    const unsubscribe = useTrainingStore.subscribe((s) => {
+      if (s.training === shown || timer) return;
+      if (s.training?.status !== shown?.status || performance.now() - last >= STATUS_INTERVAL_MS) show();
+      else timer = setTimeout(show, STATUS_INTERVAL_MS - (performance.now() - last));
+    });
+    return () => {
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+    };
+  }, []);
+  return state;
+}
+
+export function StatusLine() {
+  const state = useThrottledTraining();
+  const loading = useTrainingStore((s) => s.loading);
+  const connection = useTrainingStore((s) => s.connection);
+  const issues = useTrainingStore((s) => s.issues.length);
+  const text = state ? statusLine(state) : loading ? 'Loading the project into the engine…' : issues > 0 ? 'The network has problems (see the canvas)' : connection === 'failed' ? 'The engine is not running' : 'Not loaded yet';
+  const fraction = state ? progressFraction(state) : 0;
+  return (
+    <div className="bp-status">
+      <div className="bp-status-row">
+        <div className="bp-status-text" data-testid="status" data-status={state?.status ?? 'none'}>
+          {text}
+        </div>
+        <TestMetrics />
+      </div>
+      <div className="bp-progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(fraction * 100)}>
+        <div className={`bp-progress-fill bp-progress-${state?.status ?? 'none'}`} style={{ width: `${(fraction * 100).toFixed(1)}%` }} />
+      </div>
+    </div>
+  );
+}
+
+/** The test split's metrics when a run has ended. */
+function TestMetrics() {
+  const test = useTrainingStore((s) => s.testMetrics);
+  const status = useTrainingStore((s) => s.training?.status);
+  if (!test || status === 'training') return null;
+  return (
+    <span className="bp-pill" data-testid="test-metrics" title="Metrics on the test split at the end of the run">
+      test loss {formatValue(test.loss)}
+      {test.accuracy !== undefined && <> · accuracy {formatValue(test.accuracy)}</>}
+      {test.mae !== undefined && <> · MAE {formatValue(test.mae)}</>}
+      {test.r2 !== undefined && <> · R² {formatValue(test.r2)}</>}
+    </span>
+  );
+}
+
+/** Layer names for messages: the node's label or type and its id. */
+function nodeName(nodeId: string): string {
+  const node = useProjectStore.getState().project.graph.nodes.find((n) => n.id === nodeId);
+  return node ? `${node.label ?? getNodeSpec(node.type)?.label ?? node.type} '${nodeId}'` : `'${nodeId}'`;
+}
+
+export function RunMessages() {
+  const divergence = useTrainingStore((s) => s.divergence);
+  const done = useTrainingStore((s) => s.doneMessage);
+  const error = useTrainingStore((s) => s.lastError);
+  const notice = useTrainingStore((s) => s.notice);
+  const lr = useTrainingStore((s) => s.training?.learningRate ?? null);
+  const store = useTrainingStore.getState();
+  return (
+    <div className="bp-messages">
+      {divergence && (
+        <div className="bp-msg bp-msg-error" role="alert" data-testid="divergence">
+          <strong>Training diverged{divergence.nodeId ? ` in ${nodeName(divergence.nodeId)}` : ''} — training was paused.</strong>{' '}
+          {divergence.message.replace(/\. help: .*$/, '.')} Try a lower learning rate{lr ? ` than ${formatValue(lr)} (e.g. ${formatValue(lr / 10)})` : ''} and press Train to start again from the seed
+          (normalising the inputs also helps).
+          {divergence.nodeId && (
+            <button type="button" className="bp-link" onClick={() => useProjectStore.getState().setSelection({ nodes: [divergence.nodeId!], edges: [] })}>
+              Show the layer
+            </button>
+          )}
+        </div>
+      )}
+      {done && (
+        <div className="bp-msg bp-msg-info" data-testid="done-message">
+          {done}
+        </div>
+      )}
+      {error && (
+        <div className="bp-msg bp-msg-error" role="alert">
+          {error}
+          <button type="button" className="bp-link" onClick={() => store.clearError()}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      {notice && (
+        <div className="bp-msg bp-msg-info">
+          {notice}
+          <button type="button" className="bp-link" onClick={() => store.clearNotice()}>
+            Dismiss
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+/**
+ * The training panel's live state. Chart data lives in `live` (growing series, no React state
+ * per message); the latest probe frame in `frames` (canvases repaint from it on animation
+ * frames, without a React render per frame); the rest — tab, smoothing, chosen node — in the
+ * small `useTrainingView` store. `startLive()` wires them to the training store once and
+ * subscribes to the engine's probes (the data points arrive in the training store).
+ */
+import { create } from 'zustand';
+import type { ProbeFrame, ProbeSubscription } from '../../../shared/protocol';
+import { useTrainingStore } from '../engine-client';
+import { LiveSeries } from './live-series';
+import { Signal } from './series';
+
+export type TrainingTab = 'live' | 'charts' | 'inside' | 'evaluate' | 'runs';
+
+export interface TrainingView {
+  tab: TrainingTab;
+  /** EMA weight of the per-step loss, 0 … 0.99. */
+  smoothing: number;
+  showTestPoints: boolean;
+  /** The node "looking inside" shows when the canvas has no selection. */
+  inspectNodeId: string | null;
+  /** Recorded runs overlaid on the loss chart. */
+  overlayRuns: string[];
+  /** Keep the final weights with each recorded run. */
+  keepWeights: boolean;
+  /** A point typed in "try an input" or clicked on the plane, in raw feature units. */
+  probeInput: number[] | null;
+  set(patch: Partial<Omit<TrainingView, 'set'>>): void;
+}
+
+export const useTrainingView = create<TrainingView>()((set) => ({
+  tab: 'live',
+  smoothing: 0.6,
+  showTestPoints: true,
+  inspectNodeId: null,
+  overlayRuns: [],
+  keepWeights: false,
+  probeInput: null,
+  set: (patch) => set(patch),
+}));
+
+/** The chart series of the current run. */
+export const live = new LiveSeries(useTrainingView.getState().smoothing);
+
+/** The newest probe frame pushed by the engine, and a signal when it changes. */
+export const frames = { latest: null as ProbeFrame | null, changed: new Signal() };
+
+export const PROBES: ProbeSubscription = {
+  boundary: { resolution: 64, neurons: true, neuronResolution: 24 },
+  norms: true,
+  network: true,
+  intervalMs: 70,
+};
+
+let started = false;
+
+/** Connects the live state to the stores and the engine (idempotent). */
+export function startLive(): void {
+  if (started) return;
+  started = true;
+  live.sync(useTrainingStore.getState());
+  useTrainingStore.subscribe((s, prev) => {
+    if (s.historyVersion !== prev.historyVersion || s.training !== prev.training) live.sync(s);
+    if (s.probeFrame !== prev.probeFrame) {
+      frames.latest = s.probeFrame;
+      if (s.probeFrame) live.addFrame(s.probeFrame);
+      frames.changed.emit();
+    }
+    if (s.probePoints !== prev.probePoints && useTrainingView.getState().probeInput) useTrainingView.setState({ probeInput: null });
+  });
+  useTrainingView.subscribe((v, prev) => {
+    if (v.smoothing !== prev.smoothing) live.setSmoothing(v.smoothing, useTrainingStore.getState());
+  });
+  useTrainingStore.getState().subscribeProbes(PROBES);
+}
+
+/** Why there is no decision boundary (the data is not 2-D), or null. */
+export function useBoundaryUnavailable(): string | null {
+  return useTrainingStore((s) => s.probePointsReason ?? s.probeFrame?.boundaryUnavailable ?? null);
+}

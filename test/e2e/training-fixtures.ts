@@ -1,0 +1,156 @@
+/**
+ * Fixtures of the training e2e test: the W2 benchmark workload (see /work/shared/bench
+ * README: 10,000 random samples × 784 features, random labels 0–9, 784 → 128 ReLU → 10 softmax
+ * cross-entropy, SGD 0.1, batch 32, no shuffling) as a CSV plus a project naming it, and the
+ * in-page responsiveness probe (long tasks and animation frames).
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+
+const ROWS = 10_000;
+const FEATURES = 784;
+
+/** mulberry32, the PRNG the JS peers use (seed 1234 for data, as in W2). */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** U[0, 1) pixels with two decimals (the parse cost matters, not the precision), labels uniform 0–9. */
+export function w2Csv(): { text: string; sha256: string } {
+  const rng = mulberry32(1234);
+  const lines = [[...Array.from({ length: FEATURES }, (_, i) => `p${i}`), 'label'].join(',')];
+  const row = new Array<string>(FEATURES + 1);
+  for (let r = 0; r < ROWS; r++) {
+    for (let i = 0; i < FEATURES; i++) row[i] = String(Math.floor(rng() * 100) / 100);
+    row[FEATURES] = String(Math.floor(rng() * 10));
+    lines.push(row.join(','));
+  }
+  const text = `${lines.join('\n')}\n`;
+  return { text, sha256: createHash('sha256').update(text).digest('hex') };
+}
+
+export function w2Project(sha256: string): string {
+  const chain = ['x:input', 'h:dense', 'a:relu', 'o:dense', 'p:softmax', 'loss:crossEntropy'].map((s) => s.split(':'));
+  const params: Record<string, Record<string, number>> = { h: { units: 128 }, o: { units: 10 } };
+  return JSON.stringify({
+    format: 'backprop-studio',
+    version: 1,
+    name: 'W2 mnist-mlp (random data)',
+    graph: {
+      nodes: chain.map(([id, type], i) => ({ id, type, position: { x: 220 * i, y: 80 }, params: params[id] ?? {} })),
+      edges: chain.slice(1).map(([id], i) => ({ id: `e${i + 1}`, source: chain[i][0], sourceHandle: 'out', target: id, targetHandle: 'in' })),
+    },
+    data: {
+      csv: 'w2.csv',
+      sha256,
+      features: Array.from({ length: FEATURES }, (_, i) => `p${i}`),
+      target: 'label',
+      task: 'classification',
+      normalize: 'none',
+      split: { validation: 0, test: 0 },
+    },
+    training: { optimizer: { type: 'sgd', learningRate: 0.1 }, batchSize: 32, sampling: 'sequential', epochs: 100, seed: 42 },
+  });
+}
+
+export interface Responsiveness {
+  windowMs: number;
+  /** From a Chromium trace of the same window: the longest main-thread task with its GC pauses taken out. */
+  longestTaskWithoutGcMs?: number;
+  /** Main-thread tasks over 50 ms, and the garbage-collection pauses (ms) inside them. */
+  tasksOver50?: { ms: number; gcMs: number }[];
+  /** Main-thread tasks over 50 ms (PerformanceObserver 'longtask') in the window. */
+  longTasks: number;
+  longestTaskMs: number;
+  /** requestAnimationFrame callbacks per second, and the longest gap between two. */
+  fps: number;
+  maxFrameGapMs: number;
+}
+
+/** Watches the page's main thread for `ms`: long tasks and animation frames. */
+export function measureResponsiveness(page: Page, ms: number): Promise<Responsiveness> {
+  return page.evaluate((windowMs) => {
+    return new Promise<Responsiveness>((resolve) => {
+      const tasks: number[] = [];
+      const observer = new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) tasks.push(e.duration);
+      });
+      observer.observe({ type: 'longtask', buffered: false });
+      let frames = 0;
+      let maxGap = 0;
+      let last = performance.now();
+      const start = last;
+      const tick = (t: number) => {
+        frames++;
+        maxGap = Math.max(maxGap, t - last);
+        last = t;
+        if (t - start < windowMs) requestAnimationFrame(tick);
+        else {
+          observer.disconnect();
+          const elapsed = t - start;
+          resolve({
+            windowMs: Math.round(elapsed),
+            longTasks: tasks.length,
+            longestTaskMs: Math.round(Math.max(0, ...tasks)),
+            fps: Math.round((frames / elapsed) * 1000 * 10) / 10,
+            maxFrameGapMs: Math.round(maxGap),
+          });
+        }
+      };
+      requestAnimationFrame(tick);
+    });
+  }, ms);
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string };
+}
+
+/** Top-level tasks of the renderer's main thread over 50 ms, with the V8 GC time nested in each. */
+export function longTasksFromTrace(events: TraceEvent[]): { ms: number; gcMs: number }[] {
+  const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const onMain = events.filter((e) => e.ph === 'X' && main.has(`${e.pid}:${e.tid}`));
+  const tasks = onMain.filter((e) => e.name === 'ThreadControllerImpl::RunTask' && (e.dur ?? 0) > 50_000);
+  // Outermost GC events only (V8.GC_* scopes nest inside MajorGC/MinorGC and each other).
+  const gcs = onMain.filter((e) => /^(MajorGC|MinorGC|V8\.GCScavenger|V8\.GCFinalizeMC|V8\.GCIncrementalMarking)$/.test(e.name));
+  return tasks.map((t) => {
+    const inside = gcs.filter((g) => g.ts >= t.ts && g.ts + (g.dur ?? 0) <= t.ts + (t.dur ?? 0)).sort((a, b) => a.ts - b.ts);
+    let gc = 0;
+    let end = -Infinity;
+    for (const g of inside) {
+      const from = Math.max(g.ts, end);
+      const to = g.ts + (g.dur ?? 0);
+      if (to > from) gc += to - from;
+      end = Math.max(end, to);
+    }
+    return { ms: Math.round((t.dur ?? 0) / 1000), gcMs: Math.round(gc / 1000) };
+  });
+}
+
+/** measureResponsiveness plus a Chromium trace of the window, to tell GC pauses from work the app did. */
+export async function measureWithTrace(browser: Browser, page: Page, ms: number): Promise<Responsiveness> {
+  const file = path.join(tmpdir(), `backprop-trace-${process.pid}-${Date.now()}.json`);
+  await browser.startTracing(page, { path: file, categories: ['devtools.timeline', 'toplevel', 'v8'] });
+  const measured = await measureResponsiveness(page, ms);
+  await browser.stopTracing();
+  const trace = JSON.parse(readFileSync(file, 'utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
+  rmSync(file, { force: true });
+  const tasks = longTasksFromTrace(Array.isArray(trace) ? trace : trace.traceEvents);
+  return { ...measured, tasksOver50: tasks, longestTaskWithoutGcMs: Math.max(0, ...tasks.map((t) => t.ms - t.gcMs)) };
+}

@@ -1,0 +1,82 @@
+/** Max and average pooling: values against a reference, finite differences, ties and NaN as PyTorch. */
+import { describe, expect, it } from 'vitest';
+import { AvgPoolLayer, MaxPoolLayer } from '../../../src/engine/layers/pool';
+import { maxPool2x2Forward, maxPoolForward, type PoolGeometry } from '../../../src/engine/ops/pool';
+import { Rng } from '../../../src/engine/random';
+import { randomArray } from '../../helpers/gradcheck';
+import { fillInputs, layerGradcheck, runtimeNode } from '../../helpers/layer-harness';
+
+function build(kind: 'max' | 'avg', C: number, H: number, W: number, size: number, stride: number, maxBatch = 2) {
+  const OH = Math.floor((H - size) / stride) + 1, OW = Math.floor((W - size) / stride) + 1;
+  const input = runtimeNode('x', 'input', [C, H, W], [], maxBatch);
+  const node = runtimeNode('p', `${kind}Pool2d`, [C, OH, OW], [input], maxBatch);
+  const layer = kind === 'max' ? new MaxPoolLayer(node, size, stride, maxBatch) : new AvgPoolLayer(node, size, stride);
+  return { input, node, layer };
+}
+
+function reference(kind: 'max' | 'avg', x: Float32Array, rows: number, C: number, H: number, W: number, size: number, stride: number): number[] {
+  const OH = Math.floor((H - size) / stride) + 1, OW = Math.floor((W - size) / stride) + 1;
+  const out: number[] = [];
+  for (let pl = 0; pl < rows * C; pl++)
+    for (let i = 0; i < OH; i++)
+      for (let j = 0; j < OW; j++) {
+        const win: number[] = [];
+        for (let u = 0; u < size; u++) for (let v = 0; v < size; v++) win.push(x[pl * H * W + (i * stride + u) * W + j * stride + v]);
+        out.push(kind === 'max' ? Math.max(...win) : win.reduce((a, b) => a + b, 0) / win.length);
+      }
+  return out;
+}
+
+const shapes = [
+  [2, 6, 6, 2, 2],
+  [1, 7, 5, 2, 2],
+  [3, 7, 7, 3, 2],
+  [2, 5, 6, 3, 1],
+  [1, 4, 4, 1, 1],
+  [2, 9, 8, 2, 3],
+] as const;
+
+describe.each(['max', 'avg'] as const)('%s pooling', (kind) => {
+  it.each(shapes)('forward matches the reference (C=%i, %i×%i, pool %i, stride %i)', (C, H, W, size, stride) => {
+    const { input, node, layer } = build(kind, C, H, W, size, stride);
+    fillInputs([input], 2);
+    layer.forward(2);
+    const want = reference(kind, input.output, 2, C, H, W, size, stride);
+    want.forEach((v, i) => expect(node.output[i]).toBeCloseTo(v, 6));
+  });
+
+  it.each(shapes)('backward passes a finite-difference check (C=%i, %i×%i, pool %i, stride %i)', (C, H, W, size, stride) => {
+    const { input, layer } = build(kind, C, H, W, size, stride);
+    // Distinct values 0.01 apart in a shuffled order, so no window's maximum changes under the ±1e-3 steps.
+    const order = Int32Array.from({ length: 2 * input.size }, (_, i) => i);
+    new Rng(3).shuffle(order);
+    input.output.set(Float32Array.from(order, (k) => 0.01 * k - 1));
+    layerGradcheck(layer, 2, { name: `${kind}Pool` });
+  });
+});
+
+describe('max pooling details', () => {
+  const g: PoolGeometry = { C: 1, H: 2, W: 4, OH: 1, OW: 2, size: 2, stride: 2 };
+
+  it('sends a tie to the first maximum in scan order and lets NaN win, like PyTorch', () => {
+    const x = Float32Array.from([1, 3, NaN, 0, 3, 2, 5, 9]);
+    for (const fn of [maxPoolForward, maxPool2x2Forward]) {
+      const y = new Float32Array(2), argmax = new Int32Array(2);
+      fn(x, y, argmax, 1, g);
+      expect(y[0]).toBe(3);
+      expect(argmax[0]).toBe(1); // x[1] and x[4] tie: the first wins
+      expect(y[1]).toBeNaN();
+      expect(argmax[1]).toBe(2);
+    }
+  });
+
+  it('the 2×2 fast path equals the general one', () => {
+    const geo: PoolGeometry = { C: 3, H: 8, W: 10, OH: 4, OW: 5, size: 2, stride: 2 };
+    const x = randomArray(2 * 3 * 8 * 10, 9);
+    const a = new Float32Array(2 * 60), b = new Float32Array(2 * 60), ia = new Int32Array(120), ib = new Int32Array(120);
+    maxPoolForward(x, a, ia, 2, geo);
+    maxPool2x2Forward(x, b, ib, 2, geo);
+    expect(Array.from(b)).toEqual(Array.from(a));
+    expect(Array.from(ib)).toEqual(Array.from(ia));
+  });
+});

@@ -1,0 +1,107 @@
+// @vitest-environment jsdom
+/**
+ * The training panel against a real EngineHost (in-memory ports): controls, status, learning
+ * rate, divergence message, recorded runs and the confusion matrix, driven through the UI.
+ * Chart.js needs a real canvas, so the chart components are stood in for here (the e2e test
+ * covers them in Chromium).
+ */
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { EngineClient, setEngineClientFactory, useTrainingStore } from '../../src/renderer/src/engine-client';
+import { useProjectStore } from '../../src/renderer/src/store';
+import { templates } from '../../src/shared/templates';
+import { TestTransport } from './engine-client-helpers';
+
+vi.mock('../../src/renderer/src/training/charts/LineChart', () => ({
+  LineChart: (p: { testId: string; title: string }) => <div data-testid={p.testId}>{p.title}</div>,
+}));
+vi.mock('../../src/renderer/src/training/evaluate/ScatterPlot', () => ({
+  ScatterPlot: () => <div data-testid="regression-scatter" />,
+}));
+
+const { TrainingPanel } = await import('../../src/renderer/src/training');
+const { live } = await import('../../src/renderer/src/training/live');
+
+let client: EngineClient;
+beforeAll(() => {
+  HTMLCanvasElement.prototype.getContext = (() => null) as never; // jsdom has no 2-D canvas
+  setEngineClientFactory(() => (client = new EngineClient(new TestTransport())));
+});
+afterAll(() => {
+  cleanup();
+  client?.dispose();
+});
+
+const template = (id: string) => templates.find((t) => t.id === id)!.build();
+const s = () => useTrainingStore.getState();
+const status = () => screen.getByTestId('status').textContent ?? '';
+
+async function openTemplate(id: string, training: Partial<ReturnType<typeof template>['training']> = {}) {
+  const project = template(id);
+  act(() => useProjectStore.getState().newProject({ ...project, training: { ...project.training, ...training } }));
+  await waitFor(() => expect(s().summary?.layers.length).toBe(project.graph.nodes.length), { timeout: 10_000 });
+}
+
+describe('training panel', () => {
+  it('loads the project, steps, changes the learning rate, trains to the end and records the run', async () => {
+    render(<TrainingPanel />);
+    await openTemplate('playground-circle', { epochs: 15 });
+    await waitFor(() => expect(status()).toMatch(/^Ready · epoch 0\/15 · step 0\/30/));
+
+    fireEvent.click(screen.getByTestId('step'));
+    await waitFor(() => expect(status()).toMatch(/^Paused · epoch 0\/15 · step 1\/30/));
+    fireEvent.click(screen.getByTestId('step-epoch'));
+    await waitFor(() => expect(status()).toMatch(/^Paused · epoch 1\/15 · step 0\/30/));
+    expect((screen.getByTestId('resume') as HTMLButtonElement).disabled).toBe(false);
+
+    const lr = screen.getByTestId('learning-rate') as HTMLInputElement;
+    fireEvent.focus(lr);
+    fireEvent.change(lr, { target: { value: '0.01' } });
+    fireEvent.keyDown(lr, { key: 'Enter' });
+    await waitFor(() => expect(s().training!.learningRate).toBe(0.01));
+
+    fireEvent.click(screen.getByTestId('resume'));
+    await waitFor(() => expect(s().training!.status).toBe('finished'), { timeout: 30_000 });
+    await waitFor(() => expect(status()).toMatch(/^Finished · epoch 15\/15/)); // the status text is throttled to 5 updates/s
+    expect(screen.getByTestId('test-metrics').textContent).toMatch(/accuracy/);
+    expect(live.epoch.loss.length).toBe(15);
+    expect(live.epoch.valAccuracy.length).toBe(15);
+    expect(live.norms.size).toBe(3); // probe frames arrived: norms per Dense layer
+
+    await waitFor(() => expect(useProjectStore.getState().project.runs).toHaveLength(1));
+    const run = useProjectStore.getState().project.runs![0];
+    expect(run).toMatchObject({ id: 'run-1', status: 'finished', settings: { training: { epochs: 15 } } });
+    expect(run.epochs).toHaveLength(15);
+    expect(run.epochs[14].learningRate).toBe(0.01);
+    expect(run.architecture).toBe('2 → 8 tanh → 8 tanh → 1 sigmoid · Binary cross-entropy');
+    expect(run.test!.accuracy).toBeGreaterThan(0.5); // from the 'done' message, after the last progress
+    expect(useProjectStore.getState().past).toHaveLength(0); // not an undo step
+  }, 60_000);
+
+  it('shows the confusion matrix of the test split in the Evaluate tab', async () => {
+    fireEvent.click(screen.getByTestId('training-tab-evaluate'));
+    const matrix = await screen.findByTestId('confusion-matrix', {}, { timeout: 10_000 });
+    expect(matrix.getAttribute('data-split')).toBe('test');
+    expect(Number(matrix.getAttribute('data-total'))).toBe(s().summary!.test);
+    expect(screen.getByTestId('predictions-table').querySelectorAll('tbody tr')).toHaveLength(20);
+    await waitFor(() => expect((screen.getByTestId('try-feature-0') as HTMLInputElement).value).not.toBe(''));
+    fireEvent.click(screen.getByTestId('try-predict'));
+    expect((await screen.findByTestId('try-result', {}, { timeout: 5000 })).textContent).toMatch(/p\(inside\)/);
+  }, 30_000);
+
+  it('stops a diverging run with a message naming the layer and suggesting a lower rate', async () => {
+    fireEvent.click(screen.getByTestId('training-tab-live'));
+    await openTemplate('linear-regression');
+    const lr = screen.getByTestId('learning-rate') as HTMLInputElement;
+    fireEvent.focus(lr);
+    fireEvent.change(lr, { target: { value: '100' } });
+    fireEvent.keyDown(lr, { key: 'Enter' });
+    await waitFor(() => expect(s().training!.learningRate).toBe(100));
+    fireEvent.click(screen.getByTestId('train'));
+    const message = await screen.findByTestId('divergence', {}, { timeout: 20_000 });
+    expect(message.textContent).toMatch(/Training diverged in Dense 'line'/);
+    expect(message.textContent).toMatch(/lower learning rate than 100 \(e\.g\. 10\)/);
+    await waitFor(() => expect(status()).toMatch(/^Diverged/));
+    await waitFor(() => expect(useProjectStore.getState().project.runs?.[0]?.status).toBe('diverged'));
+  }, 30_000);
+});

@@ -1,0 +1,29 @@
+/**
+ * The web build: the renderer as a plain website, the engine in a module Web Worker, the
+ * datasets served from resources/ (so ./datasets/*.csv resolve next to index.html).
+ * `npm run web` serves it on http://127.0.0.1:5199; `npm run web:build` writes out/web
+ * (relative base: host the folder anywhere). The e2e harness builds it with `--mode e2e`,
+ * which installs the window.__bpTest hook (src/renderer/src/platform/test-hook.ts).
+ * The page's CSP (src/renderer/index.html) applies unchanged in dev and build; Vite's dev
+ * preamble is injected above the CSP meta tag, so it needs no exception.
+ */
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+export default defineConfig({
+  root: here('./src/renderer'),
+  base: './',
+  publicDir: here('./resources'),
+  plugins: [react()],
+  worker: { format: 'es' },
+  build: {
+    outDir: here('./out/web'),
+    emptyOutDir: true,
+    rollupOptions: { input: here('./src/renderer/index.html') },
+  },
+  server: { host: '127.0.0.1', port: 5199, strictPort: true },
+  preview: { host: '127.0.0.1', port: 5199, strictPort: true },
+});
