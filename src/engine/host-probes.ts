@@ -7,6 +7,7 @@
  */
 import type { EngineEvent, EnginePort, EngineRequest, ProbeSubscription } from '../shared/protocol';
 import type { PreparedData } from './data/types';
+import { handleImageRequest, isImageRequest } from './host-images';
 import { planePoints, planeUnavailable, pointsTransfer } from './probes-grid';
 import { evaluateSplit } from './probes-eval';
 import { ProbeRunner } from './probes';
@@ -15,7 +16,7 @@ import type { Trainer } from './train';
 export const DEFAULT_PROBE_INTERVAL_MS = 70;
 const MIN_INTERVAL_MS = 16;
 
-type ProbeRequest = Extract<EngineRequest, { type: 'subscribeProbes' | 'probe' | 'evaluate' }>;
+type ProbeRequest = Extract<EngineRequest, { type: 'subscribeProbes' | 'probe' | 'evaluate' | 'sampleImages' | 'probeImage' | 'setParam' }>;
 
 export interface ProbeContext {
   trainer: Trainer | null;
@@ -35,10 +36,12 @@ export class HostProbes {
   ) {}
 
   static handles(msg: EngineRequest): msg is ProbeRequest {
-    return msg.type === 'subscribeProbes' || msg.type === 'probe' || msg.type === 'evaluate';
+    return msg.type === 'subscribeProbes' || msg.type === 'probe' || msg.type === 'evaluate' || isImageRequest(msg);
   }
 
   handle(msg: ProbeRequest): void {
+    // The image views' requests (host-images.ts) share the probes' path and activation guard.
+    if (isImageRequest(msg)) return handleImageRequest(msg, this.port, this.currentRunner());
     if (msg.type === 'subscribeProbes') {
       const hadBoundary = this.sub?.boundary !== undefined;
       this.sub = msg.probes;

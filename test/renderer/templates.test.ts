@@ -5,10 +5,13 @@ import { parseProject, serializeProject } from '../../src/shared/project';
 import { isCsvData } from '../../src/shared/project-types';
 import { blankProject, findTemplate, templates } from '../../src/shared/templates';
 
-const MENU_IDS = ['perceptron-and', 'xor-mlp', 'playground-circle', 'spiral', 'iris', 'sonar', 'breast-cancer', 'digits-mlp', 'linear-regression'];
+const MENU_IDS = [
+  'perceptron-and', 'xor-mlp', 'playground-circle', 'spiral', 'iris', 'sonar', 'breast-cancer', 'digits-mlp', 'mlp-dropout-l2', 'linear-regression',
+  'turn-detector', 'cnn-digits', 'lenet-mnist', 'autoencoder-digits', 'sparse-autoencoder', 'denoising-autoencoder',
+];
 
 describe('New-project templates', () => {
-  it('offers the nine templates the File › New menu names', () => {
+  it('offers the sixteen templates the File › New menu names', () => {
     expect(templates.map((t) => t.id).sort()).toEqual([...MENU_IDS].sort());
     for (const t of templates) expect(t.label.length * t.description.length).toBeGreaterThan(0);
   });

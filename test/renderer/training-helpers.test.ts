@@ -213,4 +213,22 @@ describe('point series and redraw scheduling', () => {
     frames.shift()!(16);
     expect(ran).toEqual(['a', 'b', 'c']);
   });
+
+  it('redraws a slow chart less often: 8× its own drawing time', () => {
+    const frames: ((t: number) => void)[] = [];
+    let clock = 0;
+    const sched = createFrameScheduler(100, (cb) => frames.push(cb), 8, () => clock);
+    let runs = 0;
+    const slow = () => {
+      runs++;
+      clock += 40; // 40 ms per draw: at most every 320 ms
+    };
+    sched.request(slow);
+    frames.shift()!(0);
+    sched.request(slow);
+    for (const t of [150, 300]) frames.shift()!(t);
+    expect(runs).toBe(1);
+    frames.shift()!(330);
+    expect(runs).toBe(2);
+  });
 });

@@ -112,6 +112,15 @@ describe('live chart series', () => {
     expect(live.learningRate.points).toEqual([{ x: 0.5, y: 0.03 }, { x: 1, y: 0.03 }, { x: 1, y: 0.3 }]);
   });
 
+  it('forgets the learning-rate curve when the engine had nothing loaded in between', () => {
+    const source = { epochs: [] as EpochRecord[], epochCount: 0, stepLosses: new StepLossSeries(), training: st(50, 0.01) };
+    const live = new LiveSeries();
+    live.sync(source);
+    live.sync({ ...source, training: null }); // an invalid project was loaded
+    live.sync({ ...source, training: st(0, 0.1) });
+    expect(live.learningRate.points).toEqual([{ x: 0, y: 0.1 }]);
+  });
+
   it('keeps one norm series per layer from probe frames', () => {
     const live = new LiveSeries();
     let rebuilt = 0;

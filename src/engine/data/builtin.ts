@@ -4,6 +4,7 @@ import { builtinDatasets, type BuiltinDatasetInfo } from './catalog';
 import { gateDataset, generate2d, linearDataset, type GateId, type Generator2dId } from './generators';
 import { loadImageDataset, type ImageDatasetId } from './images';
 import { loadRealDataset, type RealDatasetId } from './real';
+import { turnsDataset } from './turns';
 import { DataError, type Dataset, type DatasetIO } from './types';
 import type { ShapeInfo } from './prepare';
 
@@ -71,6 +72,7 @@ export async function loadBuiltinDataset(
     case 'gate':
       return gateDataset(id as GateId, info.label);
     case 'generated':
+      if (id === 'turns') return turnsDataset(info.label);
       return id === 'linear'
         ? linearDataset(info.label, opts.n, opts.noise, rng)
         : generate2d(id as Generator2dId, info.label, opts.n, opts.noise, rng);

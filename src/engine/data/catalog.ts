@@ -29,6 +29,8 @@ export interface BuiltinDatasetInfo {
   licence?: string;
   /** Who made the data, for the attribution line. */
   source?: string;
+  /** Number of samples of a fixed dataset without an `n` option (e.g. `turns`). */
+  rows?: number;
 }
 
 const nOption = (defaultN = 500): DatasetOptionSpec => ({
@@ -87,6 +89,19 @@ export const builtinDatasets: readonly BuiltinDatasetInfo[] = [
   ),
   generated('spiral', 'Spiral', 'Two interleaved spirals: hard for a small network without extra features.', noiseOption(0, 1, 'Uniform jitter of each coordinate, in ±noise.')),
   generated('moons', 'Two moons', 'Two interleaving half circles, as scikit-learn\'s make_moons.', noiseOption(0.1, 1, 'Standard deviation of the Gaussian noise added to each coordinate.')),
+  {
+    id: 'turns',
+    label: 'Turns (4×4 images)',
+    task: 'classification',
+    description:
+      'The turn detector\'s 24 tiny 1×4×4 images: a stroke that turns from right to down (┐, class turn) at each of its 4 places, the other three corners and straight lines (no turn). Pixels are 0 or 1.',
+    kind: 'generated',
+    options: [],
+    featureShape: [1, 4, 4],
+    numClasses: 2,
+    targetSize: 1,
+    rows: 24,
+  },
   {
     id: 'linear',
     label: 'Linear regression',

@@ -4,8 +4,11 @@ import { applyNormalizer, fitNormalizer } from './normalize';
 import { checkClassLabels, splitIndices } from './split';
 import { DataError, type DataPart, type Dataset, type PreparedData } from './types';
 
-export const DEFAULT_SPLIT: SplitConfig = { validation: 0.2, test: 0 };
-export const DEFAULT_NORMALIZE: NormalizeMode = 'standard';
+import { DATA_DEFAULTS } from '../../shared/project-defaults';
+
+/** The project format's defaults (one table, in src/shared/project-defaults.ts). */
+export const DEFAULT_SPLIT: SplitConfig = DATA_DEFAULTS.split;
+export const DEFAULT_NORMALIZE: NormalizeMode = DATA_DEFAULTS.normalize;
 
 export interface PrepareConfig {
   normalize?: NormalizeMode;

@@ -66,3 +66,14 @@ export function checkParamValue(spec: ParamSpec, value: unknown, label: string =
 export function copyDefault(spec: ParamSpec): unknown {
   return Array.isArray(spec.default) ? [...spec.default] : spec.default;
 }
+
+/**
+ * Whether the inspector shows `spec` for a node with these params: always, unless the spec has a
+ * `visibleWhen` whose param (its value, or its default when unset) differs from `equals`.
+ */
+export function isParamVisible(spec: ParamSpec, params: Readonly<Record<string, unknown>>, specs: Readonly<Record<string, ParamSpec>>): boolean {
+  const rule = spec.visibleWhen;
+  if (!rule) return true;
+  const value = params[rule.param] ?? specs[rule.param]?.default;
+  return value === rule.equals;
+}

@@ -36,6 +36,7 @@ export const activityParams = {
     help: 'Weight λ of the L1 activity penalty λ·mean over the batch of Σ|a|.',
     default: 0.01,
     min: 0,
+    visibleWhen: { param: 'activityRegularizer', equals: 'l1' },
   },
   rho: {
     kind: 'float',
@@ -45,6 +46,7 @@ export const activityParams = {
     min: 0,
     minExclusive: true,
     max: 0.99,
+    visibleWhen: { param: 'activityRegularizer', equals: 'kl' },
   },
   sparsityWeight: {
     kind: 'float',
@@ -52,6 +54,7 @@ export const activityParams = {
     help: 'KL sparsity: the penalty is β·Σⱼ KL(ρ‖ρ̂ⱼ), ρ̂ⱼ the batch-mean activation of unit j.',
     default: 1,
     min: 0,
+    visibleWhen: { param: 'activityRegularizer', equals: 'kl' },
   },
 } as const;
 

@@ -14,6 +14,11 @@ interface ParamBase {
   label: string;
   /** One sentence for the inspector: what the parameter does. */
   help?: string;
+  /**
+   * The inspector shows this param only while another param of the node has this value
+   * (e.g. `rho` only when `activityRegularizer` is 'kl'). Hidden params keep their values.
+   */
+  visibleWhen?: { param: string; equals: string | boolean | number };
 }
 export interface IntParam extends ParamBase { kind: 'int'; default: number; min?: number; max?: number }
 export interface FloatParam extends ParamBase { kind: 'float'; default: number; min?: number; max?: number; /** exclusive lower bound */ minExclusive?: boolean }

@@ -3,7 +3,9 @@
  * with sensible settings. The ids are the ones the desktop menu uses (File › New).
  */
 import type { Project } from '../project-types';
+import { autoencoderTemplates } from './autoencoders';
 import { chainGraph, makeProject } from './build';
+import { cnnTemplates } from './cnn';
 import { realDataTemplates } from './real-data';
 
 export interface ProjectTemplate {
@@ -116,6 +118,8 @@ export const templates: readonly ProjectTemplate[] = [
   ...lectureTemplates.slice(0, 4),
   ...realDataTemplates,
   lectureTemplates[4]!,
+  ...cnnTemplates,
+  ...autoencoderTemplates,
 ];
 
 export function findTemplate(id: string): ProjectTemplate | undefined {

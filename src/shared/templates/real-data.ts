@@ -99,4 +99,24 @@ export const realDataTemplates: ProjectTemplate[] = [
         { optimizer: { type: 'adam', learningRate: 0.003 }, batchSize: 32, epochs: 30, seed: 1 },
       ),
   },
+  {
+    id: 'mlp-dropout-l2',
+    label: 'Digits MLP with Dropout and L2',
+    description: 'A wide MLP on the 8×8 digits kept from overfitting by dropout (rate 0.3) and an L2 penalty on its kernels: compare training and validation curves.',
+    build: () =>
+      makeProject(
+        'Digits MLP with dropout and L2',
+        chainGraph([
+          ['x', 'input'],
+          ['hidden', 'dense', { units: 128, init: 'heUniform', l2: 0.0005 }],
+          ['act', 'relu'],
+          ['drop', 'dropout', { rate: 0.3 }],
+          ['logits', 'dense', { units: 10, l2: 0.0005 }],
+          ['p', 'softmax'],
+          ['loss', 'crossEntropy', { target: 'labels' }],
+        ]),
+        { dataset: 'digits', normalize: 'standard', split: { validation: 0.15, test: 0.2 } },
+        { optimizer: { type: 'adam', learningRate: 0.003 }, batchSize: 32, epochs: 40, seed: 1 },
+      ),
+  },
 ];

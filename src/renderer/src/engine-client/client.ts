@@ -11,6 +11,7 @@ import {
   type EngineEvent,
   type EngineRequest,
   type Evaluation,
+
   type EvalSplit,
   type ModelSummary,
   type ProbeFrame,
@@ -46,6 +47,9 @@ export type ClientEvent =
   | Extract<EngineEvent, { type: 'progress' | 'done' | 'diverged' | 'probePoints' }>
   /** A frame the engine pushed because of subscribeProbes (answers to probe() go to their caller). */
   | { type: 'probes'; frame: ProbeFrame };
+
+/** A request that is answered by its requestId, without the id (the client adds it). */
+export type RequestBody = Extract<EngineRequest, { requestId: number }> extends infer R ? (R extends unknown ? Omit<R, 'requestId'> : never) : never;
 
 type Pending = { kind: 'load' | 'request'; resolve: (value: unknown) => void; reject: (e: Error) => void };
 type Listener = (event: ClientEvent) => void;
@@ -128,6 +132,11 @@ export class EngineClient {
 
   inspect(nodeId: string): Promise<Inspection> {
     return this.request('request', { type: 'inspect', requestId: this.nextId++, nodeId });
+  }
+
+  /** A request answered by one event with its requestId, e.g. the image views' (see image-requests.ts). */
+  ask<T extends EngineEvent>(message: RequestBody): Promise<T> {
+    return this.request<T>('request', { ...message, requestId: this.nextId++ } as EngineRequest & { requestId: number });
   }
 
   async getWeights(): Promise<SerializedWeights> {
@@ -228,6 +237,9 @@ export class EngineClient {
       case 'inspection':
       case 'weights':
       case 'evaluation':
+      case 'images':
+      case 'imageProbe':
+      case 'paramSet':
         return this.settle(e.requestId)?.resolve(e);
       default:
         return assertNever(e);

@@ -8,8 +8,9 @@
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import type { GraphIssue } from '../../../shared/graph-types';
 import type { Project, SerializedWeights } from '../../../shared/project-types';
-import type { EpochRecord, EvalResult, Evaluation, EvalSplit, ModelSummary, ProbeFrame, ProbePoints, ProbeSubscription, TrainingState } from '../../../shared/protocol';
+import type { EpochRecord, EvalResult, Evaluation, EvalSplit, ImageProbe, ImageSamples, ImageSource, ModelSummary, ProbeFrame, ProbePoints, ProbeSubscription, TrainingState } from '../../../shared/protocol';
 import type { ClientEvent, ConnectionState, CsvInput, EngineClient, Inspection, LoadResult, Prediction } from './client';
+import { imageRequests } from './image-requests';
 import { StepLossSeries } from './step-losses';
 
 export interface TrainingData {
@@ -65,6 +66,10 @@ export interface TrainingActions {
   subscribeProbes(probes: ProbeSubscription | null): void;
   probe(probes: ProbeSubscription): Promise<ProbeFrame>;
   evaluate(split: EvalSplit, predictions?: number): Promise<Evaluation>;
+  /** Image views (protocol-images.ts): samples of a split, node outputs for some rows, hand-set weights. */
+  sampleImages(split: EvalSplit, start: number, count: number): Promise<ImageSamples>;
+  probeImage(nodeIds: string[], source: ImageSource): Promise<ImageProbe>;
+  setParam(nodeId: string, name: string, data: Float32Array): Promise<void>;
   clearError(): void;
   clearNotice(): void;
 }
@@ -209,6 +214,9 @@ export function createTrainingStore(getClient: () => EngineClient): TrainingStor
       subscribeProbes: (probes) => withEngine((e) => e.subscribeProbes(probes)),
       probe: async (probes) => engine().probe(probes),
       evaluate: async (split, predictions) => engine().evaluate(split, predictions),
+      sampleImages: async (split, start, count) => imageRequests(engine()).sampleImages(split, start, count),
+      probeImage: async (nodeIds, source) => imageRequests(engine()).probeImage(nodeIds, source),
+      setParam: async (nodeId, name, data) => imageRequests(engine()).setParam(nodeId, name, data),
       clearError: () => set({ lastError: null }),
       clearNotice: () => set({ notice: null }),
     };

@@ -1,11 +1,13 @@
 /** The selected node: its label, what it does (with the formula), its shapes, parameter count, params and problems. */
 import { categories, getNodeSpec } from '../../../shared/nodes';
+import { isParamVisible } from '../../../shared/nodes/params';
 import { formatShape } from '../../../shared/nodes/types';
 import { issueText } from '../canvas/flow-model';
 import { useProjectAnalysis } from '../canvas/use-flow-elements';
 import { CommitField, Section } from '../settings/fields';
 import { formatCount, parameterCount } from '../store/model-summary';
 import { useProjectStore } from '../store/project-store';
+import { NodeImageViews } from '../image-views';
 import { ParamField } from './ParamField';
 
 const CATEGORY_GLYPHS: Record<string, string> = { input: '→', layer: 'W', activation: 'ƒ', regularization: '~', merge: '+', loss: 'L' };
@@ -68,11 +70,12 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
       </dl>
       {spec && Object.keys(spec.params).length > 0 && (
         <Section title="Parameters">
-          {Object.entries(spec.params).map(([name, paramSpec]) => (
+          {Object.entries(spec.params).filter(([, paramSpec]) => isParamVisible(paramSpec, node.params, spec.params)).map(([name, paramSpec]) => (
             <ParamField key={name} nodeId={nodeId} name={name} spec={paramSpec} value={node.params[name] ?? paramSpec.default} />
           ))}
         </Section>
       )}
+      <NodeImageViews nodeId={nodeId} />
     </div>
   );
 }

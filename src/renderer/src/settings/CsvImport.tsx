@@ -10,6 +10,7 @@ import { useUiStore } from '../store/ui-store';
 import type { LoadedCsv } from '../store/types';
 import { SelectField } from './fields';
 import { FeatureColumns } from './FeatureColumns';
+import { ImageShapeField } from './ImageShapeField';
 import { csvPathFor, defaultCsvChoice, guessTask } from './csv-config';
 
 const PREVIEW_ROWS = 5;
@@ -87,7 +88,12 @@ function ColumnChoice({ data, preview, csv }: { data: CsvDataConfig; preview: Cs
     const refused = useProjectStore.getState().setData(patch);
     if (refused) useUiStore.getState().showError(refused);
   };
-  const setTarget = (target: string) => set({ target, features: data.features.filter((f) => f !== target), task: guessTask(preview, target) });
+  /** New feature columns; an image shape that no longer fits them is dropped (the file would refuse it). */
+  const setFeatures = (features: string[], patch: Partial<CsvDataConfig> = {}) => {
+    const fits = !data.imageShape || data.imageShape.reduce((a, b) => a * b, 1) === features.length;
+    set({ ...patch, features, ...(fits ? {} : { imageShape: undefined }) });
+  };
+  const setTarget = (target: string) => setFeatures(data.features.filter((f) => f !== target), { target, task: guessTask(preview, target) });
   const table = csvTable(csv);
   const counts = data.task === 'classification' && table ? classCounts(table, data.target) : null;
   return (
@@ -112,7 +118,8 @@ function ColumnChoice({ data, preview, csv }: { data: CsvDataConfig; preview: Cs
           ))}
         </div>
       )}
-      <FeatureColumns data={data} preview={preview} onChange={(features) => set({ features })} />
+      <FeatureColumns data={data} preview={preview} onChange={(features) => setFeatures(features)} />
+      <ImageShapeField data={data} />
     </>
   );
 }

@@ -1,7 +1,9 @@
 /** Project data: a built-in dataset with its options, or an imported CSV; normalisation and split. */
+import { builtinShapeInfo } from '../../../engine/data/builtin';
 import { builtinDatasets, type BuiltinDatasetInfo } from '../../../engine/data/catalog';
 import { DATA_DEFAULTS } from '../../../shared/project-defaults';
 import { isCsvData, type BuiltinDataConfig, type NormalizeMode } from '../../../shared/project-types';
+import { DataPreview } from '../image-views';
 import { useProjectStore } from '../store/project-store';
 import { CsvImport } from './CsvImport';
 import { NumberField, Section, SelectField } from './fields';
@@ -16,8 +18,14 @@ const NORMALIZE_OPTIONS: { value: NormalizeMode; label: string }[] = [
   { value: 'none', label: 'None' },
 ];
 
-function describeTask(info: BuiltinDatasetInfo): string {
-  const shape = `features [${info.featureShape.join(', ')}]`;
+function describeTask(info: BuiltinDatasetInfo, options: Record<string, number> | undefined): string {
+  let dims = info.featureShape;
+  try {
+    dims = builtinShapeInfo(info.id, options).dataShape; // e.g. digits as 1×8×8 images
+  } catch {
+    // an option out of range: its field says so
+  }
+  const shape = `features [${dims.join(', ')}]`;
   return info.task === 'regression' ? `Regression · ${shape}` : `Classification · ${info.numClasses} classes · ${shape}`;
 }
 
@@ -42,7 +50,7 @@ function BuiltinData({ data }: { data: BuiltinDataConfig }) {
       />
       {info ? (
         <div className="dataset-card" data-testid="dataset-info">
-          <div className="dataset-card__task">{describeTask(info)}</div>
+          <div className="dataset-card__task">{describeTask(info, data.options)}</div>
           <p>{info.description}</p>
           {info.source && (
             <p className="muted small">
@@ -98,6 +106,7 @@ export function DataSettings() {
         {csvMode ? <CsvImport data={data} /> : <BuiltinData data={data} />}
         {!csvMode && <CsvImport data={null} />}
       </Section>
+      <DataPreview />
       <Section title="Preparation">
         <SelectField
           label="Normalisation"

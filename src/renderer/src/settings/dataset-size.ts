@@ -21,7 +21,7 @@ export function datasetRows(data: DataConfig, csvRows: number | null): number | 
   const info = builtinDatasets.find((d) => d.id === data.dataset);
   if (!info) return null;
   if (info.kind === 'gate') return 4;
-  if (info.kind === 'generated') return data.options?.n ?? info.options.find((o) => o.name === 'n')?.default ?? null;
+  if (info.kind === 'generated') return data.options?.n ?? info.options.find((o) => o.name === 'n')?.default ?? info.rows ?? null;
   return REAL_DATASET_ROWS[info.id] ?? null;
 }
 

@@ -26,9 +26,11 @@ function useThrottledTraining(): TrainingState | null {
       setState(shown);
     };
     const unsubscribe = useTrainingStore.subscribe((s) => {
-      if (s.training === shown || timer) return;
-      if (s.training?.status !== shown?.status || performance.now() - last >= STATUS_INTERVAL_MS) show();
-      else timer = setTimeout(show, STATUS_INTERVAL_MS - (performance.now() - last));
+      if (s.training === shown) return;
+      if (s.training?.status !== shown?.status || performance.now() - last >= STATUS_INTERVAL_MS) {
+        if (timer) clearTimeout(timer);
+        show();
+      } else if (!timer) timer = setTimeout(show, STATUS_INTERVAL_MS - (performance.now() - last));
     });
     return () => {
       unsubscribe();

@@ -71,7 +71,7 @@ function schedule(): void {
   if (timer) clearTimeout(timer);
   timer = setTimeout(() => {
     timer = null;
-    if (stale() && !busy()) void loadNow();
+    if (stale() && (!busy() || loadedKey === null)) void loadNow();
   }, DEBOUNCE_MS);
 }
 
@@ -79,6 +79,9 @@ export function startEngineSync(): void {
   if (started) return;
   started = true;
   useProjectStore.subscribe((s, prev) => {
+    // A document opened or started (even the same file again): the engine starts over with it.
+    const replaced = s.past !== prev.past && s.past.length === 0 && s.future.length === 0 && s.project === s.savedProject && s.project !== prev.project;
+    if (replaced) loadedKey = null;
     if (s.project !== prev.project || s.csv !== prev.csv) schedule();
   });
   useTrainingStore.subscribe((s, prev) => {

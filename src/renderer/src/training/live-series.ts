@@ -80,7 +80,7 @@ export class LiveSeries {
     if (ids !== this.normIds) {
       this.normIds = ids;
       this.norms.clear();
-      for (const n of frame.norms) this.norms.set(n.nodeId, { weight: new PointSeries(5000), grad: new PointSeries(5000) });
+      for (const n of frame.norms) this.norms.set(n.nodeId, { weight: new PointSeries(2000), grad: new PointSeries(2000) });
       this.layersChanged.emit();
     } else if (frame.globalStep < this.lastNormStep) {
       for (const s of this.norms.values()) {
@@ -142,12 +142,14 @@ export class LiveSeries {
   private syncState(state: TrainingState | null): boolean {
     const prev = this.lastState;
     this.lastState = state;
-    if (!state || state === prev) return false;
+    if (state === prev) return false;
     let changed = false;
-    if (prev && state.globalStep < prev.globalStep) {
+    // A new run, or nothing loaded (a failed load) before this state: the old curve goes.
+    if (!state || !prev || state.globalStep < prev.globalStep) {
+      changed = this.learningRate.length > 0;
       this.learningRate.clear();
-      changed = true;
     }
+    if (!state) return changed;
     const x = state.stepsPerEpoch > 0 ? state.globalStep / state.stepsPerEpoch : state.epoch;
     const last = this.learningRate.last;
     if (!last || last.y !== state.learningRate || x - last.x >= 0.01) {

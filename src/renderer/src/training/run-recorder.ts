@@ -64,6 +64,16 @@ async function finish(run: ActiveRun, status: RunStatus, s: TrainingStore): Prom
   updateRuns((p) => recordRun(p, { ...record, id: nextRunId(p) }));
 }
 
+/**
+ * The settings a run really started with: a rate set with the panel's control replaces the
+ * project's (with a constant schedule the state's rate is the base rate).
+ */
+function withLiveRate(project: Project, rate: number): Project {
+  const t = project.training;
+  if ((t.schedule && t.schedule.type !== 'constant') || rate === t.optimizer.learningRate || !(rate > 0)) return project;
+  return { ...project, training: { ...t, optimizer: { ...t.optimizer, learningRate: rate } } };
+}
+
 /** The end of a run is reported twice: a progress message, then 'done' with the test metrics. */
 function doneArrived(s: TrainingStore, status: RunStatus): boolean {
   if (status === 'diverged') return s.divergence !== null;
@@ -95,7 +105,7 @@ function observe(s: TrainingStore, prev: TrainingStore): void {
   if (!active && st.globalStep > 0 && (running || justEnded)) {
     active = {
       startedAt: new Date(Date.now() - st.elapsedMs),
-      project: useProjectStore.getState().project,
+      project: withLiveRate(useProjectStore.getState().project, st.learningRate),
       architecture: s.summary ? describeArchitecture(s.summary.layers) : undefined,
       epochs: [],
     };

@@ -23,6 +23,7 @@ export function NetworkView() {
   const points = useTrainingStore((s) => s.probePoints);
   const [layout, setLayout] = useState<NetworkLayout | null>(null);
   const [hover, setHover] = useState<string | null>(null);
+  const hasFrame = useTrainingStore((s) => s.probeFrame !== null);
   const layoutRef = useRef<NetworkLayout | null>(null);
 
   const imageFor = (key: string) => images.get(key) ?? images.set(key, new GridImage()).get(key)!;
@@ -109,7 +110,11 @@ export function NetworkView() {
           ))}
         </div>
       ) : (
-        <div className="bp-empty">The network view draws Dense networks up to 64 units wide, once the project is loaded.</div>
+        <div className="bp-empty">
+          {hasFrame
+            ? 'This network is too wide to draw weight by weight (the view draws Dense layers up to 64 units and inputs); its weight matrices are under Inside a node.'
+            : 'The network appears here once the project is loaded.'}
+        </div>
       )}
       <canvas
         ref={canvasRef}

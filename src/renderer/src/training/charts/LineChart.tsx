@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Chart as ChartInstance, ChartDataset } from 'chart.js';
 import { fileStem, download, seriesToCsv } from '../csv-export';
-import { formatValue } from '../format';
+import { formatCompact, formatValue } from '../format';
 import type { PointSeries, Signal } from '../series';
 import { setupCharts } from './chart-setup';
 import { chartFrames } from './frame-scheduler';
@@ -42,6 +42,12 @@ export interface LineChartProps {
 }
 
 type LineDataset = ChartDataset<'line', { x: number; y: number }[]>;
+
+/** Axis labels: 0.25, 1.2k, 3.0e-5 instead of Chart.js's 2E61. */
+function tick(value: number | string): string {
+  const v = Number(value);
+  return Math.abs(v) >= 1e4 && Math.abs(v) < 1e9 && Number.isInteger(v) ? formatCompact(v) : formatValue(v);
+}
 
 function toDataset(l: ChartLine): LineDataset {
   return {
@@ -80,8 +86,8 @@ export function LineChart(props: LineChartProps) {
         interaction: { mode: 'nearest', axis: 'x', intersect: false },
         scales: {
           // sampleSize / no rotation: label fitting measures a few labels, not all of them, per redraw.
-          x: { type: 'linear', title: { display: true, text: xTitle }, ticks: { maxTicksLimit: 8, maxRotation: 0, sampleSize: 4 } },
-          y: { type: log ? 'logarithmic' : 'linear', title: { display: true, text: yTitle }, min: log ? undefined : yMin, max: log ? undefined : yMax, ticks: { maxTicksLimit: 6, sampleSize: 4 } },
+          x: { type: 'linear', title: { display: true, text: xTitle }, ticks: { maxTicksLimit: 8, maxRotation: 0, sampleSize: 4, callback: tick } },
+          y: { type: log ? 'logarithmic' : 'linear', title: { display: true, text: yTitle }, min: log ? undefined : yMin, max: log ? undefined : yMax, ticks: { maxTicksLimit: 6, sampleSize: 4, callback: tick } },
         },
         plugins: {
           decimation: { enabled: true, algorithm: 'lttb' }, // down to ~1 point per pixel of width

@@ -1,5 +1,0 @@
-// TEMPORARY dev preview file (deleted before hand-off).
-import { TrainingPanel } from './index';
-export function TrainingSlot() {
-  return <TrainingPanel />;
-}
