@@ -5,17 +5,17 @@
  * mode in chunks of maxBatch rows and then put back the last batch's activations and row count,
  * so 'inspect' still shows the training batch and training continues unchanged.
  */
+import { ActivationGuard } from './activation-guard';
 import type { BoundaryGrid, NeuronGrids, ProbeFrame, ProbeSubscription } from '../shared/protocol';
 import type { WeightAverager } from './averaging';
 import type { PreparedData } from './data/types';
-import type { Model } from './model';
 import { clampResolution, GridInputs, MAIN_RESOLUTION, NEURON_RESOLUTION, planeUnavailable } from './probes-grid';
 import { layerNorms, networkLayers, neuronLayers, type NeuronLayer } from './probes-layers';
 import type { Trainer } from './train';
 
 /** The trainer's Polyak averager, if averaging is on (evaluation uses the averaged weights, as Trainer.predict does). */
 function averagerOf(trainer: Trainer): WeightAverager | null {
-  return (trainer as unknown as { averager: WeightAverager | null }).averager ?? null;
+  return trainer.averager;
 }
 
 /**
@@ -38,28 +38,6 @@ export function forwardChunks(trainer: Trainer, x: Float32Array, rows: number, v
   }
 }
 
-/** Keeps a copy of the last batch's activations so probes can borrow the model's buffers. */
-export class ActivationGuard {
-  private readonly saved: Float32Array[];
-
-  constructor(private readonly model: Model) {
-    this.saved = model.nodes.map((n) => new Float32Array(n.output.length));
-  }
-
-  /** Runs `fn`, then restores every node's output rows and `model.rows` as they were before. */
-  run<T>(fn: () => T): T {
-    const model = this.model;
-    const rows = model.rows;
-    const nodes = model.nodes;
-    for (let i = 0; i < nodes.length; i++) this.saved[i].set(nodes[i].output.subarray(0, rows * nodes[i].size));
-    try {
-      return fn();
-    } finally {
-      for (let i = 0; i < nodes.length; i++) nodes[i].output.set(this.saved[i].subarray(0, rows * nodes[i].size));
-      model.rows = rows;
-    }
-  }
-}
 
 /** Probes of one trainer (the host makes a new runner when reset or a new run replaces the trainer). */
 export class ProbeRunner {
@@ -132,3 +110,5 @@ export class ProbeRunner {
     return layers.map((l, i) => ({ nodeId: l.dense.id, valueNodeId: l.value.id, units: l.value.size, resolution, values: out[i] }));
   }
 }
+
+export { ActivationGuard };

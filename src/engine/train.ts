@@ -5,6 +5,7 @@
  */
 import type { Graph } from '../shared/graph-types';
 import type { TrainingConfig } from '../shared/project-types';
+import { ActivationGuard } from './activation-guard';
 import { WeightAverager } from './averaging';
 import { compileModel } from './compile';
 import type { DataPart, PreparedData } from './data/types';
@@ -72,7 +73,10 @@ export class Trainer {
   private readonly yBatch: Float32Array;
   private readonly shuffleRng: Rng;
   private readonly optimizer: Optimizer;
-  private readonly averager: WeightAverager | null;
+  /** Polyak averager (evaluation uses the averaged weights), when averaging is on. */
+  readonly averager: WeightAverager | null;
+  /** Evaluation reuses the model's buffers; this puts the last training batch's values back. */
+  private readonly guard: ActivationGuard;
   private readonly early: EarlyStopping | null;
   private readonly running: MetricAccumulator;
   private readonly evalMetrics: MetricAccumulator;
@@ -103,6 +107,7 @@ export class Trainer {
     this.shuffleRng = new Rng(streamSeed(config.seed, 'shuffle'));
     this.optimizer = createOptimizer(config.optimizer, this.model.params, { l1: config.l1 });
     this.averager = config.averaging ? new WeightAverager(this.model.params) : null;
+    this.guard = new ActivationGuard(this.model);
     this.early = config.earlyStopping ? new EarlyStopping(config.earlyStopping, this.model.params) : null;
     const primary = this.model.primaryLoss;
     const newAccumulator = () =>
@@ -159,6 +164,10 @@ export class Trainer {
 
   /** Loss and metrics on a split, in evaluation mode (dropout off; averaged weights if enabled). */
   evaluate(part: DataPart): Metrics {
+    return this.guard.run(() => this.evaluateRows(part));
+  }
+
+  private evaluateRows(part: DataPart): Metrics {
     const model = this.model;
     const acc = this.evalMetrics;
     acc.reset();
@@ -177,6 +186,10 @@ export class Trainer {
 
   /** Predictions (rows × outputs) for feature rows already normalised like the training data. */
   predict(x: Float32Array, rows: number): Float32Array {
+    return this.guard.run(() => this.predictRows(x, rows));
+  }
+
+  private predictRows(x: Float32Array, rows: number): Float32Array {
     const model = this.model;
     const out = new Float32Array(rows * model.prediction.size);
     this.averager?.useAverage();

@@ -106,4 +106,20 @@ describe('the web app', () => {
     await app.screenshot('04-malformed-refused');
     expect(app.consoleErrors).toEqual([]);
   });
+
+  it('opens a .bprop file dropped on the window', async () => {
+    const xor = readFileSync(path.join(repoRoot, 'examples', 'xor-mlp.bprop'), 'utf8');
+    await app.page.evaluate(([name, text]) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], name, { type: 'application/json' }));
+      const target = document.querySelector('.canvas') ?? document.body;
+      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, ['xor-mlp.bprop', xor]);
+    // The trained Iris project has unsaved changes (its recorded run): confirm discarding them.
+    await app.page.getByTestId('confirm-ok').click();
+    await app.page.getByTestId('node-logit').waitFor();
+    await expect.poll(() => app.page.title()).toContain('xor-mlp.bprop');
+    expect(app.consoleErrors).toEqual([]);
+  });
 });

@@ -131,4 +131,18 @@ describe('Trainer', () => {
     // …but a different validation loss.
     expect(averaged.trainer.history.at(-1)!.valLoss).not.toBe(plain.trainer.history.at(-1)!.valLoss);
   });
+
+  it('evaluation keeps the last training batch visible (what "inside a node" shows)', async () => {
+    const { trainer, data } = await setup(circleMlp({ batchSize: 16 }));
+    for (let s = 0; s < 9; s++) trainer.trainStep();
+    const snapshot = () => trainer.model.nodes.map((n) => Array.from(n.output.subarray(0, trainer.model.rows * n.size)));
+    const before = snapshot();
+    trainer.evaluate(data.validation);
+    trainer.predict(data.validation.x, 5);
+    expect(trainer.model.rows).toBe(16);
+    expect(snapshot()).toEqual(before);
+    trainer.trainStep(); // the epoch's last (6-row) batch, then validation at the epoch's end
+    expect(trainer.epoch).toBe(1);
+    expect(trainer.model.rows).toBe(6);
+  });
 });

@@ -4,6 +4,7 @@ import { Dialogs } from './app/Dialogs';
 import { Toolbar } from './app/Toolbar';
 import { useCommands } from './app/use-commands';
 import { useDocumentSync } from './app/use-document-sync';
+import { useFileDrop } from './app/use-file-drop';
 import { useKeyboardShortcuts } from './app/use-keyboard';
 import { Workspace } from './app/Workspace';
 import './styles/base.css';
@@ -13,6 +14,7 @@ function Shell() {
   const dispatch = useCommands();
   useKeyboardShortcuts(dispatch);
   useDocumentSync(dispatch);
+  useFileDrop();
   return (
     <div className="app">
       <Toolbar dispatch={dispatch} />

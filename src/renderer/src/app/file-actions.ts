@@ -88,6 +88,7 @@ async function openWith(pick: () => Promise<OpenedProject | null>): Promise<void
 
 export const openProject = (): Promise<void> => openWith(() => platform.openProject());
 export const openRecent = (path: string): Promise<void> => openWith(() => platform.openRecent(path));
+export const openDroppedFile = (file: File): Promise<void> => openWith(() => platform.openDropped(file));
 
 async function saveWith(save: (text: string, name: string) => Promise<{ path: string | null; name: string } | null>): Promise<boolean> {
   const ui = useUiStore.getState();

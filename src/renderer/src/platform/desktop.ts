@@ -28,6 +28,8 @@ export function createDesktopPlatform(api: DesktopApi): DesktopPlatform {
     kind: 'desktop',
     api,
     openProject: () => api.openProject(),
+    // Main reads the file (the preload resolves its path with webUtils.getPathForFile).
+    openDropped: (file) => api.openDropped(file),
     saveProject: async (text, suggestedName, path) => saved(await api.saveProject(path, text, suggestedName)),
     saveProjectAs: async (text, suggestedName) => saved(await api.saveProjectAs(text, suggestedName)),
     exportWeights: async (json, suggestedName) => void (await api.exportWeights(json, suggestedName)),

@@ -16,6 +16,8 @@ export interface SavedFile {
 export interface Platform {
   readonly kind: 'desktop' | 'web';
   openProject(): Promise<OpenedProject | null>;
+  /** A .bprop file dropped on the window. */
+  openDropped(file: File): Promise<OpenedProject>;
   /** Saves to where the project came from when possible, else asks. null if cancelled. */
   saveProject(text: string, suggestedName: string, path: string | null): Promise<SavedFile | null>;
   saveProjectAs(text: string, suggestedName: string): Promise<SavedFile | null>;

@@ -124,6 +124,11 @@ export function createWebPlatform(win: Window = window): WebPlatform {
   return {
     kind: 'web',
     openProject,
+    async openDropped(file) {
+      handle = null; // a dropped file gives no handle to write back to: Save will ask
+      remember(file.name);
+      return { path: null, name: file.name, text: await file.text() };
+    },
     async saveProject(text, suggestedName) {
       // Write back to the file this project came from, if the browser gave us its handle.
       if (handle && handle.name === suggestedName) {

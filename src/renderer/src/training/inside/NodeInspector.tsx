@@ -29,9 +29,6 @@ export function NodeInspector() {
   const picked = useTrainingView((s) => s.inspectNodeId);
   const graph = useProjectStore((s) => s.project.graph);
   const step = useTrainingStore((s) => s.training?.globalStep ?? 0);
-  const batchSize = useProjectStore((s) => s.project.training.batchSize);
-  const trainRows = useTrainingStore((s) => s.summary?.train ?? 0);
-  const stepInEpoch = useTrainingStore((s) => s.training?.stepInEpoch ?? 0);
   const status = useTrainingStore((s) => s.training?.status ?? null);
   const ids = nodes.map((n) => n.id);
   const nodeId = selected && ids.includes(selected) ? selected : picked && ids.includes(picked) ? picked : (nodes.find((n) => n.id !== 'x' && n.label.includes('Dense'))?.id ?? nodes[0]?.id ?? null);
@@ -74,14 +71,9 @@ export function NodeInspector() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [nodeId, sourceId, status === 'training' ? tick : step]);
 
-  // After an epoch ends the engine's buffers hold its validation pass; the gradients still belong
-  // to the last training batch, in its first rows (the epoch's last batch may be smaller).
-  const evaluated = ins !== null && ins.rows > batchSize;
-  const lastBatch = stepInEpoch === 0 && trainRows > 0 ? trainRows - (Math.ceil(trainRows / batchSize) - 1) * batchSize : batchSize;
-  const gradients = useMemo(() => {
-    if (!ins || !evaluated) return ins?.gradients ?? null;
-    return ins.gradients.subarray(0, Math.min(ins.rows, lastBatch) * (ins.gradients.length / ins.rows));
-  }, [ins, evaluated, lastBatch]);
+  // The engine keeps the last training batch's values across its evaluation passes
+  // (Trainer.evaluate and the probes restore them), so activations and gradients match.
+  const gradients = ins?.gradients ?? null;
 
   if (nodes.length === 0) return <div className="bp-empty">Load a project to look inside its nodes.</div>;
   return (
@@ -105,9 +97,7 @@ export function NodeInspector() {
       ) : (
         <>
           <div className="bp-hint">
-            {evaluated
-              ? `Step ${step}: the engine's last forward pass evaluated ${ins.rows} validation/test rows at the end of the epoch, so the activations are of those rows; the gradients are of the last training batch (${lastBatch} samples).`
-              : `Batch of ${ins.rows} samples at step ${step}`}
+            {`Batch of ${ins.rows} samples at step ${step}`}
           </div>
           <div className="bp-hists">
             <HistogramView title={`Activations (output of ${ins.nodeId})`} values={ins.activations} testId="hist-activations" />
