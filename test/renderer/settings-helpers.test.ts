@@ -5,7 +5,7 @@ import { firstSentence, groupedTypes, rankedTypes } from '../../src/renderer/src
 import { csvPathFor, defaultCsvChoice } from '../../src/renderer/src/settings/csv-config';
 import { datasetRows, trainingRows } from '../../src/renderer/src/settings/dataset-size';
 import { fieldError, toPercent } from '../../src/renderer/src/settings/messages';
-import { classCounts, csvShapeContext } from '../../src/renderer/src/store/csv-info';
+import { classCounts, csvClassCounts, csvRowCount, csvShapeContext } from '../../src/renderer/src/store/csv-info';
 import { parseCsv } from '../../src/engine/data/csv';
 import { encodeTensor } from '../../src/shared/project';
 import { findTemplate } from '../../src/shared/templates';
@@ -29,6 +29,14 @@ describe('CSV import choices', () => {
     ]);
     expect(classCounts(table, 'missing')).toBeNull();
     const csv = { name: 'houses.csv', resolvedPath: '/p/houses.csv', text: CSV, sha256: 'x' };
+    expect(csvRowCount(csv)).toBe(4);
+    expect(csvClassCounts(csv, 'colour')).toEqual([
+      { label: 'blue', count: 1 },
+      { label: 'green', count: 1 },
+      { label: 'red', count: 2 },
+    ]);
+    expect(csvClassCounts(csv, 'missing')).toBeNull();
+    expect(csvRowCount({ ...csv, text: CSV + '5,1,red,b\n' })).toBe(5); // a new file is counted afresh
     expect(csvShapeContext({ csv: 'houses.csv', sha256: 'x'.repeat(64), features: ['size', 'rooms'], target: 'label', task: 'classification' }, csv)).toEqual({
       dataShape: [2],
       task: 'classification',

@@ -1,6 +1,6 @@
 /** Batch size with the three lecture presets: stochastic (1), mini-batch (32) and full batch. */
 import { useProjectStore } from '../store/project-store';
-import { csvTable } from '../store/csv-info';
+import { csvRowCount } from '../store/csv-info';
 import { trainingRows } from './dataset-size';
 import { NumberField } from './fields';
 import { fieldError } from './messages';
@@ -9,7 +9,7 @@ export function BatchSizeField() {
   const batchSize = useProjectStore((s) => s.project.training.batchSize);
   const data = useProjectStore((s) => s.project.data);
   const csv = useProjectStore((s) => s.csv);
-  const csvRows = csv ? (csvTable(csv)?.rows.length ?? null) : null;
+  const csvRows = csv ? csvRowCount(csv) : null;
   const full = trainingRows(data, csvRows);
   const set = (value: number) => fieldError('Batch size', useProjectStore.getState().setTraining({ batchSize: value }));
   const kind = batchSize === 1 ? 'stochastic (online)' : full !== null && batchSize >= full ? 'full batch' : 'mini-batch';

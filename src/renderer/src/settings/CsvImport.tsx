@@ -4,7 +4,7 @@ import { previewCsv, type CsvPreview } from '../../../engine/data/csv';
 import { DATA_DEFAULTS } from '../../../shared/project-defaults';
 import type { CsvDataConfig, Task } from '../../../shared/project-types';
 import { platform } from '../platform';
-import { classCounts, csvTable } from '../store/csv-info';
+import { csvClassCounts } from '../store/csv-info';
 import { useProjectStore } from '../store/project-store';
 import { useUiStore } from '../store/ui-store';
 import type { LoadedCsv } from '../store/types';
@@ -94,8 +94,7 @@ function ColumnChoice({ data, preview, csv }: { data: CsvDataConfig; preview: Cs
     set({ ...patch, features, ...(fits ? {} : { imageShape: undefined }) });
   };
   const setTarget = (target: string) => setFeatures(data.features.filter((f) => f !== target), { target, task: guessTask(preview, target) });
-  const table = csvTable(csv);
-  const counts = data.task === 'classification' && table ? classCounts(table, data.target) : null;
+  const counts = data.task === 'classification' ? csvClassCounts(csv, data.target) : null;
   return (
     <>
       <SelectField label="Target column" value={data.target} options={preview.header.map((h) => ({ value: h, label: h }))} onChange={setTarget} testId="csv-target" />

@@ -4,19 +4,46 @@ import type { ShapeContext } from '../../../shared/nodes/types';
 import type { CsvDataConfig } from '../../../shared/project-types';
 import type { LoadedCsv } from './types';
 
-let cached: { text: string; name: string; table: CsvTable | null } | null = null;
+/**
+ * What the editor needs of an imported CSV, derived once per file and target column. The
+ * parsed table itself is not kept: a 10,000 × 785 pixel table is hundreds of MB of strings,
+ * and keeping it alive made garbage collection pause the UI while training.
+ */
+interface CsvFacts {
+  text: string;
+  name: string;
+  rowCount: number | null;
+  counts: Map<string, ClassCount[] | null>;
+}
+let cached: CsvFacts | null = null;
 
-/** The parsed table of a CSV (memoised on the text: the same file is asked for on every edit). */
-export function csvTable(csv: LoadedCsv): CsvTable | null {
-  if (cached && cached.text === csv.text && cached.name === csv.name) return cached.table;
-  let table: CsvTable | null = null;
+function parsed(csv: LoadedCsv): CsvTable | null {
   try {
-    table = parseCsv(csv.text, csv.name);
+    return parseCsv(csv.text, csv.name);
   } catch {
-    table = null;
+    return null;
   }
-  cached = { text: csv.text, name: csv.name, table };
-  return table;
+}
+
+function factsOf(csv: LoadedCsv, column?: string): CsvFacts {
+  if (!cached || cached.text !== csv.text || cached.name !== csv.name) cached = { text: csv.text, name: csv.name, rowCount: null, counts: new Map() };
+  const facts = cached;
+  if (facts.rowCount === null || (column !== undefined && !facts.counts.has(column))) {
+    const table = parsed(csv); // dropped at the end of this call
+    facts.rowCount = table ? table.rows.length : 0;
+    if (column !== undefined) facts.counts.set(column, table ? classCounts(table, column) : null);
+  }
+  return facts;
+}
+
+/** Number of data rows of the CSV (0 if it cannot be parsed). */
+export function csvRowCount(csv: LoadedCsv): number {
+  return factsOf(csv).rowCount ?? 0;
+}
+
+/** Class counts of `column` (memoised per file and column); null if missing or unparsable. */
+export function csvClassCounts(csv: LoadedCsv, column: string): ClassCount[] | null {
+  return factsOf(csv, column).counts.get(column) ?? null;
 }
 
 export interface ClassCount {
@@ -41,8 +68,7 @@ export function classCounts(table: CsvTable, column: string): ClassCount[] | nul
 export function csvShapeContext(data: CsvDataConfig, csv: LoadedCsv | null): ShapeContext {
   const ctx: ShapeContext = { dataShape: [data.features.length], task: data.task, targetSize: 1 };
   if (data.task !== 'classification' || !csv) return ctx;
-  const table = csvTable(csv);
-  const counts = table ? classCounts(table, data.target) : null;
+  const counts = csvClassCounts(csv, data.target);
   if (counts && counts.length >= 2) ctx.numClasses = counts.length;
   return ctx;
 }
