@@ -173,4 +173,18 @@ describe('engine host', () => {
     const e = await client.waitFor('error');
     expect(e.message).toBe('no project is loaded in the engine');
   });
+
+  it('survives a crash mid-training: a fresh engine loads the same project and trains again', async () => {
+    const project = { ...loadExample('digits'), training: { ...loadExample('digits').training, epochs: 1000 } };
+    await loaded(project);
+    client.send({ type: 'train' });
+    await client.waitFor('progress', (p) => p.state.globalStep > 10);
+    await client.worker.terminate(); // what a crashed engine process looks like to its owner
+    expect(client.exited).not.toBeNull();
+    const { summary } = await loaded(project); // the supervisor's job: a new engine, the project re-sent
+    expect(summary.totalParams).toBe(4810);
+    client.send({ type: 'step', unit: 'batch' });
+    const p = await client.waitFor('progress', (e) => e.state.globalStep === 1);
+    expect(p.state.status).toBe('paused');
+  });
 });
