@@ -5,6 +5,7 @@
  */
 import type { Graph } from '../shared/graph-types';
 import type { TrainingConfig } from '../shared/project-types';
+import type { EpochRecord } from '../shared/protocol';
 import { ActivationGuard } from './activation-guard';
 import { WeightAverager } from './averaging';
 import { compileModel } from './compile';
@@ -18,19 +19,8 @@ import { Rng, streamSeed } from './random';
 import { learningRateAt, scheduleUnit } from './schedules';
 import type { WeightMap } from './tensor';
 
-export interface EpochMetrics {
-  /** 1-based number of the epoch just finished. */
-  epoch: number;
-  loss: number;
-  accuracy?: number;
-  mae?: number;
-  r2?: number;
-  valLoss?: number;
-  valAccuracy?: number;
-  valMae?: number;
-  valR2?: number;
-  learningRate: number;
-}
+/** One finished epoch's metrics: the same record the protocol streams and runs store. */
+export type EpochMetrics = EpochRecord;
 
 export type TrainerStatus = 'ready' | 'finished' | 'stoppedEarly' | 'diverged';
 

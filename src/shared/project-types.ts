@@ -94,6 +94,7 @@ export type SerializedWeights = Record<string, Record<string, SerializedTensor>>
 
 /** One finished epoch of a recorded run: the metric curves (validation ones when there is a validation split). */
 export interface RunEpoch {
+  /** 1-based number of the epoch just finished. */
   epoch: number;
   loss: number;
   accuracy?: number;

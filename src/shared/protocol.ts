@@ -4,7 +4,7 @@
  * Plain data plus ArrayBuffers; large arrays travel as transferred buffers.
  */
 import type { GraphIssue } from './graph-types';
-import type { Project, SerializedWeights } from './project-types';
+import type { Project, SerializedWeights, RunEpoch } from './project-types';
 import type { ImageEvent, ImageRequest } from './protocol-images';
 
 export type { ImageEvent, ImageProbe, ImageRequest, ImageSamples, ImageSource, NodeActivations } from './protocol-images';
@@ -39,18 +39,8 @@ export interface ModelSummary {
   stepsPerEpoch: number;
 }
 
-export interface EpochRecord {
-  epoch: number;
-  loss: number;
-  accuracy?: number;
-  mae?: number;
-  r2?: number;
-  valLoss?: number;
-  valAccuracy?: number;
-  valMae?: number;
-  valR2?: number;
-  learningRate: number;
-}
+/** One finished epoch's metrics, as streamed in progress and stored in a run (one definition: RunEpoch). */
+export type EpochRecord = RunEpoch;
 
 export type TrainingStatus = 'idle' | 'training' | 'paused' | 'finished' | 'stoppedEarly' | 'stopped' | 'diverged';
 
