@@ -74,3 +74,18 @@ export function streamSeed(seed: number, purpose: 'init' | 'split' | 'shuffle' |
   h = Math.imul(h ^ (h >>> 16), 0x45d9f3b) >>> 0;
   return (h ^ (h >>> 16)) >>> 0;
 }
+
+/**
+ * The bare mulberry32 stream as a function, as the peer benchmarks' JS code writes it
+ * (bench data must match theirs number for number). The engine itself uses Rng.
+ */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

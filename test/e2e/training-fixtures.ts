@@ -9,21 +9,11 @@ import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { mulberry32 } from '../../src/engine/random';
 
 const ROWS = 10_000;
 const FEATURES = 784;
 
-/** mulberry32, the PRNG the JS peers use (seed 1234 for data, as in W2). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** U[0, 1) pixels with two decimals (the parse cost matters, not the precision), labels uniform 0–9. */
 export function w2Csv(): { text: string; sha256: string } {

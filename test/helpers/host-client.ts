@@ -2,6 +2,7 @@
 import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import type { EngineEvent, EngineRequest } from '../../src/shared/protocol';
+import type { Project } from '../../src/shared/project-types';
 
 export class HostClient {
   readonly worker: Worker;
@@ -51,4 +52,13 @@ export class HostClient {
   async close(): Promise<void> {
     await this.worker.terminate();
   }
+}
+
+/** A new engine in a worker thread with `project` loaded: the client and the 'loaded' answer. */
+export async function startHostWith(project: Project) {
+  const client = new HostClient();
+  await client.waitFor('ready');
+  client.send({ type: 'load', requestId: 1, project });
+  const loaded = await client.waitFor('loaded', (e) => e.requestId === 1);
+  return { client, loaded };
 }

@@ -6,6 +6,7 @@
 import type { Graph } from '../../shared/graph-types';
 import type { TrainingConfig } from '../../shared/project-types';
 import type { PreparedData } from '../../engine/data/types';
+import { mulberry32 } from '../../engine/random';
 
 export interface Workload {
   id: string;
@@ -15,16 +16,6 @@ export interface Workload {
   training: TrainingConfig;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** TF-playground circle as in bench/js/common.js: first half label 1 inside r = 2.5, the rest a ring. */
 function makeCircle(n: number, seed: number): { x: Float32Array; y: Float32Array } {

@@ -1,6 +1,6 @@
 /** Probes over the real host in a worker thread: live boundary frames, norms, evaluation. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { HostClient } from '../../helpers/host-client';
+import { HostClient, startHostWith } from '../../helpers/host-client';
 import { loadExample } from '../../helpers/projects';
 import { decodeTensor } from '../../../src/shared/project';
 import type { Project } from '../../../src/shared/project-types';
@@ -12,10 +12,9 @@ afterEach(async () => {
 });
 
 async function loaded(project: Project) {
-  client = new HostClient();
-  await client.waitFor('ready');
-  client.send({ type: 'load', requestId: 1, project });
-  return client.waitFor('loaded', (e) => e.requestId === 1);
+  const started = await startHostWith(project);
+  client = started.client;
+  return started.loaded;
 }
 
 const circle = (epochs = 60): Project => ({ ...loadExample('circle'), training: { ...loadExample('circle').training, epochs } });

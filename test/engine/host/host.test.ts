@@ -1,6 +1,6 @@
 /** The engine host over worker_threads: the protocol the app's UI relies on. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { HostClient } from '../../helpers/host-client';
+import { HostClient, startHostWith } from '../../helpers/host-client';
 import { chainGraph, loadExample, makeProject } from '../../helpers/projects';
 import type { Project } from '../../../src/shared/project-types';
 
@@ -10,10 +10,9 @@ afterEach(async () => {
 });
 
 async function loaded(project: Project) {
-  client = new HostClient();
-  await client.waitFor('ready');
-  client.send({ type: 'load', requestId: 1, project });
-  return client.waitFor('loaded', (e) => e.requestId === 1);
+  const started = await startHostWith(project);
+  client = started.client;
+  return started.loaded;
 }
 
 describe('engine host', () => {

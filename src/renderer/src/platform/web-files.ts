@@ -76,17 +76,22 @@ export function pickWithInput(doc: Document, accept: string): Promise<File | nul
   });
 }
 
-/** Saves by downloading: a Blob behind an object URL and a clicked <a download>. */
-export function downloadText(doc: Document, text: string, name: string, type = 'application/json'): Blob {
-  const blob = new Blob([text], { type });
-  const url = URL.createObjectURL(blob);
+/** Offers `href` (an object or data: URL) as a download named `name`, through a clicked <a download>. */
+export function clickDownload(doc: Document, href: string, name: string): void {
   const a = doc.createElement('a');
-  a.href = url;
+  a.href = href;
   a.download = name;
   a.style.display = 'none';
   doc.body.append(a);
   a.click();
   a.remove();
+}
+
+/** Saves by downloading: a Blob behind an object URL and a clicked <a download>. */
+export function downloadText(doc: Document, text: string, name: string, type = 'application/json'): Blob {
+  const blob = new Blob([text], { type });
+  const url = URL.createObjectURL(blob);
+  clickDownload(doc, url, name);
   // Revoke after the click has been handled (revoking at once can cancel the download).
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
   return blob;

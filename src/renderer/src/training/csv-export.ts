@@ -1,4 +1,5 @@
 /** CSV of chart data: a header row, then one row per x value; empty cells where a series has no value. */
+import { clickDownload, downloadText } from '../platform/web-files';
 
 export interface CsvSeries {
   name: string;
@@ -36,13 +37,6 @@ export function fileStem(title: string): string {
 
 /** Offers `content` (text or a data: URL) as a download through a temporary <a download>. */
 export function download(name: string, content: string, mime = 'text/csv'): void {
-  const href = content.startsWith('data:') ? content : URL.createObjectURL(new Blob([content], { type: mime }));
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = name;
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  if (!content.startsWith('data:')) setTimeout(() => URL.revokeObjectURL(href), 1000);
+  if (content.startsWith('data:')) clickDownload(document, content, name);
+  else downloadText(document, content, name, mime);
 }
