@@ -73,6 +73,10 @@ describe('image views (Chromium)', () => {
   });
 
   it('trains the small CNN on digits and shows its filters and the feature maps of a test image', async () => {
+    await app.page.getByTestId('new-project').click();
+    await app.page.getByTestId('template-lenet-mnist').scrollIntoViewIfNeeded();
+    await app.screenshot('cnn-00-new-menu');
+    await app.page.keyboard.press('Escape');
     await newFromTemplate(app, 'cnn-digits');
     await app.page.getByTestId('inspector-tab-data').click();
     await app.page.getByTestId('image-preview').waitFor();
@@ -163,4 +167,36 @@ describe('image views (Chromium)', () => {
     await app.screenshot('cnn-09-mnist-preview');
     expect(app.consoleErrors).toEqual([]);
   }, 150_000);
+
+  it('the training panel gets an Images tab for these networks only: layer maps and autoencoder views', async () => {
+    await newFromTemplate(app, 'xor-mlp');
+    expect(await app.page.getByTestId('training-tab-images').count()).toBe(0);
+    const sep = app.page.getByRole('separator', { name: 'Resize the training panel' });
+    const box = (await sep.boundingBox())!;
+    await app.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await app.page.mouse.down();
+    await app.page.mouse.move(box.x + box.width / 2, box.y - 300, { steps: 6 });
+    await app.page.mouse.up();
+
+    await newFromTemplate(app, 'cnn-digits');
+    await app.page.getByTestId('step-epoch').click();
+    await until(app, 'one epoch', (s) => s.training?.epoch === 1 && s.training.status === 'paused');
+    await app.page.getByTestId('training-tab-images').click();
+    const panel = app.page.getByTestId('image-views-panel');
+    await expect.poll(() => panel.getByTestId('feature-maps').getAttribute('data-maps')).toBe('8');
+    expect(await panel.getByTestId('conv-filters').locator('canvas').count()).toBe(8);
+    await panel.getByTestId('image-views-layer').selectOption('pool');
+    await expect.poll(() => panel.getByTestId('feature-maps').textContent()).toContain('8 pooled maps of 4×4');
+    await app.screenshot('cnn-10-panel-images-cnn');
+
+    await newFromTemplate(app, 'autoencoder-digits');
+    await app.page.getByTestId('training-tab-images').click();
+    await app.page.getByTestId('step-epoch').click();
+    await until(app, 'one epoch', (s) => s.training?.epoch === 1 && s.training.status === 'paused');
+    await expect.poll(() => panel.getByTestId('recon-rebuilt').locator('canvas').count()).toBe(10);
+    await expect.poll(() => panel.getByTestId('code-scatter').getAttribute('data-points')).toBe('359');
+    await app.screenshot('cnn-11-panel-images-autoencoder');
+    await app.page.getByTestId('training-tab-live').click();
+    expect(app.consoleErrors).toEqual([]);
+  }, 90_000);
 });

@@ -121,3 +121,31 @@ describe('views', () => {
     expect(axisRange(Float32Array.of(3, 3), 0)).toEqual([2, 4]);
   });
 });
+
+describe('model version (when the views fetch again)', () => {
+  it('bumps at once for a load or a state change, for each step while paused, at most every 500 ms while training', async () => {
+    const { vi } = await import('vitest');
+    const { useTrainingStore } = await import('../../src/renderer/src/engine-client');
+    const { REFRESH_MS, startModelVersion, useModelVersion } = await import('../../src/renderer/src/image-views/use-engine');
+    vi.useFakeTimers();
+    try {
+      startModelVersion();
+      const v = () => useModelVersion.getState();
+      const state = (status: string, globalStep: number) => ({ status, globalStep }) as never;
+      const start = v();
+      useTrainingStore.setState({ summary: { layers: [] } as never, training: state('idle', 0) });
+      expect([v().version, v().loadId]).toEqual([start.version + 1, start.loadId + 1]);
+      useTrainingStore.setState({ training: state('paused', 1) });
+      useTrainingStore.setState({ training: state('paused', 2) });
+      expect(v().version).toBe(start.version + 3);
+      useTrainingStore.setState({ training: state('training', 2) }); // a state change
+      for (let step = 3; step < 8; step++) useTrainingStore.setState({ training: state('training', step) });
+      expect(v().version).toBe(start.version + 4);
+      vi.advanceTimersByTime(REFRESH_MS);
+      expect(v().version).toBe(start.version + 5);
+      expect(v().loadId).toBe(start.loadId + 1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

@@ -9,6 +9,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EngineClient, setEngineClientFactory, useTrainingStore } from '../../src/renderer/src/engine-client';
 import { Inspector } from '../../src/renderer/src/inspector/Inspector';
+import { ImageViewsPanel } from '../../src/renderer/src/image-views';
 import { useChosenSample } from '../../src/renderer/src/image-views/chosen-sample';
 import { useProjectStore, useUiStore } from '../../src/renderer/src/store';
 import { decodeTensor } from '../../src/shared/project';
@@ -26,7 +27,7 @@ afterEach(cleanup);
 afterAll(() => client?.dispose());
 
 /** Opens a template and loads it into the engine, as the app's engine sync would. */
-async function open(id: string, select: string | null) {
+async function open(id: string, select: string | null, view: 'inspector' | 'panel' = 'inspector') {
   const project = findTemplate(id)!.build();
   act(() => {
     useProjectStore.getState().newProject(project);
@@ -36,7 +37,7 @@ async function open(id: string, select: string | null) {
   const result = await useTrainingStore.getState().load(project);
   expect(result.type).toBe('loaded');
   if (select) act(() => useProjectStore.getState().setSelection({ nodes: [select], edges: [] }));
-  render(<Inspector />);
+  render(view === 'inspector' ? <Inspector /> : <ImageViewsPanel />);
 }
 
 const cells = (testId: string) => Array.from(screen.getByTestId(testId).querySelectorAll('.iv-cell'), (c) => Number(c.getAttribute('data-value')));
@@ -106,6 +107,28 @@ describe('image views in the inspector', () => {
   it('no preview for data that are not images', async () => {
     await open('xor-mlp', null);
     expect(screen.queryByTestId('image-preview')).toBeNull();
+  });
+});
+
+describe('the training panel\'s Images tab', () => {
+  it('picks a convolution or pooling layer (the first at first) and shows its filters and maps', async () => {
+    await open('cnn-digits', null, 'panel');
+    const layer = screen.getByTestId('image-views-layer') as HTMLSelectElement;
+    expect(Array.from(layer.options, (o) => o.value)).toEqual(['conv', 'pool']);
+    await waitFor(() => expect(screen.getByTestId('conv-filters').getAttribute('data-filters')).toBe('8'));
+    fireEvent.change(layer, { target: { value: 'pool' } });
+    await waitFor(() => expect(screen.getByTestId('feature-maps').textContent).toContain('8 pooled maps of 4×4'));
+    expect(screen.queryByTestId('conv-filters')).toBeNull();
+  });
+
+  it('shows 10 reconstructions and the code scatter of an autoencoder, and says when a network has neither', async () => {
+    await open('autoencoder-digits', null, 'panel');
+    await waitFor(() => expect(screen.getByTestId('recon-rebuilt').querySelectorAll('canvas')).toHaveLength(10));
+    await waitFor(() => expect(screen.getByTestId('code-scatter').getAttribute('data-points')).toBe('359'));
+    cleanup();
+    await open('xor-mlp', null, 'panel');
+    expect(screen.queryByTestId('image-views-panel')).toBeNull();
+    expect(document.body.textContent).toContain('This network has neither');
   });
 });
 

@@ -6,6 +6,7 @@ import { useEffect, useRef } from 'react';
 import { useTrainingStore } from '../engine-client';
 import { classColor, css } from '../training/colormap';
 import { effectiveSplit, SPLIT_LABELS, useSplitSizes } from './chosen-sample';
+import { formatCell } from './paint';
 import { useEngineData, useModel } from './use-engine';
 
 const WIDTH = 300;
@@ -69,7 +70,7 @@ export function CodeScatter({ nodeId, width = WIDTH, height = HEIGHT }: { nodeId
       <canvas ref={ref} width={width * ratio} height={height * ratio} style={{ width, height }} />
       <figcaption className="iv-note">
         {probe ? `${probe.rows} ${SPLIT_LABELS[split].toLowerCase()} samples` : 'Computing…'}
-        {codes && ` · code₁ ${x0.toPrecision(2)} … ${x1.toPrecision(2)}, code₂ ${y0.toPrecision(2)} … ${y1.toPrecision(2)}`}
+        {codes && ` · code₁ ${formatCell(x0)} … ${formatCell(x1)}, code₂ ${formatCell(y0)} … ${formatCell(y1)}`}
       </figcaption>
       {classNames && (
         <div className="iv-legend">

@@ -15,6 +15,13 @@ import './image-views.css';
 
 const MAPPED = new Set(['conv2d', 'maxPool2d', 'avgPool2d']);
 
+/** Whether the network has something for this panel: a convolution or pooling layer, or an autoencoder's loss. */
+export function useHasImageViews(): boolean {
+  const mapped = useProjectStore((s) => s.project.graph.nodes.some((n) => MAPPED.has(n.type)));
+  const ae = useProjectStore((s) => autoencoderOf(s.project.graph) !== null);
+  return mapped || ae;
+}
+
 export function ImageViewsPanel() {
   const layers = useTrainingStore((s) => s.summary?.layers) ?? [];
   const graph = useProjectStore((s) => s.project.graph);
@@ -43,8 +50,10 @@ export function ImageViewsPanel() {
               ))}
             </select>
           </label>
-          {layer.type === 'conv2d' && <ConvWeights nodeId={layer.id} type={layer.type} />}
-          <NodeMaps nodeId={layer.id} type={layer.type} />
+          <div className="iv-panel__row">
+            {layer.type === 'conv2d' && <ConvWeights nodeId={layer.id} type={layer.type} />}
+            <NodeMaps nodeId={layer.id} type={layer.type} />
+          </div>
         </div>
       )}
       {ae && (

@@ -5,4 +5,4 @@
  */
 export { NodeImageViews } from './NodeImageViews';
 export { DataPreview } from './ImageGrid';
-export { ImageViewsPanel } from './ImageViewsPanel';
+export { ImageViewsPanel, useHasImageViews } from './ImageViewsPanel';

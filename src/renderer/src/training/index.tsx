@@ -2,10 +2,13 @@
  * <TrainingPanel/>: live training of the project on the canvas. Controls and status on top;
  * tabs below — Live (decision boundary, network view, loss and accuracy), Charts (per-step
  * loss, learning rate, gradient and weight norms), Inside (a node's histograms and weights),
- * Evaluate (confusion matrix, predictions, try an input) and Runs (recorded runs compared).
+ * Images (filters, feature maps, reconstructions, codes: networks with convolutions or
+ * autoencoders only; src/image-views), Evaluate (confusion matrix, predictions, try an input)
+ * and Runs (recorded runs compared).
  */
 import { useEffect } from 'react';
 import { useTrainingStore } from '../engine-client';
+import { ImageViewsPanel, useHasImageViews } from '../image-views';
 import { DecisionBoundary } from './boundary/DecisionBoundary';
 import { NetworkView } from './boundary/NetworkView';
 import { GradientNormChart, LearningRateChart, LossChart, MaeChart, MetricChart, StepLossChart, WeightNormChart } from './charts/TrainingCharts';
@@ -25,6 +28,7 @@ const TABS: { id: TrainingTab; label: string }[] = [
   { id: 'live', label: 'Live' },
   { id: 'charts', label: 'Charts' },
   { id: 'inside', label: 'Inside a node' },
+  { id: 'images', label: 'Images' },
   { id: 'evaluate', label: 'Evaluate' },
   { id: 'runs', label: 'Runs' },
 ];
@@ -35,7 +39,9 @@ export interface TrainingPanelProps {
 }
 
 export function TrainingPanel({ syncEngine = true }: TrainingPanelProps) {
-  const tab = useTrainingView((s) => s.tab);
+  const images = useHasImageViews();
+  const chosen = useTrainingView((s) => s.tab);
+  const tab = chosen === 'images' && !images ? 'live' : chosen;
   useEffect(() => {
     startLive();
     startRunRecorder();
@@ -49,7 +55,7 @@ export function TrainingPanel({ syncEngine = true }: TrainingPanelProps) {
         <RunMessages />
       </div>
       <div className="bp-tabs" role="tablist">
-        {TABS.map((t) => (
+        {TABS.filter((t) => t.id !== 'images' || images).map((t) => (
           <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className={tab === t.id ? 'bp-on' : undefined} data-testid={`training-tab-${t.id}`} onClick={() => useTrainingView.getState().set({ tab: t.id })}>
             {t.label}
           </button>
@@ -59,6 +65,7 @@ export function TrainingPanel({ syncEngine = true }: TrainingPanelProps) {
         {tab === 'live' && <LiveTab />}
         {tab === 'charts' && <ChartsTab />}
         {tab === 'inside' && <NodeInspector />}
+        {tab === 'images' && <ImageViewsPanel />}
         {tab === 'evaluate' && <EvaluationView />}
         {tab === 'runs' && <RunsPanel />}
       </div>

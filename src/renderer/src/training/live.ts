@@ -11,7 +11,7 @@ import { useTrainingStore } from '../engine-client';
 import { LiveSeries } from './live-series';
 import { Signal } from './series';
 
-export type TrainingTab = 'live' | 'charts' | 'inside' | 'evaluate' | 'runs';
+export type TrainingTab = 'live' | 'charts' | 'inside' | 'images' | 'evaluate' | 'runs';
 
 export interface TrainingView {
   tab: TrainingTab;
