@@ -7,38 +7,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appUrl, openApp, type App } from './harness';
+import { newFromTemplate, until } from './app-state';
 
-interface Snapshot {
-  summary: { layers: { id: string }[] } | null;
-  training: { status: string; epoch: number; globalStep: number } | null;
-  testMetrics: { accuracy?: number; loss: number } | null;
-  lastError: string | null;
-}
-type BpWindow = { __bpTest?: { training?: () => Snapshot } };
 
-const snapshot = (app: App): Promise<Snapshot> =>
-  app.page.evaluate(() => {
-    const s = (globalThis as unknown as BpWindow).__bpTest!.training!();
-    return JSON.parse(JSON.stringify({ summary: s.summary, training: s.training, testMetrics: s.testMetrics, lastError: s.lastError })) as Snapshot;
-  });
 
-async function until(app: App, what: string, pred: (s: Snapshot) => boolean, timeoutMs = 60_000): Promise<Snapshot> {
-  const start = Date.now();
-  for (;;) {
-    const s = await snapshot(app);
-    if (pred(s)) return s;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}; last state ${JSON.stringify(s.training)} error ${s.lastError}`);
-    await app.page.waitForTimeout(50);
-  }
-}
 
-async function newFromTemplate(app: App, id: string): Promise<void> {
-  await app.page.getByTestId('new-project').click();
-  await app.page.getByTestId(`template-${id}`).click();
-  const ok = app.page.getByTestId('confirm-ok');
-  await ok.waitFor({ timeout: 1500 }).then(() => ok.click(), () => undefined);
-  await until(app, `${id} to load`, (s) => s.summary !== null && s.training?.globalStep === 0);
-}
 
 /** Distinct colours over all pixels of the canvases inside a test id. */
 const canvasColours = (app: App, testId: string): Promise<number> =>
