@@ -63,7 +63,14 @@ describe('editor features', () => {
     const before = await ids();
     const box = await paneBox();
     await page().getByTestId('fit-view').click();
-    await page().waitForTimeout(400);
+    // Wait until fit view has settled, i.e. every node lies inside the pane (a loaded machine
+    // animates slowly): only then does a corner-to-corner box cover them all.
+    const inside = async () => {
+      const boxes = await page().locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+      return boxes.every((b) => b.left >= box.x && b.top >= box.y && b.right <= box.x + box.width && b.bottom <= box.y + box.height);
+    };
+    await expect.poll(inside, { timeout: 10_000 }).toBe(true);
+    await page().waitForTimeout(300); // the viewport may still be easing inside the pane
     await page().keyboard.down('Shift');
     await page().mouse.move(box.x + 4, box.y + 4);
     await page().mouse.down();
