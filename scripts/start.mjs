@@ -7,16 +7,29 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const noDisplay = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
-let electronBinary = null;
-try {
-  electronBinary = require('electron'); // the path of the binary, once electron's install step has fetched it
-} catch {
-  electronBinary = null;
-}
 const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', shell: process.platform === 'win32' }).status ?? 1;
 
-if (noDisplay || !electronBinary || !existsSync(electronBinary)) {
-  console.log(noDisplay ? 'No display found: running the headless demo (npm run demo).' : 'Electron binary not installed: running the headless demo (npm run demo).');
+function electronPath() {
+  try {
+    const p = require('electron'); // the binary's path, once electron's install step has fetched it
+    return typeof p === 'string' && existsSync(p) ? p : null;
+  } catch {
+    return null;
+  }
+}
+
+// Only look for Electron where a window can be shown: resolving it may start its download.
+let electronBinary = noDisplay ? null : electronPath();
+if (!noDisplay && !electronBinary) {
+  // npm 11 does not run dependencies' install scripts unless allowed, so Electron's download
+  // may not have happened yet: run it now (it needs the internet once).
+  console.log('Fetching the Electron binary (first start only)...');
+  run(process.execPath, [require.resolve('electron/install.js')]);
+  electronBinary = electronPath();
+}
+
+if (noDisplay || !electronBinary) {
+  console.log(noDisplay ? 'No display found: running the headless demo (npm run demo).' : 'The Electron binary could not be installed: running the headless demo (npm run demo).');
   process.exit(run('npm', ['run', 'demo']));
 }
 const built = run('npx', ['electron-vite', 'build']);
