@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Graph } from '../../../src/shared/graph-types';
 import type { OptimizerConfig } from '../../../src/shared/project-types';
+import { compileModel } from '../../../src/engine/compile';
+import type { Model } from '../../../src/engine/model';
 import type { Param, WeightMap } from '../../../src/engine/tensor';
 
 /** nodeId -> param name -> values. */
@@ -97,4 +99,43 @@ export function mismatches(label: string, actual: ArrayLike<number>, expected: r
     if (!(Math.abs(a - e) <= RTOL * Math.abs(e) + ATOL)) out.push(`${label}[${i}]: got ${a}, torch ${e} (diff ${a - e})`);
   }
   return out;
+}
+
+/** The fixture's network compiled with its fixed weights. */
+export function compileGolden(network: GoldenNetwork): Model {
+  return compileModel(network.graph, {
+    dataShape: network.dataShape,
+    batchSize: network.rows,
+    task: network.task,
+    numClasses: network.numClasses,
+    targetSize: network.targetSize,
+    seed: 1,
+    weights: weightMap(network),
+  });
+}
+
+/** Mismatches of every listed param's values or gradient. */
+export function paramMismatches(label: string, model: Model, expected: ParamValues, which: 'data' | 'grad'): string[] {
+  const out: string[] = [];
+  for (const [nodeId, byName] of Object.entries(expected)) {
+    for (const [name, values] of Object.entries(byName)) {
+      const p = model.params.find((q) => q.nodeId === nodeId && q.name === name);
+      if (!p) out.push(`${label}: the model has no param ${nodeId}.${name}`);
+      else out.push(...mismatches(`${label} ${nodeId}.${name}`, p[which], values));
+    }
+  }
+  return out;
+}
+
+/** After one forward and backward pass: the loss, node outputs and gradients, dL/dx and param gradients. */
+export function forwardMismatches(model: Model, loss: number, e: ForwardCase['expected']): string[] {
+  const problems = mismatches('loss', [loss], [e.loss]);
+  for (const [id, values] of Object.entries(e.outputs)) problems.push(...mismatches(`output of ${id}`, model.node(id).output, values));
+  for (const [id, values] of Object.entries(e.nodeGrads)) {
+    // A fused softmax/sigmoid hands its loss's gradient straight to the logits (the node before it).
+    if (!e.fused.includes(id)) problems.push(...mismatches(`grad of ${id}`, model.node(id).grad, values));
+  }
+  problems.push(...mismatches('dL/dx', model.inputGrad, e.inputGrad));
+  problems.push(...paramMismatches('grad', model, e.paramGrads, 'grad'));
+  return problems;
 }
