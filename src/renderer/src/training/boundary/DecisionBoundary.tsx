@@ -4,13 +4,13 @@
  * points on top. Repaints when the engine pushes a frame, on animation frames. Hover shows the
  * coordinates and the output there; a click asks the engine for the exact prediction.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { BoundaryGrid, ProbePoints } from '../../../../shared/protocol';
 import { useTrainingStore } from '../../engine-client';
 import { classColor, css, diverging, NEGATIVE, POSITIVE } from '../colormap';
-import { mapFrames } from '../charts/frame-scheduler';
 import { formatValue } from '../format';
 import { frames, useTrainingView } from '../live';
+import { useFrameRedraw } from './use-frame-redraw';
 import { GridImage, outputScale, paintOutput, type OutputScale } from './grid-image';
 
 interface Plane {
@@ -96,14 +96,7 @@ export function DecisionBoundary({ size = 280 }: { size?: number }) {
     canvas.dataset.step = String(frames.latest?.globalStep ?? '');
   }, [image, points, showTest, summary, probe, size]);
 
-  useEffect(() => {
-    draw();
-    const unsubscribe = frames.changed.subscribe(() => mapFrames.request(draw));
-    return () => {
-      unsubscribe();
-      mapFrames.cancel(draw);
-    };
-  }, [draw]);
+  useFrameRedraw(draw);
 
   const at = (e: React.MouseEvent<HTMLCanvasElement>) => {
     const b = frames.latest?.boundary;

@@ -8,10 +8,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { NetworkLayer, NeuronGrids } from '../../../../shared/protocol';
 import { useProjectStore } from '../../store';
 import { css, NEGATIVE, POSITIVE, paintDiverging } from '../colormap';
-import { mapFrames } from '../charts/frame-scheduler';
 import { formatValue } from '../format';
 import { useTrainingStore } from '../../engine-client';
 import { frames } from '../live';
+import { useFrameRedraw } from './use-frame-redraw';
 import { GridImage, paintNeuron } from './grid-image';
 import { layoutNetwork, type NetworkLayout } from './network-layout';
 
@@ -71,14 +71,7 @@ export function NetworkView() {
     });
   }, [points, images]);
 
-  useEffect(() => {
-    draw();
-    const unsubscribe = frames.changed.subscribe(() => mapFrames.request(draw));
-    return () => {
-      unsubscribe();
-      mapFrames.cancel(draw);
-    };
-  }, [draw]);
+  useFrameRedraw(draw);
 
   const onMove = (e: React.MouseEvent<HTMLCanvasElement>) => {
     const lay = layoutRef.current;
