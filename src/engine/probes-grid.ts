@@ -20,7 +20,8 @@ export interface PlaneRange {
 /** Why this data has no decision boundary, or null when it has one (exactly two features). */
 export function planeUnavailable(data: PreparedData): string | null {
   if (data.featureSize === 2 && data.featureShape.length === 1) return null;
-  return `the decision boundary needs data with 2 input features; this data has ${data.featureSize}`;
+  const has = data.featureShape.length === 1 ? `${data.featureSize}` : `samples of shape [${data.featureShape.join(', ')}] (${data.featureSize} values)`;
+  return `the decision boundary needs data with 2 input features; this data has ${has}`;
 }
 
 /** The raw data range of features 0 and 1 over every row, padded by 10 % of the span on each side. */

@@ -92,6 +92,14 @@ describe('image views (Chromium)', () => {
     await centre.press('Enter');
     await expect.poll(() => cellValues(app, 'feature-map-0')).toEqual([1, 0, -2, 0]);
     await expect.poll(() => app.page.getByTestId('weight-kernel-4').inputValue()).toBe('3');
+    // The hand edit is an undo step: the engine gets the old kernel back, and redo applies it again.
+    await centre.blur();
+    await app.page.keyboard.press('Control+z');
+    await expect.poll(() => cellValues(app, 'feature-map-0')).toEqual([1, -4, -2, -4]);
+    await expect.poll(() => app.page.getByTestId('weight-kernel-4').inputValue()).not.toBe('3');
+    await app.page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => cellValues(app, 'feature-map-0')).toEqual([1, 0, -2, 0]);
+    await expect.poll(() => app.page.getByTestId('weight-kernel-4').inputValue()).toBe('3');
     await app.page.getByTestId('image-next').click();
     await expect.poll(() => cellValues(app, 'maps-input')).toEqual([0, 1, 1, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0]);
     await app.screenshot('cnn-04-turn-detector-edited');

@@ -26,7 +26,7 @@ describe('editor features', () => {
     await page().getByTestId('new-project').click();
     await page().getByTestId('template-iris').click();
     await page().getByTestId('node-loss').waitFor();
-    expect((await ids()).nodes).toEqual(['act', 'hidden', 'logits', 'loss', 'p', 'x']);
+    await expect.poll(async () => (await ids()).nodes).toEqual(['act', 'hidden', 'logits', 'loss', 'p', 'x']);
     expect(await page().locator('[data-testid^="node-error-"]').count()).toBe(0);
     expect(await page().getByTestId('project-name').inputValue()).toBe('Iris classifier');
     await app.screenshot('editor-04-iris-template');
@@ -55,8 +55,7 @@ describe('editor features', () => {
     await page().getByTestId('node-relu1').waitFor();
     await page().keyboard.press('Control+d'); // duplicates the pasted pair
     await page().getByTestId('node-dense2').waitFor();
-    const { edges } = await ids();
-    expect(edges).toEqual(['e1', 'e2', 'e3', 'e4', 'e5', 'e6', 'e7']); // two new internal edges
+    await expect.poll(async () => (await ids()).edges).toEqual(['e1', 'e2', 'e3', 'e4', 'e5', 'e6', 'e7']); // two new internal edges
   });
 
   it('box-selects with Shift-drag and deletes the selection in one undo step', async () => {
@@ -78,9 +77,10 @@ describe('editor features', () => {
     await page().mouse.up();
     await page().keyboard.up('Shift');
     await page().keyboard.press('Delete');
-    expect(await ids()).toEqual({ nodes: [], edges: [] });
+    await expect.poll(ids).toEqual({ nodes: [], edges: [] });
     await page().keyboard.press('Control+z');
-    expect(await ids()).toEqual(before);
+    // React Flow draws edges a frame after their nodes are measured, so wait for them.
+    await expect.poll(ids).toEqual(before);
   });
 
   it('auto-lays out the network with elk and lists the shortcuts', async () => {

@@ -39,7 +39,7 @@ describe('the editor', () => {
       ['crossEntropy', 630, 330],
     ];
     for (const [type, x, y] of spots) await dropFromPalette(page(), type, x, y);
-    expect((await canvasIds(page())).nodes).toEqual(['crossEntropy1', 'dense1', 'dense2', 'input1', 'sigmoid1', 'tanh1']);
+    await expect.poll(async () => (await canvasIds(page())).nodes).toEqual(['crossEntropy1', 'dense1', 'dense2', 'input1', 'sigmoid1', 'tanh1']);
 
     await page().getByTestId('node-dense1').click();
     await setParam(page(), 'units', '4');
@@ -55,7 +55,7 @@ describe('the editor', () => {
     await wire(page(), 'tanh1', 'dense2');
     await wire(page(), 'dense2', 'sigmoid1');
     await wire(page(), 'sigmoid1', 'crossEntropy1');
-    expect((await canvasIds(page())).edges).toEqual(['e1', 'e2', 'e3', 'e4', 'e5']);
+    await expect.poll(async () => (await canvasIds(page())).edges).toEqual(['e1', 'e2', 'e3', 'e4', 'e5']);
     expect(await label('e1').textContent()).toBe('[batch, 2]');
     expect(await label('e2').textContent()).toBe('[batch, 4]');
     expect(await label('e3').textContent()).toBe('[batch, 4]');
@@ -70,7 +70,7 @@ describe('the editor', () => {
     await app.screenshot('editor-03a-refused-connection');
     await page().mouse.up();
     await expect.poll(() => page().getByTestId('connection-refused').textContent()).toContain('already connected');
-    expect((await canvasIds(page())).edges).toHaveLength(5);
+    await expect.poll(async () => (await canvasIds(page())).edges).toHaveLength(5);
     await page().keyboard.press('Escape');
     await page().getByTestId('connection-refused').waitFor({ state: 'detached' });
   });
@@ -84,8 +84,8 @@ describe('the editor', () => {
 
     await page().getByTestId('node-crossEntropy1').click();
     await page().keyboard.press('Delete');
-    expect((await canvasIds(page())).nodes).not.toContain('crossEntropy1');
-    expect((await canvasIds(page())).edges).toHaveLength(4); // its edge went with it
+    await expect.poll(async () => (await canvasIds(page())).nodes).not.toContain('crossEntropy1');
+    await expect.poll(async () => (await canvasIds(page())).edges).toHaveLength(4); // its edge went with it
     await page().getByTestId('graph-issues').waitFor(); // "This network has no loss: connect a loss node"
     expect(await page().getByTestId('graph-issues').textContent()).toContain('This network has no loss');
 
@@ -102,13 +102,13 @@ describe('the editor', () => {
     const edges = async () => (await canvasIds(page())).edges.length;
     await page().getByTestId('node-input1').click();
     await page().keyboard.press('Control+z'); // the last wire
-    expect(await edges()).toBe(4);
+    await expect.poll(edges).toBe(4);
     await page().keyboard.press('Control+z'); // the loss node
-    expect((await canvasIds(page())).nodes).not.toContain('binaryCrossEntropy1');
+    await expect.poll(async () => (await canvasIds(page())).nodes).not.toContain('binaryCrossEntropy1');
     await page().keyboard.press('Control+Shift+z');
     await page().keyboard.press('Control+y');
-    expect(await edges()).toBe(5);
-    expect((await canvasIds(page())).nodes).toContain('binaryCrossEntropy1');
+    await expect.poll(edges).toBe(5);
+    await expect.poll(async () => (await canvasIds(page())).nodes).toContain('binaryCrossEntropy1');
   });
 
   it('saves, and reopening the file gives the same graph', async () => {

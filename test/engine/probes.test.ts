@@ -32,6 +32,13 @@ describe('plane grids', () => {
     expect(clampResolution(10.4, MAIN_RESOLUTION)).toBe(10);
   });
 
+  it('says why there is no plane, naming the shape of image samples', () => {
+    const dataOf = (featureShape: number[]) => ({ featureShape, featureSize: featureShape.reduce((a, b) => a * b, 1) }) as unknown as Parameters<typeof planeUnavailable>[0];
+    expect(planeUnavailable(dataOf([4]))).toBe('the decision boundary needs data with 2 input features; this data has 4');
+    expect(planeUnavailable(dataOf([1, 8, 8]))).toBe('the decision boundary needs data with 2 input features; this data has samples of shape [1, 8, 8] (64 values)');
+    expect(planeUnavailable(dataOf([1, 2]))).toMatch(/shape \[1, 2\]/); // two values, but not two features
+  });
+
   it('gives the points back in raw units (undoing the normalisation)', async () => {
     const { data } = await setup(loadExample('circle'));
     const pts = planePoints(data);

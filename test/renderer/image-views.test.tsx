@@ -12,6 +12,7 @@ import { Inspector } from '../../src/renderer/src/inspector/Inspector';
 import { ImageViewsPanel } from '../../src/renderer/src/image-views';
 import { useChosenSample } from '../../src/renderer/src/image-views/chosen-sample';
 import { useProjectStore, useUiStore } from '../../src/renderer/src/store';
+import { startEngineSync } from '../../src/renderer/src/training/engine-sync';
 import { decodeTensor } from '../../src/shared/project';
 import { findTemplate } from '../../src/shared/templates';
 import digitsCsv from '../../resources/datasets/digits.csv?raw';
@@ -58,7 +59,15 @@ describe('image views in the inspector', () => {
     await waitFor(() => expect(cells('feature-map-0')).toEqual([1, 0, -2, 0]));
     const stored = useProjectStore.getState().project.weights!.detector!.kernel!;
     expect(Array.from(decodeTensor(stored, 'k').data)).toEqual([1, 1, 1, -1, 3, 1, -1, -1, 1]);
-    expect(useProjectStore.getState().past).toHaveLength(0); // weights are records, not undo steps
+    expect(useProjectStore.getState().past).toHaveLength(1); // a hand edit is an undo step
+
+    startEngineSync(); // as the app does: it puts the weights of an undone hand edit back into the engine
+    act(() => useProjectStore.getState().undo()); // the engine gets the kernel from before the edit
+    await waitFor(() => expect(cells('feature-map-0')).toEqual([1, -4, -2, -4]));
+    await waitFor(() => expect((screen.getByTestId('weight-kernel-4') as HTMLInputElement).value).toBe('-1'));
+    act(() => useProjectStore.getState().redo());
+    await waitFor(() => expect(cells('feature-map-0')).toEqual([1, 0, -2, 0]));
+    await waitFor(() => expect((screen.getByTestId('weight-kernel-4') as HTMLInputElement).value).toBe('3'));
 
     fireEvent.change(centre, { target: { value: 'abc' } });
     fireEvent.keyDown(centre, { key: 'Enter' });

@@ -32,6 +32,13 @@ describe('the inspector', () => {
     expect(screen.getByTestId('node-param-count').textContent).toBe('12');
   });
 
+  it('shows the unit a number counts beside its field', () => {
+    useProjectStore.getState().setSelection({ nodes: ['hidden'], edges: [] });
+    render(<Inspector />);
+    const unitOf = (testId: string) => screen.getByTestId(testId).parentElement!.querySelector('.field__unit')?.textContent;
+    expect(unitOf('param-units')).toBe('neurons');
+  });
+
   it('refuses an invalid value in red with the registry message, and commits a valid one', () => {
     useProjectStore.getState().setSelection({ nodes: ['hidden'], edges: [] });
     render(<Inspector />);

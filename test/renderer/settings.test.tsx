@@ -103,6 +103,20 @@ describe('data settings', () => {
     expect(project().data).toEqual({ dataset: 'moons', options: { n: 300 }, normalize: 'minmax', split: { validation: 0.25, test: 0.2 } });
   });
 
+  it('shows an on/off dataset option as a checkbox stored as 1 or 0 (digits as images)', () => {
+    render(<DataSettings />);
+    fireEvent.change(screen.getByTestId('dataset-select'), { target: { value: 'digits' } });
+    const box = screen.getByTestId('dataset-option-image') as HTMLInputElement;
+    expect(box.type).toBe('checkbox');
+    expect(box.checked).toBe(false);
+    expect(screen.getByTestId('dataset-info').textContent).toContain('features [64]');
+    fireEvent.click(box);
+    expect(project().data).toMatchObject({ dataset: 'digits', options: { image: 1 } });
+    expect(screen.getByTestId('dataset-info').textContent).toContain('features [1, 8, 8]');
+    fireEvent.click(box);
+    expect(project().data).toMatchObject({ options: { image: 0 } });
+  });
+
   it('imports a CSV: preview, target, task, class counts, feature columns', async () => {
     render(<DataSettings />);
     fireEvent.click(screen.getByTestId('choose-csv'));

@@ -125,6 +125,28 @@ describe('params and labels', () => {
     store.getState().redo();
     expect(store.getState().project.runs).toEqual([run]);
   });
+
+  it('undoes and redoes a weight set by hand, restoring the weights on each side of it', () => {
+    const store = freshStore('xor-mlp');
+    const logit = (w: number) => ({ logit: { kernel: encodeTensor([4, 1], new Float32Array([w, 0, 0, 0])), bias: encodeTensor([1], new Float32Array(1)) } });
+    store.getState().setProjectName('Renamed');
+    store.getState().setWeights(logit(1)); // trained
+    store.getState().editWeights(logit(1), logit(3));
+    expect(store.getState().project.weights).toEqual(logit(3));
+    expect(store.getState().past).toHaveLength(2);
+    store.getState().undo();
+    expect(store.getState().project.weights).toEqual(logit(1));
+    expect(store.getState().project.name).toBe('Renamed');
+    store.getState().redo();
+    expect(store.getState().project.weights).toEqual(logit(3));
+    store.getState().undo();
+    store.getState().undo(); // the rename: an ordinary step keeps the latest weights
+    expect(store.getState().project.name).toBe('XOR MLP');
+    expect(store.getState().project.weights).toEqual(logit(1));
+    store.getState().redo();
+    store.getState().redo();
+    expect(store.getState().project.weights).toEqual(logit(3));
+  });
 });
 
 describe('settings', () => {

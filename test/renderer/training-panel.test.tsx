@@ -104,4 +104,13 @@ describe('training panel', () => {
     await waitFor(() => expect(status()).toMatch(/^Diverged/));
     await waitFor(() => expect(useProjectStore.getState().project.runs?.[0]?.status).toBe('diverged'));
   }, 30_000);
+
+  it("never shows the previous project's problems for a newly opened one", async () => {
+    const broken = template('xor-mlp');
+    act(() => useProjectStore.getState().newProject({ ...broken, graph: { ...broken.graph, nodes: broken.graph.nodes.filter((n) => n.id !== 'loss') } }));
+    await waitFor(() => expect(status()).toBe('The network has problems (see the canvas)'), { timeout: 10_000 });
+    act(() => useProjectStore.getState().newProject(template('xor-mlp')));
+    expect(status()).toBe('Loading the project into the engine…'); // before the engine has even been asked
+    await waitFor(() => expect(status()).toMatch(/^Ready · epoch 0\//), { timeout: 10_000 });
+  });
 });

@@ -9,6 +9,8 @@ export interface DatasetOptionSpec {
   max: number;
   /** Only whole numbers are accepted. */
   integer: boolean;
+  /** An on/off choice, stored as 1 or 0 in the project: the form shows a checkbox. */
+  flag?: true;
   help: string;
 }
 
@@ -159,7 +161,7 @@ export const builtinDatasets: readonly BuiltinDatasetInfo[] = [
     description: '1797 handwritten digits as 8×8 images with pixel values 0..16; 10 classes.',
     kind: 'real',
     options: [
-      { name: 'image', label: 'As image', default: 0, min: 0, max: 1, integer: true, help: '1: samples are 1×8×8 images (for convolutions); 0: 64 flat features.' },
+      { name: 'image', label: 'As 1×8×8 images', default: 0, min: 0, max: 1, integer: true, flag: true, help: 'For convolutions: each sample is a 1×8×8 image. Off: 64 flat features.' },
     ],
     featureShape: [64],
     numClasses: 10,

@@ -16,9 +16,9 @@ export const conv2d = defineNode({
   inputs: [{ id: 'in', label: 'in' }],
   outputs: [{ id: 'out', label: 'out' }],
   params: {
-    filters: { kind: 'int', label: 'Filters', help: 'How many feature maps (output channels) the layer computes.', default: 8, min: 1, max: 512 },
-    kernelSize: { kind: 'int', label: 'Kernel size', help: 'Width and height k of each filter window (k×k).', default: 3, min: 1, max: 15 },
-    stride: { kind: 'int', label: 'Stride', help: 'How many pixels the window moves per step; 2 halves the height and width.', default: 1, min: 1, max: 8 },
+    filters: { kind: 'int', label: 'Filters', help: 'How many feature maps (output channels) the layer computes.', default: 8, min: 1, max: 512, unit: 'maps' },
+    kernelSize: { kind: 'int', label: 'Kernel size', help: 'Width and height k of each filter window (k×k).', default: 3, min: 1, max: 15, unit: 'px' },
+    stride: { kind: 'int', label: 'Stride', help: 'How many pixels the window moves per step; 2 halves the height and width.', default: 1, min: 1, max: 8, unit: 'px' },
     padding: {
       kind: 'enum',
       label: 'Padding',

@@ -16,7 +16,7 @@ export const dense = defineNode({
   inputs: [{ id: 'in', label: 'in' }],
   outputs: [{ id: 'out', label: 'out' }],
   params: {
-    units: { kind: 'int', label: 'Units', help: 'How many outputs (neurons) the layer has.', default: 8, min: 1, max: 4096 },
+    units: { kind: 'int', label: 'Units', help: 'How many outputs (neurons) the layer has.', default: 8, min: 1, max: 4096, unit: 'neurons' },
     useBias: { kind: 'bool', label: 'Use bias', help: 'Add a learned offset b to every unit.', default: true },
     init: {
       kind: 'enum',

@@ -14,7 +14,7 @@ interface PoolOptions<T extends string> {
 }
 
 const poolParams = {
-  poolSize: { kind: 'int', label: 'Pool size', help: 'Width and height of the pooling window.', default: 2, min: 1, max: 8 },
+  poolSize: { kind: 'int', label: 'Pool size', help: 'Width and height of the pooling window.', default: 2, min: 1, max: 8, unit: 'px' },
   stride: {
     kind: 'int',
     label: 'Stride',
@@ -22,6 +22,7 @@ const poolParams = {
     default: 0,
     min: 0,
     max: 8,
+    unit: 'px',
   },
 } as const;
 

@@ -19,6 +19,8 @@ interface ParamBase {
    * (e.g. `rho` only when `activityRegularizer` is 'kl'). Hidden params keep their values.
    */
   visibleWhen?: { param: string; equals: string | boolean | number };
+  /** What the number counts, shown after the field, e.g. "px" or "neurons". */
+  unit?: string;
 }
 export interface IntParam extends ParamBase { kind: 'int'; default: number; min?: number; max?: number }
 export interface FloatParam extends ParamBase { kind: 'float'; default: number; min?: number; max?: number; /** exclusive lower bound */ minExclusive?: boolean }

@@ -1,6 +1,7 @@
 /** The command dispatcher bound to React Flow's view (zoom and fit). */
 import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
+import { FIT_VIEW_OPTIONS } from '../canvas/fit-view';
 import { runCommand, type AppCommand } from './run-command';
 
 export type { AppCommand, EditorCommand } from './run-command';
@@ -12,7 +13,7 @@ export function useCommands(): (command: AppCommand) => void {
       runCommand(command, {
         zoomIn: () => void flow.zoomIn({ duration: 150 }),
         zoomOut: () => void flow.zoomOut({ duration: 150 }),
-        fitView: () => void flow.fitView({ padding: 0.2, duration: 250, maxZoom: 1.2 }),
+        fitView: () => void flow.fitView(FIT_VIEW_OPTIONS),
       }),
     [flow],
   );

@@ -1,5 +1,9 @@
-/** Auto-layout with elkjs (layered, left to right), run in the main thread: graphs here are small. */
-import ELK from 'elkjs/lib/elk.bundled.js';
+/**
+ * Auto-layout with elkjs (layered, left to right), run in the main thread: graphs here are small.
+ * elkjs is about 1.4 MB, over half the app's script, so it is fetched on the first Auto-layout
+ * rather than at start.
+ */
+import type ELK from 'elkjs/lib/elk.bundled.js';
 import type { Graph } from '../../../shared/graph-types';
 import type { XY } from '../store/types';
 
@@ -18,7 +22,10 @@ export async function layoutPositions(
   aspectRatio = 1.6,
 ): Promise<Record<string, XY>> {
   if (graph.nodes.length === 0) return {};
-  elk ??= new ELK();
+  if (!elk) {
+    const { default: Elk } = await import('elkjs/lib/elk.bundled.js');
+    elk = new Elk();
+  }
   const ids = new Set(graph.nodes.map((n) => n.id));
   const result = await elk.layout({
     id: 'root',

@@ -3,6 +3,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useEffect } from 'react';
 import { useProjectStore } from '../store/project-store';
 import { useUiStore } from '../store/ui-store';
+import { FIT_VIEW_OPTIONS } from './fit-view';
 
 const SETTLE_MS = 60;
 
@@ -15,7 +16,7 @@ export function useFitOnRequest(): void {
   }, []);
   useEffect(() => {
     if (request === 0) return;
-    const timer = setTimeout(() => void fitView({ padding: 0.2, duration: 250, maxZoom: 1.1 }), SETTLE_MS);
+    const timer = setTimeout(() => void fitView(FIT_VIEW_OPTIONS), SETTLE_MS);
     return () => clearTimeout(timer);
   }, [request, fitView]);
 }

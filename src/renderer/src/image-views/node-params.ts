@@ -6,6 +6,7 @@
 import { decodeTensor } from '../../../shared/project';
 import { useTrainingStore } from '../engine-client';
 import { useProjectStore } from '../store/project-store';
+import { noteEngineWeights } from '../training/engine-sync';
 import { useEngineData, useModel, useModelVersion, type EngineData } from './use-engine';
 
 export interface Tensor {
@@ -33,7 +34,8 @@ export function useNodeParams(nodeId: string): EngineData<NodeParams> & { loaded
 
 /**
  * Sets `values[index]` of a node's parameter to `value`: in the engine first, then the project
- * keeps the engine's weights (not an undo step, like trained weights). Returns the error text, or null.
+ * keeps the engine's weights as an undo step (undo puts the engine's earlier weights back).
+ * Returns the error text, or null.
  */
 export async function setWeight(nodeId: string, name: string, values: Float32Array, index: number, value: number): Promise<string | null> {
   if (!Number.isFinite(value)) return `a weight must be a number (got ${value})`;
@@ -41,8 +43,11 @@ export async function setWeight(nodeId: string, name: string, values: Float32Arr
   data[index] = value;
   const engine = useTrainingStore.getState();
   try {
+    const before = await engine.getWeights();
     await engine.setParam(nodeId, name, data);
-    useProjectStore.getState().setWeights(await engine.getWeights());
+    const after = await engine.getWeights();
+    noteEngineWeights(after);
+    useProjectStore.getState().editWeights(before, after);
     return null;
   } catch (e) {
     return e instanceof Error ? e.message : String(e);

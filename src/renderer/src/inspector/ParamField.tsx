@@ -36,6 +36,7 @@ export function ParamField({ nodeId, name, spec, value }: ParamFieldProps) {
           check={(v) => checkParamValue(spec, v)}
           onCommit={setParam}
           hint={hintOf(spec)}
+          unit={spec.unit}
           testId={testId}
         />
       );

@@ -1,12 +1,12 @@
 /** Project data: a built-in dataset with its options, or an imported CSV; normalisation and split. */
 import { builtinShapeInfo } from '../../../engine/data/builtin';
-import { builtinDatasets, type BuiltinDatasetInfo } from '../../../engine/data/catalog';
+import { builtinDatasets, type BuiltinDatasetInfo, type DatasetOptionSpec } from '../../../engine/data/catalog';
 import { DATA_DEFAULTS } from '../../../shared/project-defaults';
 import { isCsvData, type BuiltinDataConfig, type NormalizeMode } from '../../../shared/project-types';
 import { DataPreview } from '../image-views';
 import { useProjectStore } from '../store/project-store';
 import { CsvImport } from './CsvImport';
-import { NumberField, Section, SelectField } from './fields';
+import { CheckboxField, NumberField, Section, SelectField } from './fields';
 import { fieldError, toPercent } from './messages';
 import '../styles/settings.css';
 
@@ -27,6 +27,19 @@ function describeTask(info: BuiltinDatasetInfo, options: Record<string, number> 
   }
   const shape = `features [${dims.join(', ')}]`;
   return info.task === 'regression' ? `Regression · ${shape}` : `Classification · ${info.numClasses} classes · ${shape}`;
+}
+
+/** One option of a built-in dataset: a checkbox for an on/off flag (stored as 1 or 0), else a number. */
+function DatasetOptionField({ option, value, onCommit }: { option: DatasetOptionSpec; value: number; onCommit(value: number): string | null }) {
+  const testId = `dataset-option-${option.name}`;
+  if (option.flag) return <CheckboxField label={option.label} checked={value === 1} onChange={(on) => onCommit(on ? 1 : 0)} hint={option.help} testId={testId} />;
+  const check = (v: number) =>
+    v < option.min || v > option.max
+      ? `${option.label} must be between ${option.min} and ${option.max} (got ${v})`
+      : option.integer && !Number.isInteger(v)
+        ? `${option.label} must be a whole number (got ${v})`
+        : null;
+  return <NumberField label={option.label} value={value} check={check} onCommit={onCommit} hint={option.help} testId={testId} />;
 }
 
 function BuiltinData({ data }: { data: BuiltinDataConfig }) {
@@ -63,21 +76,7 @@ function BuiltinData({ data }: { data: BuiltinDataConfig }) {
         <p className="field__error">Unknown dataset '{data.dataset}': choose one from the list.</p>
       )}
       {info?.options.map((option) => (
-        <NumberField
-          key={option.name}
-          label={option.label}
-          value={data.options?.[option.name] ?? option.default}
-          check={(v) =>
-            v < option.min || v > option.max
-              ? `${option.label} must be between ${option.min} and ${option.max} (got ${v})`
-              : option.integer && !Number.isInteger(v)
-                ? `${option.label} must be a whole number (got ${v})`
-                : null
-          }
-          onCommit={(v) => setOption(option.name, option.label, v)}
-          hint={option.help}
-          testId={`dataset-option-${option.name}`}
-        />
+        <DatasetOptionField key={option.name} option={option} value={data.options?.[option.name] ?? option.default} onCommit={(v) => setOption(option.name, option.label, v)} />
       ))}
     </>
   );

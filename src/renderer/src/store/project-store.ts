@@ -15,7 +15,7 @@ import {
   addNodeCommand, connectCommand, deleteSelectionCommand, moveNodesCommand, renameProjectCommand,
   selectAllCommand, setLabelCommand, setParamCommand, setSelectionCommand,
 } from './graph-commands';
-import { applyCommand, redoStep, undoStep, type HistoryState } from './history';
+import { applyCommand, recordStep, redoStep, undoStep, type HistoryState } from './history';
 import { replaceDataCommand, setDataCommand, setRunsCommand, setTrainingCommand, setWeightsCommand, type Patch } from './settings-commands';
 import { EMPTY_SELECTION, type Clipboard, type Command, type LoadedCsv, type Selection, type XY } from './types';
 import { pruneStaleWeights } from './weights';
@@ -67,6 +67,11 @@ export interface ProjectActions {
   setTraining(patch: Patch<TrainingConfig>): string | null;
   /** Trained weights (not an undo step; undo keeps them while they fit the graph). */
   setWeights(weights: SerializedWeights | undefined): void;
+  /**
+   * Weights set by hand: an undo step from `before` (the engine's weights before the edit) to
+   * `after`. Undo and redo of it restore those weights; the engine follows (engine-sync).
+   */
+  editWeights(before: SerializedWeights, after: SerializedWeights): void;
   /** The recorded training runs (not an undo step; undo keeps them). */
   setRuns(runs: RunRecord[] | undefined): void;
   setCsv(csv: LoadedCsv | null): void;
@@ -103,13 +108,17 @@ function projectStoreCreator(initial: Project): StateCreator<ProjectStore> {
       // Serialising to compare is the costly part: skip it when the project did not change (selection).
       set({ project, selection, past, future, dirty: project === current ? dirty : isDirty(project, savedProject, savedText) });
     };
-    /** Runs and trained weights are records, not edits: undo and redo keep the latest ones (weights while they fit). */
-    const keepRecords = (next: HistoryState): HistoryState => {
-      const { runs, weights } = get().project;
+    /**
+     * Runs and trained weights are records, not edits: undo and redo keep the latest ones
+     * (weights while they fit), except across a hand edit of weights, which restores its own.
+     */
+    const keepRecords = (next: HistoryState, handEditedWeights = false): HistoryState => {
+      const { runs, weights: latest } = get().project;
+      const weights = handEditedWeights ? next.project.weights : latest;
       if (next.project.runs === runs && next.project.weights === weights) return next;
       const { runs: _runs, weights: _weights, ...base } = next.project;
       let project: Project = { ...base, ...(runs ? { runs } : {}), ...(weights ? { weights } : {}) };
-      if (weights) project = pruneStaleWeights(project, analyzeProjectGraph(project.graph, project.data, get().csv).ctx);
+      if (weights && !handEditedWeights) project = pruneStaleWeights(project, analyzeProjectGraph(project.graph, project.data, get().csv).ctx);
       return { ...next, project };
     };
     const doc = () => ({ project: get().project, selection: get().selection });
@@ -140,9 +149,9 @@ function projectStoreCreator(initial: Project): StateCreator<ProjectStore> {
       },
       undo() {
         set({ dragPositions: null });
-        commit(keepRecords(undoStep(get())));
+        commit(keepRecords(undoStep(get()), get().past.at(-1)?.editsWeights));
       },
-      redo: () => commit(keepRecords(redoStep(get()))),
+      redo: () => commit(keepRecords(redoStep(get()), get().future[0]?.editsWeights)),
 
       addNode(type, position) {
         if (!isNodeType(type)) return null;
@@ -204,6 +213,11 @@ function projectStoreCreator(initial: Project): StateCreator<ProjectStore> {
       replaceData: (data) => get().run(replaceDataCommand(data)),
       setTraining: (patch) => get().run(setTrainingCommand(patch)),
       setWeights: (weights) => void get().run(setWeightsCommand(weights)),
+      editWeights(before, after) {
+        const s = get();
+        const withWeights = (w: SerializedWeights) => setWeightsCommand(w).perform(doc());
+        commit(recordStep(s, withWeights(before), withWeights(after), true));
+      },
       setRuns: (runs) => void get().run(setRunsCommand(runs)),
       setCsv: (csv) => set({ csv }),
 

@@ -8,6 +8,8 @@ import { getNodeSpec } from '../../../shared/nodes';
 import type { TrainingState } from '../../../shared/protocol';
 import { useTrainingStore } from '../engine-client';
 import { useProjectStore } from '../store';
+import { useProjectAnalysis } from '../canvas/use-flow-elements';
+import { engineIsStale } from './engine-sync';
 import { formatValue, progressFraction, statusLine } from './format';
 
 /** Status updates arrive up to 30 times a second; the text needs 5. A change of status shows at once. */
@@ -44,8 +46,20 @@ export function StatusLine() {
   const state = useThrottledTraining();
   const loading = useTrainingStore((s) => s.loading);
   const connection = useTrainingStore((s) => s.connection);
-  const issues = useTrainingStore((s) => s.issues.length);
-  const text = state ? statusLine(state) : loading ? 'Loading the project into the engine…' : issues > 0 ? 'The network has problems (see the canvas)' : connection === 'failed' ? 'The engine is not running' : 'Not loaded yet';
+  const engineIssues = useTrainingStore((s) => s.issues.length);
+  // The editor's own analysis is current at once; the engine's answer is about the project it
+  // last loaded, which may be the one before (a template just opened, the load still debounced).
+  const editorIssues = useProjectAnalysis().analysis.issues.length;
+  const stale = engineIsStale();
+  const text = state
+    ? statusLine(state)
+    : editorIssues > 0 || (engineIssues > 0 && !stale)
+      ? 'The network has problems (see the canvas)'
+      : loading || (stale && connection !== 'failed')
+        ? 'Loading the project into the engine…'
+        : connection === 'failed'
+          ? 'The engine is not running'
+          : 'Not loaded yet';
   const fraction = state ? progressFraction(state) : 0;
   return (
     <div className="bp-status">

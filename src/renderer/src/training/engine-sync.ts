@@ -3,11 +3,14 @@
  * (graph structure and params, data, training settings, saved weights — not node positions,
  * labels, the name or recorded runs) loads the project again after a short pause. While a run
  * is training or paused the reload waits (the run is not thrown away mid-way); Reset or the
- * end of the run applies it, and `ensureLoaded()` does before Train.
+ * end of the run applies it, and `ensureLoaded()` does before Train. Weights set by hand, and
+ * their undo and redo, go into the live engine tensor by tensor, without a reload.
  */
-import type { Project } from '../../../shared/project-types';
+import { decodeTensor } from '../../../shared/project';
+import type { Project, SerializedWeights } from '../../../shared/project-types';
 import { useTrainingStore } from '../engine-client';
-import { useProjectStore } from '../store';
+import { useModelVersion } from '../image-views/use-engine';
+import { useProjectStore, useUiStore } from '../store';
 
 const DEBOUNCE_MS = 250;
 
@@ -24,6 +27,8 @@ let timer: ReturnType<typeof setTimeout> | null = null;
 let started = false;
 let inFlight: Promise<unknown> | null = null;
 let trainedSinceLoad = false;
+/** The weights object the engine holds, as far as the project knows (loaded or set by hand). */
+let engineWeights: unknown = undefined;
 
 /**
  * Whether the engine's project is out of date. New weights alone count only while the engine has
@@ -47,6 +52,7 @@ export function loadNow(): Promise<unknown> {
   const { project, csv } = useProjectStore.getState();
   loadedKey = engineKey(project);
   loadedWeights = project.weights;
+  engineWeights = project.weights;
   loadedCsv = csv;
   trainedSinceLoad = false;
   const { runs: _runs, ...forEngine } = project; // runs are the app's business, not the engine's
@@ -67,6 +73,33 @@ export function engineIsStale(): boolean {
   return stale();
 }
 
+/** The hand-edit path wrote `weights` into the engine itself: nothing to load or push. */
+export function noteEngineWeights(weights: SerializedWeights): void {
+  engineWeights = weights;
+  loadedWeights = weights;
+}
+
+/** Puts the project's weights into the live model (undo or redo of a hand edit), keeping the run. */
+async function pushWeights(weights: SerializedWeights): Promise<void> {
+  noteEngineWeights(weights);
+  const engine = useTrainingStore.getState();
+  try {
+    await inFlight; // a load still running would replace the model after these writes
+    for (const [nodeId, tensors] of Object.entries(weights))
+      for (const [name, t] of Object.entries(tensors)) await engine.setParam(nodeId, name, decodeTensor(t, `weights.${nodeId}.${name}`).data);
+  } catch (err) {
+    useUiStore.getState().showError(`Could not put the weights back into the engine: ${err instanceof Error ? err.message : String(err)}`);
+  } finally {
+    useModelVersion.getState().bump();
+  }
+}
+
+/** Weights changed on their own (undo/redo of a hand edit) while the engine's model still fits them. */
+function weightsOnlyChange(s: { project: Project }, prev: { project: Project }): boolean {
+  const { weights } = s.project;
+  return weights !== undefined && weights !== prev.project.weights && weights !== engineWeights && loadedKey !== null && engineKey(s.project) === loadedKey;
+}
+
 function schedule(): void {
   if (timer) clearTimeout(timer);
   timer = setTimeout(() => {
@@ -82,6 +115,7 @@ export function startEngineSync(): void {
     // A document opened or started (even the same file again): the engine starts over with it.
     const replaced = s.past !== prev.past && s.past.length === 0 && s.future.length === 0 && s.project === s.savedProject && s.project !== prev.project;
     if (replaced) loadedKey = null;
+    else if (weightsOnlyChange(s, prev)) void pushWeights(s.project.weights!);
     if (s.project !== prev.project || s.csv !== prev.csv) schedule();
   });
   useTrainingStore.subscribe((s, prev) => {
