@@ -133,6 +133,22 @@ describe('editor features', () => {
     await app.screenshot('editor-06-csv');
   });
 
+  it('a saved project finds its CSV again after the page reloads (kept in IndexedDB)', async () => {
+    await page().getByTestId('save-project').click();
+    await page().getByTestId('notice').waitFor();
+    const saved = (await lastDownload(page()))!;
+    expect(JSON.parse(saved.text).data).toMatchObject({ csv: 'fruit.csv', target: 'kind' });
+    await page().reload({ waitUntil: 'load' });
+    await page().getByTestId('canvas-empty').waitFor();
+    await queueOpenFile(page(), saved.name, saved.text);
+    await page().getByTestId('open-project').click();
+    await page().getByTestId('node-loss').waitFor();
+    await page().getByTestId('inspector-tab-data').click();
+    await page().getByTestId('csv-preview').waitFor();
+    await expect.poll(() => page().getByTestId('csv-class-counts').textContent()).toBe('apple: 2pear: 1plum: 1');
+    await expect.poll(() => page().getByTestId('node-shape-x').textContent()).toBe('[batch, 2]');
+  });
+
   it('refuses a file from a newer version and keeps the project', async () => {
     await queueOpenFile(page(), 'future.bprop', JSON.stringify({ format: 'backprop-studio', version: 7 }));
     await page().getByTestId('open-project').click();

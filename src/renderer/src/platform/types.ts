@@ -24,7 +24,7 @@ export interface Platform {
   exportWeights(json: string, suggestedName: string): Promise<void>;
   /** Lets the user pick a CSV to import. */
   chooseCsv(): Promise<(CsvFile & { name: string }) | null>;
-  /** The CSV a project names (desktop: relative to the project file; web: must be re-chosen). */
+  /** The CSV a project names (desktop: relative to the project file; web: one chosen before, by name). */
   readProjectCsv(projectPath: string | null, relativePath: string): Promise<CsvFile | null>;
   recentFiles(): Promise<RecentFile[]>;
   openRecent(path: string): Promise<OpenedProject>;

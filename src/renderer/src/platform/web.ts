@@ -1,13 +1,14 @@
 /**
  * The Platform in a plain browser. Open/save use the File System Access API where the browser
  * has it (the handle of the opened or saved file is kept, so Save writes back to it), else an
- * upload and a download. A CSV chosen in this session is kept in memory (name → text, sha256)
- * so a project naming it can load; otherwise it must be chosen again. Recent files and the
+ * upload and a download. A CSV once chosen is kept by name (in memory, and in IndexedDB across
+ * reloads and visits: web-csv-cache.ts) so a project naming it loads with its data. Recent files and the
  * recovery copy live in localStorage. Menu commands: the web has no menu bar; the editor
  * handles keyboard shortcuts itself, so onMenuCommand only returns a no-op unsubscribe.
  */
 import type { CsvFile, OpenedProject, Platform, RecentFile, SavedFile } from './types';
 import { isTestMode, recordDownload, takeQueuedFile } from './test-hook';
+import { indexedDbCsvCache } from './web-csv-cache';
 import {
   baseName,
   CSV_TYPES,
@@ -44,9 +45,18 @@ export function documentTitle(name: string, dirty: boolean): string {
   return `${name}${dirty ? ' •' : ''} — ${APP_TITLE}`;
 }
 
+function indexedDbOf(win: Window): IDBFactory | undefined {
+  try {
+    return win.indexedDB ?? undefined;
+  } catch {
+    return undefined; // storage blocked (opaque origin, privacy settings)
+  }
+}
+
 export function createWebPlatform(win: Window = window): WebPlatform {
   const doc = win.document;
   const csvs = new Map<string, CsvFile>();
+  const csvCache = indexedDbCsvCache(indexedDbOf(win));
   /** The file the current project was opened from or saved to (File System Access only). */
   let handle: FileSystemFileHandle | null = null;
   let dirty = false;
@@ -149,10 +159,14 @@ export function createWebPlatform(win: Window = window): WebPlatform {
       if (!picked) return null;
       const csv: CsvFile = { resolvedPath: picked.name, text: picked.text, sha256: await sha256Hex(picked.bytes) };
       csvs.set(picked.name, csv);
+      void csvCache.put(picked.name, csv); // in the background: a large table must not delay the import
       return { ...csv, name: picked.name };
     },
     async readProjectCsv(_projectPath, relativePath) {
-      return csvs.get(relativePath) ?? csvs.get(baseName(relativePath)) ?? null;
+      const name = baseName(relativePath);
+      const known = csvs.get(relativePath) ?? csvs.get(name) ?? (await csvCache.get(name));
+      if (known) csvs.set(name, known);
+      return known ?? null;
     },
     async recentFiles() {
       return recent();
