@@ -46,6 +46,8 @@ describe('the editor', () => {
     await page().getByTestId('node-dense2').click();
     await setParam(page(), 'units', '1');
     await expect.poll(() => page().getByTestId('node-dense1').textContent()).toContain('4 units');
+    await page().getByTestId('node-dense1').click();
+    await app.screenshot('editor-01b-dense-inspector');
     expect(await page().getByTestId('node-shape-dense1').textContent()).toBe('shape ?'); // nothing feeds it yet
   });
 

@@ -111,6 +111,8 @@ describe('training panel', () => {
     await waitFor(() => expect(status()).toBe('The network has problems (see the canvas)'), { timeout: 10_000 });
     act(() => useProjectStore.getState().newProject(template('xor-mlp')));
     expect(status()).toBe('Loading the project into the engine…'); // before the engine has even been asked
+    const lr = screen.getByTestId('learning-rate') as HTMLInputElement;
+    expect(lr.placeholder).toBe(String(template('xor-mlp').training.optimizer.learningRate)); // the planned rate, greyed
     await waitFor(() => expect(status()).toMatch(/^Ready · epoch 0\//), { timeout: 10_000 });
   });
 });

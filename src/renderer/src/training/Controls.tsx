@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useTrainingStore } from '../engine-client';
+import { useProjectStore } from '../store';
 import { engineIsStale, ensureLoaded, loadNow } from './engine-sync';
 import { formatValue } from './format';
 
@@ -70,6 +71,8 @@ export function Controls() {
 /** Log-scale slider plus a number field; the engine applies a new rate from its next step. */
 export function LearningRate() {
   const current = useTrainingStore((s) => s.training?.learningRate ?? null);
+  // Before the engine has the project, the field shows (greyed) the rate the project sets.
+  const planned = useProjectStore((s) => s.project.training.optimizer.learningRate);
   const [text, setText] = useState('');
   const [editing, setEditing] = useState(false);
   useEffect(() => {
@@ -84,7 +87,8 @@ export function LearningRate() {
     setText(formatValue(value));
     useTrainingStore.getState().setLearningRate(value);
   };
-  const slider = current !== null && current > 0 ? Math.log10(Math.min(LR_MAX, Math.max(LR_MIN, current))) : -2;
+  const shown = current ?? planned;
+  const slider = shown > 0 ? Math.log10(Math.min(LR_MAX, Math.max(LR_MIN, shown))) : -2;
   return (
     <label className="bp-lr" title="Learning rate: changes take effect at the next step">
       <span>Learning rate</span>
@@ -104,6 +108,7 @@ export function LearningRate() {
         data-testid="learning-rate"
         className="bp-lr-input"
         value={text}
+        placeholder={formatValue(planned)}
         disabled={current === null}
         onFocus={() => setEditing(true)}
         onChange={(e) => {
