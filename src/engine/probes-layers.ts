@@ -3,7 +3,7 @@
  * the Dense kernels of small networks (the network view's edges) and which Dense layers get
  * per-neuron decision-boundary maps.
  */
-import type { LayerNorm, NetworkLayer } from '../shared/protocol';
+import { MAX_NETWORK_WIDTH, type LayerNorm, type NetworkLayer } from '../shared/protocol';
 import type { RuntimeNode } from './layers/layer';
 import type { Model } from './model';
 import { l2NormSq } from './ops/reduce';
@@ -12,8 +12,6 @@ import { l2NormSq } from './ops/reduce';
 const ELEMENTWISE = new Set(['identity', 'sigmoid', 'tanh', 'relu', 'leakyRelu', 'elu', 'softplus', 'step', 'sign']);
 /** Neuron maps are drawn for Dense layers up to this many units. */
 export const MAX_NEURON_UNITS = 16;
-/** The network view gets kernels up to this many inputs and units. */
-export const MAX_NETWORK_WIDTH = 64;
 
 export interface NeuronLayer {
   dense: RuntimeNode;

@@ -116,6 +116,9 @@ export interface LayerNorm {
   grad: number;
 }
 
+/** The network view gets Dense kernels up to this many inputs and units. */
+export const MAX_NETWORK_WIDTH = 64;
+
 export interface NetworkLayer {
   nodeId: string;
   inputs: number;

@@ -8,6 +8,7 @@ import { fileStem, seriesToCsv } from '../../src/renderer/src/training/csv-expor
 import { classColor, diverging, maxAbs, MIDDLE, NAN_COLOR, NEGATIVE, paintClasses, paintDiverging, POSITIVE } from '../../src/renderer/src/training/colormap';
 import { histogram } from '../../src/renderer/src/training/histogram';
 import { PointSeries } from '../../src/renderer/src/training/series';
+import { whyNoNetworkDrawing } from '../../src/renderer/src/training/boundary/network-layout';
 import { createFrameScheduler } from '../../src/renderer/src/training/charts/frame-scheduler';
 
 const state = (over: Partial<TrainingState> = {}): TrainingState => ({
@@ -230,5 +231,14 @@ describe('point series and redraw scheduling', () => {
     expect(runs).toBe(1);
     frames.shift()!(330);
     expect(runs).toBe(2);
+  });
+});
+
+describe('the network view without a drawing', () => {
+  const layers = (...types: string[]) => types.map((type) => ({ type }));
+  it('names the reason: convolutions, no Dense layer, or too wide', () => {
+    expect(whyNoNetworkDrawing(layers('input', 'conv2d', 'maxPool2d', 'flatten', 'dense'), 64)).toMatch(/has convolutions or pooling, so its filters and feature maps are under Images/);
+    expect(whyNoNetworkDrawing(layers('input', 'sigmoid', 'mse'), 64)).toBe('This network has no Dense layer to draw neuron by neuron.');
+    expect(whyNoNetworkDrawing(layers('input', 'dense', 'relu', 'dense'), 64)).toMatch(/too wide .* up to 64 units and inputs/);
   });
 });

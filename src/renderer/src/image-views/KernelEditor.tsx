@@ -110,7 +110,7 @@ export function KernelEditor({ nodeId, kind, params }: { nodeId: string; kind: '
           <Grid nodeId={nodeId} name="bias" tensor={bias} offset={0} rows={1} cols={bias.data.length} range={Math.max(range, ...Array.from(bias.data, Math.abs))} />
         </div>
       )}
-      <p className="iv-note">Type a value and press Enter: the engine uses it at once and the project keeps it (Save to store it in the file).</p>
+      <p className="iv-note">Type a value and press Enter: the engine uses it at once and the project keeps it (Save to store it in the file); Undo takes it back.</p>
     </div>
   );
 }

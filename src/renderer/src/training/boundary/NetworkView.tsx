@@ -5,7 +5,7 @@
  * Hover names a neuron or a connection and its weight; a click on a neuron selects its layer.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { NetworkLayer, NeuronGrids } from '../../../../shared/protocol';
+import { MAX_NETWORK_WIDTH, type NetworkLayer, type NeuronGrids } from '../../../../shared/protocol';
 import { useProjectStore } from '../../store';
 import { css, NEGATIVE, POSITIVE, paintDiverging } from '../colormap';
 import { formatValue } from '../format';
@@ -13,7 +13,7 @@ import { useTrainingStore } from '../../engine-client';
 import { frames } from '../live';
 import { useFrameRedraw } from './use-frame-redraw';
 import { GridImage, paintNeuron } from './grid-image';
-import { layoutNetwork, type NetworkLayout } from './network-layout';
+import { layoutNetwork, whyNoNetworkDrawing, type NetworkLayout } from './network-layout';
 
 const HEIGHT = 280;
 
@@ -24,6 +24,7 @@ export function NetworkView() {
   const [layout, setLayout] = useState<NetworkLayout | null>(null);
   const [hover, setHover] = useState<string | null>(null);
   const hasFrame = useTrainingStore((s) => s.probeFrame !== null);
+  const layers = useTrainingStore((s) => s.summary?.layers);
   const layoutRef = useRef<NetworkLayout | null>(null);
 
   const imageFor = (key: string) => images.get(key) ?? images.set(key, new GridImage()).get(key)!;
@@ -104,9 +105,7 @@ export function NetworkView() {
         </div>
       ) : (
         <div className="bp-empty">
-          {hasFrame
-            ? 'This network is too wide to draw weight by weight (the view draws Dense layers up to 64 units and inputs); its weight matrices are under Inside a node.'
-            : 'The network appears here once the project is loaded.'}
+          {hasFrame && layers ? whyNoNetworkDrawing(layers, MAX_NETWORK_WIDTH) : 'The network appears here once the project is loaded.'}
         </div>
       )}
       <canvas

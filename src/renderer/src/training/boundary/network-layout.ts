@@ -45,3 +45,14 @@ export function layoutNetwork(network: readonly NetworkLayer[], height: number, 
   const width = MARGIN * 2 + widths.length * size + Math.max(0, widths.length - 1) * GAP;
   return { width, columns, key: `${height}|${widths.join(',')}|${network.map((l) => l.nodeId).join(',')}` };
 }
+
+/** Layer types the network view cannot draw neuron by neuron (their views are under Images). */
+const IMAGE_LAYER_TYPES: readonly string[] = ['conv2d', 'maxPool2d', 'avgPool2d'];
+
+/** Why the network view shows no drawing for a loaded model, in words for its empty state. */
+export function whyNoNetworkDrawing(layers: readonly { type: string }[], maxWidth: number): string {
+  if (layers.some((l) => IMAGE_LAYER_TYPES.includes(l.type)))
+    return 'The network view draws Dense layers neuron by neuron; this network has convolutions or pooling, so its filters and feature maps are under Images and its weights under Inside a node.';
+  if (!layers.some((l) => l.type === 'dense')) return 'This network has no Dense layer to draw neuron by neuron.';
+  return `This network is too wide to draw weight by weight (the view draws Dense layers up to ${maxWidth} units and inputs); its weight matrices are under Inside a node.`;
+}
