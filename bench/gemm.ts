@@ -1,6 +1,6 @@
 /**
- * GEMM micro-benchmark: GFLOPS of the JS kernels at the shapes the workloads use.
- *   npx tsx bench/gemm.ts [--reps 5] [--ms 300] [--only W1,W2,W3,W4,square] [--kc 256] [--nc 256]
+ * GEMM micro-benchmark: GFLOPS of the kernels at the shapes the workloads use.
+ *   npx tsx bench/gemm.ts [--kernels wasm|js] [--reps 5] [--ms 300] [--only W1,W2,W3,W4,square] [--kc 256] [--nc 256]
  *                         [--baseline]   (also time a naive i-k-j loop for the NN shapes)
  *                         [--clock cpu]  (time with process CPU time instead of wall time: steadier
  *                                         when other processes share the 2 cores)
@@ -8,6 +8,7 @@
  * Every kernel is first checked against a float64 triple loop.
  */
 import { gemmTuning, jsKernels } from '../src/engine/backend/js-gemm';
+import { createWasmKernels, DEFAULT_ROUTING } from '../src/engine/backend/wasm-gemm';
 
 type Variant = 'NN' | 'TN' | 'NT';
 interface Shape { group: string; label: string; v: Variant; M: number; N: number; K: number }
@@ -59,7 +60,14 @@ for (const n of [256, 512]) {
 }
 
 type Fn = (M: number, N: number, K: number, A: Float32Array, B: Float32Array, C: Float32Array, acc: boolean) => void;
-const kernels: Record<Variant, Fn> = { NN: jsKernels.gemmNN, TN: jsKernels.gemmTN, NT: jsKernels.gemmNT };
+const chosen = arg('kernels', 'wasm') === 'js' ? jsKernels : createWasmKernels();
+if (!chosen) throw new Error('this runtime has no WebAssembly SIMD: use --kernels js');
+const kernelsLabel = chosen === jsKernels ? 'js' : 'wasm';
+const kernels: Record<Variant, Fn> = {
+  NN: (...a) => chosen.gemmNN(...a),
+  TN: (...a) => chosen.gemmTN(...a),
+  NT: (...a) => chosen.gemmNT(...a),
+};
 
 /** float64 reference, honouring each variant's storage layout. */
 function reference(s: Shape, A: Float32Array, B: Float32Array): Float64Array {
@@ -134,7 +142,8 @@ function fmt(g: number[], flop: number): string {
   return `${med.toFixed(2).padStart(6)} GFLOPS [${sorted[0].toFixed(2)}–${sorted[sorted.length - 1].toFixed(2)}]  ${us.toFixed(us < 10 ? 2 : 0).padStart(7)} µs/call`;
 }
 
-console.log(`js GEMM, Node ${process.version}, kc=${gemmTuning.kc} nc=${gemmTuning.nc} smallWork=${gemmTuning.smallWork}, median of ${reps}×${burstMs} ms (${cpuClock ? 'CPU' : 'wall'} time)`);
+const tuning = kernelsLabel === 'js' ? `kc=${gemmTuning.kc} nc=${gemmTuning.nc} smallWork=${gemmTuning.smallWork}` : `4×8 f32x4 micro-kernel, JS below M·N·K = ${DEFAULT_ROUTING.smallWork} or N, K < ${DEFAULT_ROUTING.narrow}`;
+console.log(`${kernelsLabel} GEMM, Node ${process.version}, ${tuning}, median of ${reps}×${burstMs} ms (${cpuClock ? 'CPU' : 'wall'} time)`);
 const totals = new Map<string, number>();
 for (const s of shapes) {
   if (!only.includes(s.group)) continue;

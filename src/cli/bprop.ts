@@ -19,7 +19,8 @@ const USAGE = `usage: bprop <command> [options]
   train FILE [--epochs N] [--seed N] [--out FILE] [--json]   train a .bprop project
   eval FILE [--json]                                          metrics of its saved weights
   predict FILE --input CSV [--json]                           predictions for new rows
-  bench [--json] [--workloads W1,W2,W3] [--reps N]            training throughput (samples/s)
+  bench [--json] [--workloads W1,W2,W3,W4] [--reps N] [--kernels wasm|js] [--in-process]
+                                                              training throughput (samples/s)
 `;
 
 const commands: Record<string, (argv: string[]) => Promise<void>> = {

@@ -170,9 +170,30 @@ describe('bprop bench', () => {
     const r = bprop('bench', '--json', '--workloads', 'W1', '--reps', '1');
     expect(r.code).toBe(0);
     const [line] = jsonLines(r.stdout);
-    expect(Object.keys(line).sort()).toEqual(['finalLoss', 'samplesPerSecond', 'workload']);
+    expect(Object.keys(line).sort()).toEqual(['finalLoss', 'kernels', 'maxSamplesPerSecond', 'minSamplesPerSecond', 'samplesPerSecond', 'workload']);
     expect(line.workload).toBe('W1');
+    expect(line.kernels).toBe('wasm'); // the default where WebAssembly SIMD exists (Node 20)
     expect(line.samplesPerSecond).toBeGreaterThan(0);
     expect(line.finalLoss).toBeLessThan(0.05); // W1 is learnt (peers reach ≈ 0.004)
+  });
+
+  it('runs several workloads each in a fresh process, or all in this one with --in-process', () => {
+    for (const mode of [[], ['--in-process']]) {
+      const r = bprop('bench', '--json', '--workloads', 'W1,W1', '--reps', '1', ...mode);
+      expect(r.code).toBe(0);
+      const lines = jsonLines(r.stdout);
+      expect(lines.map((l) => l.workload)).toEqual(['W1', 'W1']);
+      for (const l of lines) expect(l.finalLoss).toBeLessThan(0.05);
+    }
+  });
+
+  it('--kernels js runs the pure-JS kernels, to the same loss; a bad value is a usage error', () => {
+    const wasm = jsonLines(bprop('bench', '--json', '--workloads', 'W2', '--reps', '1').stdout)[0]!;
+    const js = jsonLines(bprop('bench', '--json', '--workloads', 'W2', '--reps', '1', '--kernels', 'js').stdout)[0]!;
+    expect(js.kernels).toBe('js');
+    expect(Math.abs((js.finalLoss as number) - (wasm.finalLoss as number))).toBeLessThan(1e-3); // float32 vs float64 sums
+    const bad = bprop('bench', '--kernels', 'gpu');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--kernels must be wasm or js \(got 'gpu'\)/);
   });
 });

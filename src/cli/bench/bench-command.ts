@@ -1,8 +1,13 @@
 /**
- * `bprop bench [--json] [--workloads W1,W2,W3,W4] [--reps N]`: training throughput on the peer
- * workloads. Timed: the whole training loop (shuffling, batching, forward, backward, update,
+ * `bprop bench [--json] [--workloads W1,W2,W3,W4] [--reps N] [--kernels wasm|js]`: training
+ * throughput on the peer workloads, with the WebAssembly SIMD kernels (the default where the
+ * runtime has them) or the pure-JS ones. Each workload runs in a fresh process (as each project
+ * trains in its own engine process): in one process, the JIT state one workload leaves behind
+ * moves the next one's figure by up to 20 % (measured: W4 after W2/W3). `--in-process` skips that. Timed: the whole training loop (shuffling, batching, forward, backward, update,
  * reading the loss), as the peers do; excluded: data generation, compiling, one 20-batch warm-up.
  */
+import { spawnSync } from 'node:child_process';
+import { kernelsName, setKernels, wasmKernelsAvailable } from '../../engine/backend';
 import { Trainer } from '../../engine/train';
 import { checkFlags, intFlag, parseArgs, stringFlag, UsageError } from '../args';
 import { buildWorkload, WORKLOAD_IDS, type Workload } from './workloads';
@@ -17,23 +22,39 @@ export interface BenchResult {
 }
 
 export async function benchCommand(argv: string[]): Promise<void> {
-  const args = parseArgs(argv, ['json']);
-  checkFlags(args, ['json', 'workloads', 'reps']);
+  const args = parseArgs(argv, ['json', 'in-process']);
+  checkFlags(args, ['json', 'workloads', 'reps', 'kernels', 'in-process']);
   const reps = intFlag(args, 'reps', 1, 100) ?? 3;
+  const kernels = stringFlag(args, 'kernels') ?? kernelsName();
+  if (kernels !== 'wasm' && kernels !== 'js') throw new UsageError(`--kernels must be wasm or js (got '${kernels}')`);
+  if (kernels === 'wasm' && !wasmKernelsAvailable()) throw new UsageError('--kernels wasm: this runtime has no WebAssembly SIMD');
+  setKernels(kernels);
   const ids = (stringFlag(args, 'workloads') ?? WORKLOAD_IDS.join(',')).split(',').map((s) => s.trim().toUpperCase());
   for (const id of ids) {
     if (!(WORKLOAD_IDS as readonly string[]).includes(id)) throw new UsageError(`unknown workload '${id}' (expected ${WORKLOAD_IDS.join(', ')})`);
   }
   const json = args.flags.has('json');
-  if (!json) process.stdout.write(`workload          samples/s [min-max]        final loss   (median of ${reps})\n`);
+  if (!json) process.stdout.write(`workload          samples/s [min-max]        final loss   (median of ${reps}, ${kernels} kernels)\n`);
+  const isolate = ids.length > 1 && !args.flags.has('in-process');
   for (const id of ids) {
-    const r = runWorkload(buildWorkload(id), reps);
-    if (json) process.stdout.write(JSON.stringify({ workload: r.workload, samplesPerSecond: Math.round(r.samplesPerSecond), finalLoss: r.finalLoss }) + '\n');
+    const r = isolate ? runInChildProcess(id, reps, kernels) : runWorkload(buildWorkload(id), reps);
+    if (json) process.stdout.write(JSON.stringify({ workload: r.workload, samplesPerSecond: Math.round(r.samplesPerSecond), finalLoss: r.finalLoss, kernels, minSamplesPerSecond: Math.round(r.minSamplesPerSecond), maxSamplesPerSecond: Math.round(r.maxSamplesPerSecond) }) + '\n');
     else {
       const range = `[${Math.round(r.minSamplesPerSecond)}-${Math.round(r.maxSamplesPerSecond)}]`;
       process.stdout.write(`${id.padEnd(18)}${String(Math.round(r.samplesPerSecond)).padStart(9)} ${range.padEnd(18)}${r.finalLoss.toFixed(4).padStart(10)}\n`);
     }
   }
+}
+
+/** One workload in a fresh Node process running this same CLI (same loader flags, e.g. tsx's). */
+function runInChildProcess(id: string, reps: number, kernels: string): BenchResult {
+  const script = process.argv[1];
+  if (!script) throw new Error('bench: cannot tell which script to run for a fresh process');
+  const child = spawnSync(process.execPath, [...process.execArgv, script, 'bench', '--json', '--workloads', id, '--reps', String(reps), '--kernels', kernels], { encoding: 'utf8' });
+  const line = child.stdout.trim().split('\n').pop() ?? '';
+  if (child.status !== 0 || !line.startsWith('{')) throw new Error(`bench ${id} failed in its own process (exit ${child.status}): ${child.stderr.trim() || line}`);
+  const r = JSON.parse(line) as { workload: string; samplesPerSecond: number; finalLoss: number; minSamplesPerSecond: number; maxSamplesPerSecond: number };
+  return { ...r, reps };
 }
 
 export function runWorkload(w: Workload, reps: number): BenchResult {

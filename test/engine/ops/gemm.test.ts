@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { getKernels, jsKernels, setKernels, type Kernels } from '../../../src/engine/backend';
+import { getKernels, jsKernels, kernelsName, setKernels, wasmKernelsAvailable, type Kernels } from '../../../src/engine/backend';
+import { createWasmKernels } from '../../../src/engine/backend/wasm-gemm';
 import { gemmPacked, gemmSmall, gemmTuning } from '../../../src/engine/backend/js-gemm';
 import { randomArray } from '../../helpers/gradcheck';
 
@@ -24,6 +25,19 @@ function reference(v: Variant, M: number, N: number, K: number, A: Float32Array,
 }
 
 const dispatch: Record<Variant, Gemm> = { NN: jsKernels.gemmNN, TN: jsKernels.gemmTN, NT: jsKernels.gemmNT };
+// Node 20 has WebAssembly SIMD: the WASM kernels must exist here (a null would hide them from every test).
+const wasmAll = createWasmKernels({ smallWork: 0, narrow: 0 })!; // every size through the WASM micro-kernel, edges included
+const wasmDefault = createWasmKernels()!; // tiny and narrow products handed to the JS kernels
+const viaWasm: Record<Variant, Gemm> = {
+  NN: (...a) => wasmAll.gemmNN(...a),
+  TN: (...a) => wasmAll.gemmTN(...a),
+  NT: (...a) => wasmAll.gemmNT(...a),
+};
+const viaWasmDefault: Record<Variant, Gemm> = {
+  NN: (...a) => wasmDefault.gemmNN(...a),
+  TN: (...a) => wasmDefault.gemmTN(...a),
+  NT: (...a) => wasmDefault.gemmNT(...a),
+};
 const packed: Record<Variant, Gemm> = {
   NN: (M, N, K, A, B, C, acc) => gemmPacked(M, N, K, A, true, B, false, C, acc),
   TN: (M, N, K, A, B, C, acc) => gemmPacked(M, N, K, A, false, B, false, C, acc),
@@ -71,6 +85,8 @@ describe.each(['NN', 'TN', 'NT'] as Variant[])('gemm%s', (v) => {
       check(dispatch[v], v, M, N, K, acc, seed);
       check(packed[v], v, M, N, K, acc, seed);
       check(small[v], v, M, N, K, acc, seed);
+      check(viaWasm[v], v, M, N, K, acc, seed);
+      check(viaWasmDefault[v], v, M, N, K, acc, seed);
       seed += 7;
     }
   });
@@ -90,11 +106,15 @@ describe.each(['NN', 'TN', 'NT'] as Variant[])('gemm%s', (v) => {
       TN: [[784, 128, 32], [256, 10, 128]],
       NT: [[32, 128, 10], [128, 512, 256]],
     };
-    for (const [M, N, K] of shapes[v]) check(dispatch[v], v, M, N, K, true, 3);
+    for (const [M, N, K] of shapes[v]) {
+      check(dispatch[v], v, M, N, K, true, 3);
+      check(viaWasm[v], v, M, N, K, true, 3);
+      check(viaWasm[v], v, M, N, K, false, 4);
+    }
   });
 
   it('K = 0 gives zeros, or leaves C unchanged when accumulating', () => {
-    for (const fn of [dispatch[v], packed[v], small[v]]) {
+    for (const fn of [dispatch[v], packed[v], small[v], viaWasm[v]]) {
       const C = new Float32Array([1, 2, 3, 4, 5, 6]);
       fn(2, 3, 0, new Float32Array(0), new Float32Array(0), C, true);
       expect(Array.from(C)).toEqual([1, 2, 3, 4, 5, 6]);
@@ -104,7 +124,7 @@ describe.each(['NN', 'TN', 'NT'] as Variant[])('gemm%s', (v) => {
   });
 
   it('propagates NaN and Infinity from an operand (0·∞ is NaN, never skipped)', () => {
-    for (const fn of [dispatch[v], packed[v], small[v]]) {
+    for (const fn of [dispatch[v], packed[v], small[v], viaWasm[v]]) {
       const M = 6, N = 5, K = 7;
       const A = randomArray(M * K, 9);
       const B = randomArray(K * N, 10);
@@ -120,8 +140,13 @@ describe.each(['NN', 'TN', 'NT'] as Variant[])('gemm%s', (v) => {
 });
 
 describe('kernel registry', () => {
-  it('defaults to the JS kernels and can be swapped', () => {
+  it('defaults to WebAssembly SIMD where the runtime has it (Node 20 does), and can be swapped', () => {
+    expect(wasmKernelsAvailable()).toBe(true);
+    expect(kernelsName()).toBe('wasm');
+    const wasm = getKernels();
+    setKernels('js');
     expect(getKernels()).toBe(jsKernels);
+    expect(kernelsName()).toBe('js');
     const calls: string[] = [];
     const fake: Kernels = {
       gemmNN: () => calls.push('NN'),
@@ -133,8 +158,15 @@ describe('kernel registry', () => {
       getKernels().gemmTN(1, 1, 1, new Float32Array(1), new Float32Array(1), new Float32Array(1), false);
       expect(calls).toEqual(['TN']);
     } finally {
-      setKernels(jsKernels);
+      setKernels('wasm');
     }
-    expect(getKernels()).toBe(jsKernels);
+    expect(getKernels()).toBe(wasm);
+  });
+
+  it('the WASM memory grows for a larger product, and later products still use it correctly', () => {
+    const k = createWasmKernels({ smallWork: 0, narrow: 0 })!;
+    check((...a) => k.gemmNN(...a), 'NN', 8, 8, 8, false, 5);
+    check((...a) => k.gemmNN(...a), 'NN', 300, 200, 150, false, 6); // ≈ 0.6 MB of panels: grows past one page
+    check((...a) => k.gemmNT(...a), 'NT', 9, 11, 13, true, 7);
   });
 });

@@ -1,0 +1,198 @@
+/**
+ * GEMM on WebAssembly SIMD (wasm/gemm.wat, 4×8 f32x4 micro-kernel). Per product:
+ *   1. pack op(A) into 4-row panels and op(B) into 8-column panels in the module's memory,
+ *      zero-padding the last panels (so the kernel has no edge cases);
+ *   2. the kernel writes the padded product Cp;
+ *   3. the valid M×N part of Cp is written or added into C.
+ * Packing and unpacking are O(MK + KN + MN) against the kernel's O(MNK), so tiny and narrow
+ * products stay on the JS kernels (`WasmRouting`). Sums run in float32 here, as in BLAS
+ * and PyTorch (the JS kernels sum a K block in float64). Nothing is allocated per call: the Float32Array view of the memory is re-made only when the
+ * memory grows (during warm-up, at the largest product).
+ */
+import { gemmPacked, gemmSmall } from './js-gemm';
+import type { Kernels } from './kernels';
+import { GEMM_WASM_BASE64 } from './wasm/gemm-module';
+
+/**
+ * Which products stay on JS, measured on the W1–W4 workloads:
+ * - `smallWork`: M·N·K below this takes the JS dot-product loops (gemmSmall), where packing costs
+ *   more than SIMD saves (even at 10×8×2 = 160, WASM ahead from 10×8×8 = 640);
+ * - `narrow`: N or K below this takes the packed JS kernels. Such products (W4's Dense 1352 → 10:
+ *   N = 10, or its input gradient: K = 10) fill the 8-wide panels poorly and are dominated by
+ *   packing and unpacking; in isolation WASM still wins, but inside W4 they cost it 7 % overall
+ *   (caches), and on JS it is back to the pure-JS speed.
+ */
+export interface WasmRouting {
+  smallWork: number;
+  narrow: number;
+}
+export const SMALL_WORK = 512;
+export const DEFAULT_ROUTING: WasmRouting = { smallWork: SMALL_WORK, narrow: 16 };
+
+const PAGE_BYTES = 65_536;
+
+type GemmExport = (ap: number, bp: number, cp: number, rowPanels: number, colPanels: number, k: number) => void;
+
+/** The slice of the WebAssembly JS API used here (the Node type config has no DOM lib to name it). */
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+interface WasmApi {
+  validate(bytes: Uint8Array): boolean;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
+}
+
+function decodeBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/**
+ * The WASM SIMD kernels, or null where WebAssembly or its SIMD instructions are unavailable.
+ * `routing`: which products go to JS instead (tests pass zeros: everything through WASM).
+ */
+export function createWasmKernels(routing: WasmRouting = DEFAULT_ROUTING): Kernels | null {
+  const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+  if (!wasm) return null;
+  try {
+    const bytes = decodeBase64(GEMM_WASM_BASE64);
+    if (!wasm.validate(bytes)) return null; // an engine without SIMD
+    const instance = new wasm.Instance(new wasm.Module(bytes), {});
+    const { memory, gemm } = instance.exports as { memory: WasmMemory; gemm: GemmExport };
+    return new WasmGemm(memory, gemm, routing);
+  } catch {
+    return null; // e.g. a Content-Security-Policy without 'wasm-unsafe-eval'
+  }
+}
+
+class WasmGemm implements Kernels {
+  private heap: Float32Array;
+
+  constructor(
+    private readonly memory: WasmMemory,
+    private readonly kernel: GemmExport,
+    private readonly routing: WasmRouting,
+  ) {
+    this.heap = new Float32Array(memory.buffer);
+  }
+
+  // Each variant calls the JS functions directly (not through jsKernels): one dispatch less keeps
+  // V8's optimised training step free of boxed numbers (test/engine/allocation.test.ts).
+  gemmNN(M: number, N: number, K: number, A: Float32Array, B: Float32Array, C: Float32Array, accumulate: boolean): void {
+    if (M * N * K < this.routing.smallWork) gemmSmall(M, N, K, A, K, 1, B, N, 1, C, accumulate);
+    else if (this.isNarrow(N, K)) gemmPacked(M, N, K, A, true, B, false, C, accumulate);
+    else this.product(M, N, K, A, K, 1, B, N, 1, C, accumulate);
+  }
+
+  gemmTN(M: number, N: number, K: number, A: Float32Array, B: Float32Array, C: Float32Array, accumulate: boolean): void {
+    if (M * N * K < this.routing.smallWork) gemmSmall(M, N, K, A, 1, M, B, N, 1, C, accumulate);
+    else if (this.isNarrow(N, K)) gemmPacked(M, N, K, A, false, B, false, C, accumulate);
+    else this.product(M, N, K, A, 1, M, B, N, 1, C, accumulate);
+  }
+
+  gemmNT(M: number, N: number, K: number, A: Float32Array, B: Float32Array, C: Float32Array, accumulate: boolean): void {
+    if (M * N * K < this.routing.smallWork) gemmSmall(M, N, K, A, K, 1, B, 1, K, C, accumulate);
+    else if (this.isNarrow(N, K)) gemmPacked(M, N, K, A, true, B, true, C, accumulate);
+    else this.product(M, N, K, A, K, 1, B, 1, K, C, accumulate);
+  }
+
+  private isNarrow(N: number, K: number): boolean {
+    return N < this.routing.narrow || K < this.routing.narrow;
+  }
+
+  /**
+   * C (+)= op(A)·op(B), element (i,k) of op(A) at A[i·ai + k·ak] and (k,j) of op(B) at
+   * B[k·bk + j·bj]. Memory layout, in floats: Ap at 0, Bp after it, Cp after that.
+   */
+  private product(
+    M: number, N: number, K: number,
+    A: Float32Array, ai: number, ak: number, B: Float32Array, bk: number, bj: number,
+    C: Float32Array, accumulate: boolean,
+  ): void {
+    if (M <= 0 || N <= 0) return;
+    if (K <= 0) {
+      if (!accumulate) C.fill(0, 0, M * N);
+      return;
+    }
+    const rowPanels = (M + 3) >> 2;
+    const colPanels = (N + 7) >> 3;
+    const bp = rowPanels * 4 * K;
+    const cp = bp + colPanels * 8 * K;
+    this.reserve(cp + rowPanels * 4 * colPanels * 8);
+    const heap = this.heap;
+    packRowPanels(heap, 0, M, K, A, ai, ak);
+    packColumnPanels(heap, bp, N, K, B, bk, bj);
+    this.kernel(0, bp * 4, cp * 4, rowPanels, colPanels, K);
+    if (accumulate) addInto(heap, cp, colPanels * 8, M, N, C);
+    else copyInto(heap, cp, colPanels * 8, M, N, C);
+  }
+
+  /** Grows the memory to hold `floats` floats; only then is the view made again. */
+  private reserve(floats: number): void {
+    const bytes = floats * 4;
+    const have = this.memory.buffer.byteLength;
+    if (bytes <= have) return;
+    this.memory.grow(Math.ceil((bytes - have) / PAGE_BYTES));
+    this.heap = new Float32Array(this.memory.buffer);
+  }
+}
+
+/** op(A) as panels of 4 rows: panel p holds, for each k, rows 4p..4p+3 (zeros past M). */
+function packRowPanels(heap: Float32Array, at: number, M: number, K: number, A: Float32Array, ai: number, ak: number): void {
+  let o = at;
+  const M4 = M & ~3;
+  for (let i = 0; i < M4; i += 4) {
+    let r0 = i * ai;
+    let r1 = r0 + ai, r2 = r1 + ai, r3 = r2 + ai;
+    for (let k = 0; k < K; k++, o += 4, r0 += ak, r1 += ak, r2 += ak, r3 += ak) {
+      heap[o] = A[r0]!;
+      heap[o + 1] = A[r1]!;
+      heap[o + 2] = A[r2]!;
+      heap[o + 3] = A[r3]!;
+    }
+  }
+  if (M4 === M) return;
+  const rows = M - M4;
+  for (let k = 0; k < K; k++, o += 4) {
+    for (let r = 0; r < 4; r++) heap[o + r] = r < rows ? A[(M4 + r) * ai + k * ak]! : 0;
+  }
+}
+
+/** op(B) as panels of 8 columns: panel q holds, for each k, columns 8q..8q+7 (zeros past N). */
+function packColumnPanels(heap: Float32Array, at: number, N: number, K: number, B: Float32Array, bk: number, bj: number): void {
+  let o = at;
+  const N8 = N & ~7;
+  for (let j = 0; j < N8; j += 8) {
+    for (let k = 0, b = j * bj; k < K; k++, o += 8, b += bk) {
+      heap[o] = B[b]!;
+      heap[o + 1] = B[b + bj]!;
+      heap[o + 2] = B[b + 2 * bj]!;
+      heap[o + 3] = B[b + 3 * bj]!;
+      heap[o + 4] = B[b + 4 * bj]!;
+      heap[o + 5] = B[b + 5 * bj]!;
+      heap[o + 6] = B[b + 6 * bj]!;
+      heap[o + 7] = B[b + 7 * bj]!;
+    }
+  }
+  if (N8 === N) return;
+  const cols = N - N8;
+  for (let k = 0; k < K; k++, o += 8) {
+    for (let c = 0; c < 8; c++) heap[o + c] = c < cols ? B[k * bk + (N8 + c) * bj]! : 0;
+  }
+}
+
+function copyInto(heap: Float32Array, at: number, ldc: number, M: number, N: number, C: Float32Array): void {
+  for (let i = 0, src = at, dst = 0; i < M; i++, src += ldc, dst += N) {
+    for (let j = 0; j < N; j++) C[dst + j] = heap[src + j]!;
+  }
+}
+
+function addInto(heap: Float32Array, at: number, ldc: number, M: number, N: number, C: Float32Array): void {
+  for (let i = 0, src = at, dst = 0; i < M; i++, src += ldc, dst += N) {
+    for (let j = 0; j < N; j++) C[dst + j] += heap[src + j]!;
+  }
+}
