@@ -1,20 +1,21 @@
 /** The command dispatcher bound to React Flow's view (zoom and fit). */
-import { useReactFlow } from '@xyflow/react';
+import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useCallback } from 'react';
-import { FIT_VIEW_OPTIONS } from '../canvas/fit-view';
+import { fitViewOptions } from '../canvas/fit-view';
 import { runCommand, type AppCommand } from './run-command';
 
 export type { AppCommand, EditorCommand } from './run-command';
 
 export function useCommands(): (command: AppCommand) => void {
   const flow = useReactFlow();
+  const flowStore = useStoreApi();
   return useCallback(
     (command: AppCommand) =>
       runCommand(command, {
         zoomIn: () => void flow.zoomIn({ duration: 150 }),
         zoomOut: () => void flow.zoomOut({ duration: 150 }),
-        fitView: () => void flow.fitView(FIT_VIEW_OPTIONS),
+        fitView: () => void flow.fitView(fitViewOptions(flowStore.getState().height)),
       }),
-    [flow],
+    [flow, flowStore],
   );
 }

@@ -1,14 +1,15 @@
 /** Fits the network into view when asked (after New, Open, Auto-layout), once nodes are measured. */
-import { useReactFlow } from '@xyflow/react';
+import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useEffect } from 'react';
 import { useProjectStore } from '../store/project-store';
 import { useUiStore } from '../store/ui-store';
-import { FIT_VIEW_OPTIONS } from './fit-view';
+import { fitViewOptions } from './fit-view';
 
 const SETTLE_MS = 60;
 
 export function useFitOnRequest(): void {
   const { fitView } = useReactFlow();
+  const flowStore = useStoreApi();
   const request = useUiStore((s) => s.fitRequest);
   // The project the window starts with (a recovered or template project) is fitted too.
   useEffect(() => {
@@ -16,7 +17,7 @@ export function useFitOnRequest(): void {
   }, []);
   useEffect(() => {
     if (request === 0) return;
-    const timer = setTimeout(() => void fitView(FIT_VIEW_OPTIONS), SETTLE_MS);
+    const timer = setTimeout(() => void fitView(fitViewOptions(flowStore.getState().height)), SETTLE_MS);
     return () => clearTimeout(timer);
-  }, [request, fitView]);
+  }, [request, fitView, flowStore]);
 }
