@@ -14,6 +14,7 @@ import { StepLossBuffer } from './host-progress';
 import { HostProbes } from './host-probes';
 import { createTrainer, prepareProjectData, weightsToProject, weightMapOf, type DataSource } from './session';
 import { DivergenceError, Trainer } from './train';
+import { DEFAULT_GRADIENT_CHECK_COUNT } from '../shared/protocol-gradcheck';
 
 export interface HostOptions {
   /** Runs `fn` soon, after pending messages (default setTimeout 0). */
@@ -86,6 +87,11 @@ export class EngineHost {
           return this.predict(msg.requestId, msg.x, msg.rows, msg.normalized ?? false);
         case 'inspect':
           return this.inspect(msg.requestId, msg.nodeId);
+        case 'gradientCheck': {
+          const result = this.requireTrainer().gradientCheck(msg.nodeId, msg.param, msg.epsilon, msg.count ?? DEFAULT_GRADIENT_CHECK_COUNT);
+          this.port.postMessage({ type: 'gradientChecked', requestId: msg.requestId, result });
+          return;
+        }
         case 'getWeights':
           this.port.postMessage({ type: 'weights', requestId: msg.requestId, weights: weightsToProject(this.requireTrainer().model) });
           return;

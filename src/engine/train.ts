@@ -7,6 +7,8 @@ import type { Graph } from '../shared/graph-types';
 import type { TrainingConfig } from '../shared/project-types';
 import type { EpochRecord } from '../shared/protocol';
 import { ActivationGuard } from './activation-guard';
+import { gradientCheck } from './gradient-check';
+import type { GradientCheckResult } from '../shared/protocol-gradcheck';
 import { WeightAverager } from './averaging';
 import { compileModel } from './compile';
 import type { DataPart, PreparedData } from './data/types';
@@ -150,6 +152,11 @@ export class Trainer {
     const target = this.epoch + 1;
     while (!this.done && this.epoch < target) this.trainStep();
     return this.history[this.history.length - 1];
+  }
+
+  /** Backprop against finite differences for `count` weights of one tensor (gradient-check.ts). */
+  gradientCheck(nodeId: string, param: string, epsilon: number, count: number): GradientCheckResult {
+    return gradientCheck(this.model, this.guard, this.data.train, this.data.targetSize, nodeId, param, epsilon, count);
   }
 
   /** Loss and metrics on a split, in evaluation mode (dropout off; averaged weights if enabled). */

@@ -6,6 +6,7 @@
 import type { GraphIssue } from './graph-types';
 import type { Project, SerializedWeights, RunEpoch } from './project-types';
 import type { ImageEvent, ImageRequest } from './protocol-images';
+import type { GradientCheckEvent, GradientCheckRequest } from './protocol-gradcheck';
 
 export type { ImageEvent, ImageProbe, ImageRequest, ImageSamples, ImageSource, NodeActivations } from './protocol-images';
 
@@ -198,7 +199,9 @@ export type EngineRequest =
   /** Confusion matrix, per-class precision/recall, predictions table (first `predictions` rows, default 50) or regression scatter. */
   | { type: 'evaluate'; requestId: number; split: EvalSplit; predictions?: number }
   /** Image views: dataset samples, node outputs for given rows, hand-set weights (protocol-images.ts). */
-  | ImageRequest;
+  | ImageRequest
+  /** Backprop against finite differences for some weights of one tensor (protocol-gradcheck.ts). */
+  | GradientCheckRequest;
 
 /** engine → renderer */
 export type EngineEvent =
@@ -234,4 +237,5 @@ export type EngineEvent =
   /** The data points to draw on the decision-boundary plane (raw feature units); null when the data is not 2-D. */
   | { type: 'probePoints'; points: ProbePoints | null; reason?: string }
   | { type: 'evaluation'; requestId: number; evaluation: Evaluation }
-  | ImageEvent;
+  | ImageEvent
+  | GradientCheckEvent;

@@ -104,6 +104,15 @@ describe('training panel (Chromium)', () => {
       await app.page.getByTestId(`training-tab-${tab}`).click();
       await app.page.waitForTimeout(700);
       await app.screenshot(`training-02-circle-${tab}`);
+      if (tab === 'inside') {
+        // The lecture's check that backprop is right: its gradient against finite differences.
+        await app.page.getByTestId('inspect-node').selectOption('h2');
+        await app.page.getByTestId('gradient-check-run').click();
+        await expect.poll(() => app.page.getByTestId('gradient-check-table').locator('tbody tr').count()).toBe(8);
+        expect(await app.page.getByTestId('gradient-check-verdict').textContent()).toMatch(/^Backprop and finite differences agree/);
+        await app.page.getByTestId('gradient-check').scrollIntoViewIfNeeded();
+        await app.screenshot('training-02-circle-gradient-check');
+      }
     }
     await expectRunRecorded(app);
     await app.page.getByTestId('training-tab-live').click();

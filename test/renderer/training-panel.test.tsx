@@ -115,4 +115,22 @@ describe('training panel', () => {
     expect(lr.placeholder).toBe(String(template('xor-mlp').training.optimizer.learningRate)); // the planned rate, greyed
     await waitFor(() => expect(status()).toMatch(/^Ready · epoch 0\//), { timeout: 10_000 });
   });
+  it('checks the gradients of a layer against finite differences from the Inside tab', async () => {
+    await openTemplate('playground-circle');
+    fireEvent.click(screen.getByTestId('step'));
+    await waitFor(() => expect(status()).toMatch(/^Paused · epoch 0\/\d+ · step 1\//));
+    fireEvent.click(screen.getByTestId('training-tab-inside'));
+    fireEvent.change(await screen.findByTestId('inspect-node'), { target: { value: 'h1' } });
+    fireEvent.click(await screen.findByTestId('gradient-check-run', {}, { timeout: 5000 }));
+    const table = await screen.findByTestId('gradient-check-table', {}, { timeout: 5000 });
+    expect(table.querySelectorAll('tbody tr')).toHaveLength(8);
+    expect(table.querySelector('tbody td')!.textContent).toMatch(/^\[\d, \d\]$/); // [input, unit] of the 2 × 8 kernel
+    expect(screen.getByTestId('gradient-check-verdict').textContent).toMatch(/^Backprop and finite differences agree/);
+
+    fireEvent.change(screen.getByTestId('gradient-check-param'), { target: { value: 'bias' } });
+    fireEvent.click(screen.getByTestId('gradient-check-run'));
+    await waitFor(() => expect(screen.getByTestId('gradient-check-table').querySelector('th')!.textContent).toBe('bias'));
+    expect(screen.getByTestId('gradient-check-table').querySelectorAll('tbody tr')).toHaveLength(8);
+    fireEvent.click(screen.getByTestId('training-tab-live'));
+  }, 30_000);
 });

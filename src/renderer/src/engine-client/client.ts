@@ -6,6 +6,7 @@
  */
 import type { GraphIssue } from '../../../shared/graph-types';
 import type { Project, SerializedWeights } from '../../../shared/project-types';
+import type { GradientCheckResult } from '../../../shared/protocol-gradcheck';
 import {
   PROTOCOL_VERSION,
   type EngineEvent,
@@ -139,6 +140,11 @@ export class EngineClient {
     return this.request<T>('request', { ...message, requestId: this.nextId++ } as EngineRequest & { requestId: number });
   }
 
+  /** Backprop against finite differences for some weights of one tensor (protocol-gradcheck.ts). */
+  async gradientCheck(nodeId: string, param: string, epsilon: number): Promise<GradientCheckResult> {
+    return (await this.ask<Extract<EngineEvent, { type: 'gradientChecked' }>>({ type: 'gradientCheck', nodeId, param, epsilon })).result;
+  }
+
   async getWeights(): Promise<SerializedWeights> {
     const e = await this.request<Extract<EngineEvent, { type: 'weights' }>>('request', { type: 'getWeights', requestId: this.nextId++ });
     return e.weights;
@@ -240,6 +246,7 @@ export class EngineClient {
       case 'images':
       case 'imageProbe':
       case 'paramSet':
+      case 'gradientChecked':
         return this.settle(e.requestId)?.resolve(e);
       default:
         return assertNever(e);

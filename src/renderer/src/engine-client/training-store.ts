@@ -8,6 +8,7 @@
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import type { GraphIssue } from '../../../shared/graph-types';
 import type { Project, SerializedWeights } from '../../../shared/project-types';
+import type { GradientCheckResult } from '../../../shared/protocol-gradcheck';
 import type { EpochRecord, EvalResult, Evaluation, EvalSplit, ImageProbe, ImageSamples, ImageSource, ModelSummary, ProbeFrame, ProbePoints, ProbeSubscription, TrainingState } from '../../../shared/protocol';
 import type { ClientEvent, ConnectionState, CsvInput, EngineClient, Inspection, LoadResult, Prediction } from './client';
 import { imageRequests } from './image-requests';
@@ -61,6 +62,8 @@ export interface TrainingActions {
   setLearningRate(value: number): void;
   predict(x: Float32Array, rows: number, normalized?: boolean): Promise<Prediction>;
   inspect(nodeId: string): Promise<Inspection>;
+  /** Backprop against finite differences for some weights of one tensor, on a fixed batch. */
+  gradientCheck(nodeId: string, param: string, epsilon: number): Promise<GradientCheckResult>;
   getWeights(): Promise<SerializedWeights>;
   /** Live probe frames while training (null stops them); kept across engine restarts. */
   subscribeProbes(probes: ProbeSubscription | null): void;
@@ -210,6 +213,7 @@ export function createTrainingStore(getClient: () => EngineClient): TrainingStor
       setLearningRate: (value) => command({ type: 'setLearningRate', value }),
       predict: async (x, rows, normalized) => engine().predict(x, rows, normalized),
       inspect: async (nodeId) => engine().inspect(nodeId),
+      gradientCheck: async (nodeId, param, epsilon) => engine().gradientCheck(nodeId, param, epsilon),
       getWeights: async () => engine().getWeights(),
       subscribeProbes: (probes) => withEngine((e) => e.subscribeProbes(probes)),
       probe: async (probes) => engine().probe(probes),

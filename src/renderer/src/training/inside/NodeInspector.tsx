@@ -11,6 +11,7 @@ import { useProjectStore } from '../../store';
 import { useTrainingView } from '../live';
 import { HistogramView } from './HistogramView';
 import { WeightHeatmap } from './WeightHeatmap';
+import { GradientCheck } from './GradientCheck';
 
 const REFRESH_MS = 500;
 
@@ -113,6 +114,7 @@ export function NodeInspector() {
             ))}
             {ins.params.length === 0 && <div className="bp-hint">This node has no weights.</div>}
           </div>
+          <GradientCheck nodeId={ins.nodeId} params={ins.params.map((p) => p.name)} />
         </>
       )}
     </div>

@@ -1,0 +1,109 @@
+/**
+ * "Check the gradients": backprop's ∂L/∂w for some weights of the node against central finite
+ * differences (L(w + ε) − L(w − ε)) / 2ε, computed by the engine on a fixed batch (the lecture's
+ * check that backprop is right). Choosing ε shows the trade-off: large ε → truncation error,
+ * tiny ε → float32 rounding error.
+ */
+import { useEffect, useState } from 'react';
+import { DEFAULT_GRADIENT_CHECK_EPSILON, GRADIENT_CHECK_EPSILONS, type GradientCheckResult } from '../../../../shared/protocol-gradcheck';
+import { useTrainingStore } from '../../engine-client';
+import { formatValue } from '../format';
+
+/** Relative errors below this count as agreement (float32 forward passes, ε = 1e-2 or 1e-3). */
+export const AGREEMENT = 1e-2;
+
+export function verdict(r: GradientCheckResult): string {
+  const worst = r.maxRelativeError.toExponential(1);
+  if (r.maxRelativeError < AGREEMENT) return `Backprop and finite differences agree: largest relative error ${worst}.`;
+  if (r.epsilon >= 1e-1) return `Largest relative error ${worst}: ε = ${r.epsilon} is large, so the difference quotient is off (truncation error). Try a smaller ε.`;
+  if (r.epsilon <= 1e-4) return `Largest relative error ${worst}: with ε = ${r.epsilon} the loss changes by less than float32 can resolve (rounding error). Try a larger ε.`;
+  return `Largest relative error ${worst}: at a kink (ReLU at 0, max pooling, L1 at 0) finite differences and backprop can differ; elsewhere this would point to a wrong gradient.`;
+}
+
+export function GradientCheck({ nodeId, params }: { nodeId: string; params: string[] }) {
+  const [param, setParam] = useState(params[0] ?? '');
+  const [epsilon, setEpsilon] = useState<number>(DEFAULT_GRADIENT_CHECK_EPSILON);
+  const [result, setResult] = useState<GradientCheckResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const first = params[0] ?? '';
+  useEffect(() => {
+    // Another node: start over with its first tensor.
+    setParam(first);
+    setResult(null);
+    setError(null);
+  }, [nodeId, first]);
+
+  if (params.length === 0) return null;
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      setResult(await useTrainingStore.getState().gradientCheck(nodeId, param, epsilon));
+    } catch (e) {
+      setResult(null);
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="bp-gradcheck" data-testid="gradient-check">
+      <div className="bp-section-title">Gradient check: backprop against finite differences</div>
+      <div className="bp-row">
+        <label>
+          Weights{' '}
+          <select value={param} onChange={(e) => setParam(e.target.value)} data-testid="gradient-check-param">
+            {params.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          ε{' '}
+          <select value={epsilon} onChange={(e) => setEpsilon(Number(e.target.value))} data-testid="gradient-check-epsilon">
+            {GRADIENT_CHECK_EPSILONS.map((e) => (
+              <option key={e} value={e}>
+                {e}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="bp-btn" disabled={busy} onClick={() => void run()} data-testid="gradient-check-run">
+          Check gradients
+        </button>
+        <span className="bp-hint">(L(w + ε) − L(w − ε)) / 2ε on the first training rows, dropout off</span>
+      </div>
+      {error && <div className="bp-msg bp-msg-error">{error}</div>}
+      {result && (
+        <>
+          <table className="bp-table bp-gradcheck-table" data-testid="gradient-check-table">
+            <thead>
+              <tr>
+                <th>{result.param}</th>
+                <th>backprop ∂L/∂w</th>
+                <th>finite difference</th>
+                <th>relative error</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.entries.map((e) => (
+                <tr key={e.index} className={e.relativeError < AGREEMENT ? undefined : 'bp-gradcheck-off'}>
+                  <td>[{e.position.join(', ')}]</td>
+                  <td>{formatValue(e.backprop)}</td>
+                  <td>{formatValue(e.numeric)}</td>
+                  <td>{e.relativeError.toExponential(1)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="bp-hint" data-testid="gradient-check-verdict">
+            {verdict(result)} Batch of {result.rows} rows, loss {formatValue(result.loss)}, ε = {result.epsilon}.
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

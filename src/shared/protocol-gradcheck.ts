@@ -1,0 +1,43 @@
+/**
+ * Protocol messages for the gradient check (finite differences against backprop, as in the
+ * lectures): for some weights of one parameter tensor, the gradient backprop computes and the
+ * central difference (L(w + ε) − L(w − ε)) / 2ε, on a fixed batch in evaluation mode. Part of
+ * the renderer ↔ engine protocol (protocol.ts); computed by src/engine/gradient-check.ts.
+ */
+
+/** The step sizes offered: big ones show truncation error, small ones float32 rounding error. */
+export const GRADIENT_CHECK_EPSILONS = [1e-1, 1e-2, 1e-3, 1e-4] as const;
+export const DEFAULT_GRADIENT_CHECK_EPSILON = 1e-2;
+/** Weights checked per request, at most. */
+export const MAX_GRADIENT_CHECK_COUNT = 32;
+export const DEFAULT_GRADIENT_CHECK_COUNT = 8;
+/** The batch: the first rows of the training split, at most this many. */
+export const GRADIENT_CHECK_ROWS = 32;
+
+export interface GradientCheckEntry {
+  /** Flat index into the tensor, and the same as a position ([row, column] of a Dense kernel). */
+  index: number;
+  position: number[];
+  backprop: number;
+  numeric: number;
+  /** |backprop − numeric| / max(|backprop|, |numeric|), 0 when both are 0. */
+  relativeError: number;
+}
+
+export interface GradientCheckResult {
+  nodeId: string;
+  param: string;
+  shape: number[];
+  /** Rows of the batch, and its loss at the current weights. */
+  rows: number;
+  loss: number;
+  epsilon: number;
+  entries: GradientCheckEntry[];
+  maxRelativeError: number;
+}
+
+/** renderer → engine */
+export type GradientCheckRequest = { type: 'gradientCheck'; requestId: number; nodeId: string; param: string; epsilon: number; count?: number };
+
+/** engine → renderer */
+export type GradientCheckEvent = { type: 'gradientChecked'; requestId: number; result: GradientCheckResult };
