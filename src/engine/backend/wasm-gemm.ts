@@ -5,9 +5,10 @@
  *   2. the kernel writes the padded product Cp;
  *   3. the valid M×N part of Cp is written or added into C.
  * Packing and unpacking are O(MK + KN + MN) against the kernel's O(MNK), so tiny and narrow
- * products stay on the JS kernels (`WasmRouting`). Sums run in float32 here, as in BLAS
- * and PyTorch (the JS kernels sum a K block in float64). Nothing is allocated per call: the Float32Array view of the memory is re-made only when the
- * memory grows (during warm-up, at the largest product).
+ * products stay on the JS kernels (`WasmRouting`). Sums run in float32 here, as in BLAS and
+ * PyTorch (the JS kernels sum a K block in float64). Nothing is allocated per call: the
+ * Float32Array view of the memory is re-made only when the memory grows (during warm-up, at
+ * the largest product).
  */
 import { gemmPacked, gemmSmall } from './js-gemm';
 import type { Kernels } from './kernels';
@@ -19,8 +20,8 @@ import { GEMM_WASM_BASE64 } from './wasm/gemm-module';
  *   more than SIMD saves (even at 10×8×2 = 160, WASM ahead from 10×8×8 = 640);
  * - `narrow`: N or K below this takes the packed JS kernels. Such products (W4's Dense 1352 → 10:
  *   N = 10, or its input gradient: K = 10) fill the 8-wide panels poorly and are dominated by
- *   packing and unpacking; in isolation WASM still wins, but inside W4 they cost it 7 % overall
- *   (caches), and on JS it is back to the pure-JS speed.
+ *   packing and unpacking; in isolation WASM still wins, but inside W4 they made the whole run
+ *   7 % slower than pure JS, and on the JS kernels it is back to the pure-JS speed.
  */
 export interface WasmRouting {
   smallWork: number;
