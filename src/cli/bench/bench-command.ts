@@ -3,8 +3,9 @@
  * throughput on the peer workloads, with the WebAssembly SIMD kernels (the default where the
  * runtime has them) or the pure-JS ones. Each workload runs in a fresh process (as each project
  * trains in its own engine process): in one process, the JIT state one workload leaves behind
- * moves the next one's figure by up to 20 % (measured: W4 after W2/W3). `--in-process` skips that. Timed: the whole training loop (shuffling, batching, forward, backward, update,
- * reading the loss), as the peers do; excluded: data generation, compiling, one 20-batch warm-up.
+ * moves the next one's figure by up to 20 % (measured: W4 after W2/W3). `--in-process` skips that.
+ * Timed: the whole training loop (shuffling, batching, forward, backward, update, reading the
+ * loss), as the peers do; excluded: data generation, compiling, one 20-batch warm-up.
  */
 import { spawnSync } from 'node:child_process';
 import { kernelsName, setKernels, wasmKernelsAvailable } from '../../engine/backend';
@@ -53,8 +54,7 @@ function runInChildProcess(id: string, reps: number, kernels: string): BenchResu
   const child = spawnSync(process.execPath, [...process.execArgv, script, 'bench', '--json', '--workloads', id, '--reps', String(reps), '--kernels', kernels], { encoding: 'utf8' });
   const line = child.stdout.trim().split('\n').pop() ?? '';
   if (child.status !== 0 || !line.startsWith('{')) throw new Error(`bench ${id} failed in its own process (exit ${child.status}): ${child.stderr.trim() || line}`);
-  const r = JSON.parse(line) as { workload: string; samplesPerSecond: number; finalLoss: number; minSamplesPerSecond: number; maxSamplesPerSecond: number };
-  return { ...r, reps };
+  return { ...(JSON.parse(line) as Omit<BenchResult, 'reps'>), reps };
 }
 
 export function runWorkload(w: Workload, reps: number): BenchResult {

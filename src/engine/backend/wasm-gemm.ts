@@ -10,6 +10,7 @@
  * Float32Array view of the memory is re-made only when the memory grows (during warm-up, at
  * the largest product).
  */
+import { decodeBase64 } from '../../shared/base64';
 import { gemmPacked, gemmSmall } from './js-gemm';
 import type { Kernels } from './kernels';
 import { GEMM_WASM_BASE64 } from './wasm/gemm-module';
@@ -43,13 +44,6 @@ interface WasmApi {
   validate(bytes: Uint8Array): boolean;
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-}
-
-function decodeBase64(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }
 
 /**

@@ -2,8 +2,8 @@
  * The Platform in a plain browser. Open/save use the File System Access API where the browser
  * has it (the handle of the opened or saved file is kept, so Save writes back to it), else an
  * upload and a download. A CSV once chosen is kept by name (in memory, and in IndexedDB across
- * reloads and visits: web-csv-cache.ts) so a project naming it loads with its data. Recent files and the
- * recovery copy live in localStorage. Menu commands: the web has no menu bar; the editor
+ * reloads and visits: web-csv-cache.ts) so a project naming it loads with its data. Recent
+ * files and the recovery copy live in localStorage. Menu commands: the web has no menu bar; the editor
  * handles keyboard shortcuts itself, so onMenuCommand only returns a no-op unsubscribe.
  */
 import type { CsvFile, OpenedProject, Platform, RecentFile, SavedFile } from './types';

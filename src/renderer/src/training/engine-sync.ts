@@ -21,14 +21,13 @@ export function engineKey(p: Project): string {
 }
 
 let loadedKey: string | null = null;
+/** The weights object the engine holds, as far as the project knows: loaded, or set by hand. */
 let loadedWeights: unknown = undefined;
 let loadedCsv: unknown = undefined;
 let timer: ReturnType<typeof setTimeout> | null = null;
 let started = false;
 let inFlight: Promise<unknown> | null = null;
 let trainedSinceLoad = false;
-/** The weights object the engine holds, as far as the project knows (loaded or set by hand). */
-let engineWeights: unknown = undefined;
 
 /**
  * Whether the engine's project is out of date. New weights alone count only while the engine has
@@ -52,7 +51,6 @@ export function loadNow(): Promise<unknown> {
   const { project, csv } = useProjectStore.getState();
   loadedKey = engineKey(project);
   loadedWeights = project.weights;
-  engineWeights = project.weights;
   loadedCsv = csv;
   trainedSinceLoad = false;
   const { runs: _runs, ...forEngine } = project; // runs are the app's business, not the engine's
@@ -75,7 +73,6 @@ export function engineIsStale(): boolean {
 
 /** The hand-edit path wrote `weights` into the engine itself: nothing to load or push. */
 export function noteEngineWeights(weights: SerializedWeights): void {
-  engineWeights = weights;
   loadedWeights = weights;
 }
 
@@ -97,7 +94,7 @@ async function pushWeights(weights: SerializedWeights): Promise<void> {
 /** Weights changed on their own (undo/redo of a hand edit) while the engine's model still fits them. */
 function weightsOnlyChange(s: { project: Project }, prev: { project: Project }): boolean {
   const { weights } = s.project;
-  return weights !== undefined && weights !== prev.project.weights && weights !== engineWeights && loadedKey !== null && engineKey(s.project) === loadedKey;
+  return weights !== undefined && weights !== prev.project.weights && weights !== loadedWeights && loadedKey !== null && engineKey(s.project) === loadedKey;
 }
 
 function schedule(): void {
