@@ -1,8 +1,9 @@
 /**
- * Polyak averaging (averaged SGD): a running mean of the parameters over the steps taken,
- * swapped into the params for evaluation and swapped back to continue training.
+ * Polyak averaging (averaged SGD): a running mean of the weights over the steps taken, swapped
+ * in for evaluation and swapped back to continue training. It averages every saved tensor, the
+ * buffers (running statistics) too, so evaluation sees statistics that match the averaged weights.
  */
-import type { Param } from './tensor';
+import type { Weight } from './tensor';
 
 export class WeightAverager {
   /** The running means, one buffer per param, allocated once. */
@@ -12,9 +13,9 @@ export class WeightAverager {
   private count = 0;
   private swapped = false;
 
-  constructor(private readonly params: readonly Param[]) {
-    this.averages = params.map((p) => new Float32Array(p.data.length));
-    this.saved = params.map((p) => new Float32Array(p.data.length));
+  constructor(private readonly weights: readonly Weight[]) {
+    this.averages = weights.map((p) => new Float32Array(p.data.length));
+    this.saved = weights.map((p) => new Float32Array(p.data.length));
   }
 
   /** Number of parameter snapshots averaged so far. */
@@ -22,36 +23,36 @@ export class WeightAverager {
     return this.count;
   }
 
-  /** Fold the params' current values into the mean; call after each optimiser step. */
+  /** Fold the weights' current values into the mean; call after each optimiser step. */
   update(): void {
     if (this.swapped) throw new Error('WeightAverager.update: the averages are swapped in; call useCurrent() first');
     const n = this.count + 1;
-    for (let i = 0; i < this.params.length; i++) {
-      const data = this.params[i].data;
+    for (let i = 0; i < this.weights.length; i++) {
+      const data = this.weights[i].data;
       const avg = this.averages[i];
       for (let j = 0; j < data.length; j++) avg[j] += (data[j] - avg[j]) / n;
     }
     this.count++;
   }
 
-  /** Put the averaged values into the params (for evaluation). No-op before the first update. */
+  /** Put the averaged values into the weights (for evaluation). No-op before the first update. */
   useAverage(): void {
     if (this.swapped || this.count === 0) return;
-    for (let i = 0; i < this.params.length; i++) {
-      this.saved[i].set(this.params[i].data);
-      this.params[i].data.set(this.averages[i]);
+    for (let i = 0; i < this.weights.length; i++) {
+      this.saved[i].set(this.weights[i].data);
+      this.weights[i].data.set(this.averages[i]);
     }
     this.swapped = true;
   }
 
-  /** Restore the params' own values, exactly as they were before useAverage(). */
+  /** Restore the weights' own values, exactly as they were before useAverage(). */
   useCurrent(): void {
     if (!this.swapped) return;
-    for (let i = 0; i < this.params.length; i++) this.params[i].data.set(this.saved[i]);
+    for (let i = 0; i < this.weights.length; i++) this.weights[i].data.set(this.saved[i]);
     this.swapped = false;
   }
 
-  /** Forget the mean (the params keep their current values). */
+  /** Forget the mean (the weights keep their current values). */
   reset(): void {
     this.useCurrent();
     for (const avg of this.averages) avg.fill(0);

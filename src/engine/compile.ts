@@ -2,17 +2,22 @@
  * graph → static plan. Validates the graph against the data's shapes (errors keyed by node
  * id), orders it topologically, allocates every activation and gradient buffer for the
  * largest batch, builds a layer per node and initialises (or loads) the weights.
+ *
+ * The compiler knows node types only through the registry: the shared spec (shapes, declared
+ * weights, behaviour flags) and the engine record (its layer and the flags `dataEntry`, `view`,
+ * `fusedLoss`). No node type is named here (a test checks it).
  */
 import { validateGraph, type ResolvedNode } from '../shared/graph';
 import { GraphError, type Graph, type GraphIssue } from '../shared/graph-types';
 import type { Shape } from '../shared/nodes/types';
+import { declaredWeights, type DeclaredWeight } from '../shared/nodes/weights';
 import type { Task } from '../shared/project-types';
-import { buildLayer } from './builders';
-import { initialize, type InitKind } from './init';
-import type { Layer, LossLayer, RuntimeNode } from './layers/layer';
+import { initialize } from './init';
+import { buildLayer, engineNode } from './nodes';
+import { createBuildContext, LossLayer, type Layer, type RuntimeNode } from './nodes/layer';
 import { Model } from './model';
 import { Rng, streamSeed } from './random';
-import { sizeOf, type Param, type WeightMap } from './tensor';
+import { sizeOf, type Param, type StateBuffer, type WeightMap } from './tensor';
 
 export interface CompileOptions {
   /** Shape of one sample's features. */
@@ -26,7 +31,7 @@ export interface CompileOptions {
   targetSize: number;
   /** Seeds the weight initialisation. */
   seed: number;
-  /** Start from these weights instead of initialising (e.g. from a .bprop file). */
+  /** Start from these weights (and buffers) instead of initialising (e.g. from a .bprop file). */
   weights?: WeightMap;
 }
 
@@ -39,24 +44,30 @@ export function compileModel(graph: Graph, opts: CompileOptions): Model {
   });
   const maxBatch = Math.max(1, Math.floor(opts.batchSize));
   const runtime = new Map<string, RuntimeNode>();
+  const declared = new Map<string, DeclaredWeight[]>();
   const layers: Layer[] = [];
   const losses: LossLayer[] = [];
   let inputNode: RuntimeNode | undefined;
-  const ctx = { maxBatch, rng: new Rng(streamSeed(opts.seed, 'dropout')) };
+  const ctx = createBuildContext(maxBatch, opts.seed);
   const built = new Map<string, Layer>();
+  const fusedLosses = new Set<Layer>();
 
   for (const resolved of analysis.order) {
-    const node = createRuntimeNode(resolved, runtime, viewSource(resolved, analysis.byId, built), maxBatch);
+    const weights = declaredWeights(resolved.spec, resolved.inputShapes, resolved.params);
+    declared.set(resolved.id, weights);
+    const node = createRuntimeNode(resolved, runtime, viewSource(resolved, analysis.byId, built), weights, maxBatch);
     runtime.set(node.id, node);
     const layer = buildLayer(resolved.type, node, resolved.params, ctx);
     built.set(node.id, layer);
-    if (resolved.spec.loss) losses.push(layer as LossLayer);
+    if (layer instanceof LossLayer) losses.push(layer);
     else layers.push(layer);
-    if (resolved.type === 'input') inputNode = node;
+    const engine = engineNode(resolved.type);
+    if (engine.dataEntry) inputNode = node;
+    if (engine.fusedLoss) fusedLosses.add(layer);
   }
   if (!inputNode) throw new GraphError([{ message: 'This network has no Input node', help: 'add an Input node' }]);
-  markFusedSoftmax(layers, losses);
-  initWeights(analysis.order, runtime, opts);
+  markBypassed(layers, losses, fusedLosses);
+  initWeights(analysis.order, runtime, declared, opts);
   return new Model({
     nodes: [...runtime.values()],
     layers: [...layers, ...losses], // losses are sinks, so running them last keeps a valid order
@@ -70,30 +81,29 @@ export function compileModel(graph: Graph, opts: CompileOptions): Model {
 }
 
 /**
- * Node types whose values are their input's, in the same order, only with another shape. When
- * such a node is its input's only consumer and that input adds nothing else to its own gradient
- * (an activity penalty), its output and gradient buffers ARE its input's: no copy forward, no
- * pass-through backward, and both gradients are the same numbers (see ViewLayer).
+ * A view type's values are its input's, in the same order, only with another shape. When it is
+ * its input's only consumer and that input adds nothing else to its own gradient (an activity
+ * penalty), its output and gradient buffers ARE its input's: no copy forward, no pass-through
+ * backward, and both gradients are the same numbers (see nodes/view-layer.ts).
  */
-const VIEW_TYPES: ReadonlySet<string> = new Set(['flatten', 'reshape']);
-
 function viewSource(r: ResolvedNode, byId: Map<string, ResolvedNode>, built: Map<string, Layer>): RuntimeNode | undefined {
-  if (!VIEW_TYPES.has(r.type)) return undefined;
+  if (!engineNode(r.type).view) return undefined;
   const source = byId.get(r.inputs[0]);
   const layer = source && built.get(source.id);
   return layer && source.consumers.length === 1 && layer.penalty === null ? layer.node : undefined;
 }
 
-function createRuntimeNode(r: ResolvedNode, runtime: Map<string, RuntimeNode>, viewOf: RuntimeNode | undefined, maxBatch: number): RuntimeNode {
+function createRuntimeNode(r: ResolvedNode, runtime: Map<string, RuntimeNode>, viewOf: RuntimeNode | undefined, weights: DeclaredWeight[], maxBatch: number): RuntimeNode {
   const shape = [...(r.shape ?? [])];
   const size = sizeOf(shape);
   const isLoss = r.spec.loss !== undefined;
-  const inputShapes = r.inputShapes;
-  const weightShapes = r.spec.weightShapes ? r.spec.weightShapes(inputShapes, r.params as never) : {};
-  const params: Param[] = Object.entries(weightShapes).map(([name, s]) => {
-    const count = sizeOf(s);
-    return { nodeId: r.id, name, shape: [...s], data: new Float32Array(count), grad: new Float32Array(count), isKernel: name === 'kernel' };
-  });
+  const params: Param[] = [];
+  const buffers: StateBuffer[] = [];
+  for (const w of weights) {
+    const data = new Float32Array(sizeOf(w.shape));
+    if (w.trainable) params.push({ nodeId: r.id, name: w.name, shape: [...w.shape], data, grad: new Float32Array(data.length), trainable: true, decay: w.decay });
+    else buffers.push({ nodeId: r.id, name: w.name, shape: [...w.shape], data, trainable: false });
+  }
   return {
     id: r.id,
     type: r.type,
@@ -103,23 +113,27 @@ function createRuntimeNode(r: ResolvedNode, runtime: Map<string, RuntimeNode>, v
     grad: viewOf ? viewOf.grad : new Float32Array(isLoss ? 0 : maxBatch * size),
     inputs: r.inputs.map((id) => runtime.get(id)!),
     params,
+    buffers,
   };
 }
 
 /**
- * A softmax read only by fused cross-entropy losses needs no backward of its own, unless it has
- * an activity penalty, whose gradient (in its output gradient) must still reach the logits.
+ * A node read only by fused losses (a softmax before cross-entropy) needs no backward of its
+ * own, unless it has an activity penalty, whose gradient (in its output gradient) must still
+ * reach its input.
  */
-function markFusedSoftmax(layers: Layer[], losses: LossLayer[]): void {
+function markBypassed(layers: Layer[], losses: LossLayer[], fusedLosses: ReadonlySet<Layer>): void {
+  const readers = new Map<RuntimeNode, Layer[]>();
+  for (const reader of [...layers, ...losses]) {
+    for (const source of reader.node.inputs) (readers.get(source) ?? readers.set(source, []).get(source)!).push(reader);
+  }
   for (const layer of layers) {
-    if (layer.node.type !== 'softmax') continue;
-    const readers = [...layers, ...losses].filter((l) => l.node.inputs.includes(layer.node));
-    (layer as unknown as { hasOtherConsumers: boolean }).hasOtherConsumers =
-      layer.penalty !== null || readers.some((l) => l.node.type !== 'crossEntropy');
+    const own = readers.get(layer.node) ?? [];
+    layer.bypassed = layer.penalty === null && own.length > 0 && own.every((r) => fusedLosses.has(r));
   }
 }
 
-function initWeights(order: ResolvedNode[], runtime: Map<string, RuntimeNode>, opts: CompileOptions): void {
+function initWeights(order: ResolvedNode[], runtime: Map<string, RuntimeNode>, declared: Map<string, DeclaredWeight[]>, opts: CompileOptions): void {
   const rng = new Rng(streamSeed(opts.seed, 'init'));
   const issues: GraphIssue[] = [];
   const given = opts.weights ?? {};
@@ -129,29 +143,32 @@ function initWeights(order: ResolvedNode[], runtime: Map<string, RuntimeNode>, o
   for (const r of order) {
     const node = runtime.get(r.id)!;
     const saved = given[r.id];
-    for (const p of node.params) {
-      const t = saved?.[p.name];
+    const tensors = [...node.params, ...node.buffers];
+    // Declaration order, so the random draws (and the numbers for a seed) do not depend on which tensors are buffers.
+    for (const w of declared.get(r.id)!) {
+      const target = tensors.find((t) => t.name === w.name)!;
+      const t = saved?.[w.name];
       if (t) {
-        if (t.shape.length !== p.shape.length || t.shape.some((d, i) => d !== p.shape[i])) {
-          issues.push({ nodeId: r.id, message: `saved ${p.name} has shape [${t.shape.join(', ')}] but the layer needs [${p.shape.join(', ')}]`, help: 'reset the weights (they were saved for a different layer size)' });
+        if (t.shape.length !== target.shape.length || t.shape.some((d, i) => d !== target.shape[i])) {
+          issues.push({ nodeId: r.id, message: `saved ${w.name} has shape [${t.shape.join(', ')}] but the layer needs [${target.shape.join(', ')}]`, help: 'reset the weights (they were saved for a different layer size)' });
           continue;
         }
-        p.data.set(t.data);
-      } else if (p.isKernel) {
-        const [fanIn, fanOut] = fans(p.shape);
-        initialize((r.params.init as InitKind | undefined) ?? 'glorotUniform', p.data, fanIn, fanOut, rng);
-      } // biases start at zero
+        target.data.set(t.data);
+      } else {
+        const [fanIn, fanOut] = fansOf(w, r);
+        initialize(w.init, target.data, fanIn, fanOut, rng);
+      }
     }
     if (saved) for (const name of Object.keys(saved)) {
-      if (!node.params.some((p) => p.name === name)) issues.push({ nodeId: r.id, message: `saved weights have a parameter '${name}' this node does not have`, help: 'reset the weights' });
+      if (!tensors.some((p) => p.name === name)) issues.push({ nodeId: r.id, message: `saved weights have a parameter '${name}' this node does not have`, help: 'reset the weights' });
     }
   }
   if (issues.length > 0) throw new GraphError(issues);
 }
 
-/** Dense kernels are [in, out]; conv kernels [out, in, kh, kw] (receptive field counted in both fans). */
-function fans(shape: number[]): [number, number] {
-  if (shape.length === 2) return [shape[0], shape[1]];
-  const receptive = sizeOf(shape.slice(2));
-  return [shape[1] * receptive, shape[0] * receptive];
+/** Random initialisers need the fans the weight declares; constants need none. */
+function fansOf(w: DeclaredWeight, r: ResolvedNode): readonly [number, number] {
+  if (w.fans) return w.fans(w.shape);
+  if (w.init === 'zeros' || w.init === 'ones') return [0, 0];
+  throw new Error(`${r.spec.label} declares '${w.name}' with the random init '${w.init}' but no fans`);
 }

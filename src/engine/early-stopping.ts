@@ -1,6 +1,6 @@
-/** Early stopping on a monitored loss, with an optional snapshot of the best weights. */
+/** Early stopping on a monitored loss, with an optional snapshot of the best weights (params and buffers). */
 import type { EarlyStoppingConfig } from '../shared/project-types';
-import type { Param } from './tensor';
+import type { Weight } from './tensor';
 
 export class EarlyStopping {
   bestLoss = Infinity;
@@ -10,9 +10,9 @@ export class EarlyStopping {
 
   constructor(
     private readonly cfg: EarlyStoppingConfig,
-    private readonly params: Param[],
+    private readonly weights: readonly Weight[],
   ) {
-    this.snapshot = cfg.restoreBest ? params.map((p) => new Float32Array(p.data.length)) : null;
+    this.snapshot = cfg.restoreBest ? weights.map((p) => new Float32Array(p.data.length)) : null;
   }
 
   /** Records the epoch's monitored loss; true when training should stop. */
@@ -21,7 +21,7 @@ export class EarlyStopping {
       this.bestLoss = loss;
       this.bestEpoch = epoch;
       this.waited = 0;
-      if (this.snapshot) this.params.forEach((p, i) => this.snapshot![i].set(p.data));
+      if (this.snapshot) this.weights.forEach((p, i) => this.snapshot![i].set(p.data));
       return false;
     }
     this.waited++;
@@ -31,7 +31,7 @@ export class EarlyStopping {
   /** Puts the best weights back (if restoreBest). */
   restore(): boolean {
     if (!this.snapshot || this.bestEpoch < 0) return false;
-    this.params.forEach((p, i) => p.data.set(this.snapshot![i]));
+    this.weights.forEach((p, i) => p.data.set(this.snapshot![i]));
     return true;
   }
 

@@ -47,7 +47,14 @@ export function gradientCheck(
 ): GradientCheckResult {
   const node = model.node(nodeId);
   const param = node.params.find((p) => p.name === paramName);
-  if (!param) throw new Error(`node '${nodeId}' has no parameter '${paramName}' (it has ${node.params.map((p) => p.name).join(', ') || 'none'})`);
+  if (!param) {
+    const buffer = node.buffers.some((b) => b.name === paramName);
+    throw new Error(
+      buffer
+        ? `'${paramName}' of node '${nodeId}' is a running statistic, not trained by gradients: there is no gradient to check`
+        : `node '${nodeId}' has no parameter '${paramName}' (it has ${node.params.map((p) => p.name).join(', ') || 'none'})`,
+    );
+  }
   if (!(GRADIENT_CHECK_EPSILONS as readonly number[]).includes(epsilon)) throw new Error(`epsilon must be one of ${GRADIENT_CHECK_EPSILONS.join(', ')} (got ${epsilon})`);
   if (!Number.isInteger(count) || count < 1 || count > MAX_GRADIENT_CHECK_COUNT) throw new Error(`count must be a whole number from 1 to ${MAX_GRADIENT_CHECK_COUNT} (got ${count})`);
   const rows = Math.min(GRADIENT_CHECK_ROWS, train.n, model.maxBatch);

@@ -1,15 +1,8 @@
 /** Weight initialisers (Keras names). fanIn/fanOut follow the Keras/PyTorch convention. */
+import type { WeightInit } from '../shared/nodes/types';
 import type { Rng } from './random';
 
-export type InitKind =
-  | 'zeros'
-  | 'uniform'
-  | 'normal'
-  | 'glorotUniform'
-  | 'glorotNormal'
-  | 'heUniform'
-  | 'heNormal'
-  | 'lecunNormal';
+export type InitKind = WeightInit;
 
 /**
  * Fills `out` in place. `uniform` is U(−0.05, 0.05) and `normal` N(0, 0.05²) as Keras's
@@ -19,6 +12,9 @@ export function initialize(kind: InitKind, out: Float32Array, fanIn: number, fan
   switch (kind) {
     case 'zeros':
       out.fill(0);
+      return;
+    case 'ones':
+      out.fill(1);
       return;
     case 'uniform':
       return fillUniform(out, 0.05, rng);

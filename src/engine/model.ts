@@ -3,8 +3,8 @@
  * buffers and its parameters. forward/backward allocate nothing.
  */
 import { isAllFinite } from './ops/reduce';
-import type { Layer, LossLayer, RuntimeNode } from './layers/layer';
-import type { Param } from './tensor';
+import type { Layer, LossLayer, RuntimeNode } from './nodes/layer';
+import type { Param, StateBuffer, Weight } from './tensor';
 
 export interface ModelSpec {
   nodes: RuntimeNode[];
@@ -19,7 +19,14 @@ export interface ModelSpec {
 
 export class Model {
   readonly nodes: RuntimeNode[];
+  /** The trainable params of every node, in forward order: what the optimiser updates. */
   readonly params: Param[];
+  /** The non-trainable buffers (running statistics), in forward order: only forward passes in training change them. */
+  readonly buffers: StateBuffer[];
+  /** Every tensor the project saves (each node's params, then its buffers), in forward order: saved, averaged, snapshot. */
+  readonly weights: Weight[];
+  /** The layers in forward order (losses last); `layer(id)` finds one. */
+  readonly layers: readonly Layer[];
   readonly losses: LossLayer[];
   readonly maxBatch: number;
   readonly featureSize: number;
@@ -32,12 +39,12 @@ export class Model {
   rows = 0;
   /** Sum of the layers' penalties (kernel L1/L2, activity L1/KL) in the last forward pass with targets; included in its loss. */
   penaltyValue = 0;
-  private readonly layers: Layer[];
   /** The layers that add a penalty to the loss, and each one's value in the last forward pass. */
   private readonly penalized: Layer[];
   readonly penaltyValues: Float64Array;
   private readonly inputNode: RuntimeNode;
   private readonly byId = new Map<string, RuntimeNode>();
+  private readonly layerById = new Map<string, Layer>();
   private inputGradEnabled = true;
 
   constructor(spec: ModelSpec) {
@@ -51,9 +58,12 @@ export class Model {
     this.numClasses = spec.numClasses;
     this.targetSize = spec.targetSize;
     this.params = spec.nodes.flatMap((n) => n.params);
+    this.buffers = spec.nodes.flatMap((n) => n.buffers);
+    this.weights = spec.nodes.flatMap((n): Weight[] => [...n.params, ...n.buffers]);
     this.penalized = spec.layers.filter((l) => l.penalty !== null);
     this.penaltyValues = new Float64Array(this.penalized.length);
     for (const n of spec.nodes) this.byId.set(n.id, n);
+    for (const l of spec.layers) this.layerById.set(l.node.id, l);
     this.primaryLoss = spec.losses.find((l) => l.targetSource === 'labels') ?? spec.losses[0];
     this.updateGradientFlow();
   }
@@ -79,6 +89,13 @@ export class Model {
     return n;
   }
 
+  /** The layer that runs node `id` (its forward/backward, penalty and layer-specific state). */
+  layer(id: string): Layer {
+    const l = this.layerById.get(id);
+    if (!l) throw new Error(`no node '${id}' in this model`);
+    return l;
+  }
+
   /** Training does not need dLoss/dx; switching it off skips the first layer's input-gradient product. */
   setInputGradient(enabled: boolean): void {
     this.inputGradEnabled = enabled;
@@ -89,7 +106,8 @@ export class Model {
    * Runs the network on `rows` samples. `x` may be `inputBuffer` itself (no copy). With
    * targets `y` (class index per row, or targetSize values per row) it computes and returns
    * the summed loss plus the layers' penalties; without, it stops before the losses and returns NaN.
-   * `training` switches dropout and noise on.
+   * `training` switches dropout and noise on, and makes normalisation layers use (and update
+   * their running statistics from) the batch's statistics, as PyTorch's train mode.
    */
   forward(x: Float32Array, rows: number, y: Float32Array | null, training: boolean): number {
     if (rows < 1 || rows > this.maxBatch) throw new RangeError(`batch of ${rows} rows; this model holds 1..${this.maxBatch}`);
@@ -132,6 +150,7 @@ export class Model {
     for (const n of this.nodes) {
       if (n.output.length > 0 && !isAllFinite(n.output, this.rows * n.size)) return n;
       for (const p of n.params) if (!isAllFinite(p.data, p.data.length)) return n;
+      for (const b of n.buffers) if (!isAllFinite(b.data, b.data.length)) return n;
     }
     return null;
   }
@@ -152,14 +171,17 @@ export class Model {
     }
   }
 
-  /** Which layers must pass gradients to their inputs: only towards parameters (or the input if asked). */
+  /**
+   * Which layers must pass gradients to their inputs: only towards parameters (or the input if
+   * asked), and not a layer its fused loss bypasses.
+   */
   private updateGradientFlow(): void {
     const needsGrad = new Set<RuntimeNode>();
     if (this.inputGradEnabled) needsGrad.add(this.inputNode);
     for (const n of this.nodes) {
       if (n.params.length > 0 || n.inputs.some((i) => needsGrad.has(i))) needsGrad.add(n);
     }
-    for (const layer of this.layers) layer.propagateToInputs = layer.node.inputs.some((i) => needsGrad.has(i));
+    for (const layer of this.layers) layer.propagateToInputs = !layer.bypassed && layer.node.inputs.some((i) => needsGrad.has(i));
   }
 }
 

@@ -4,7 +4,7 @@
  * per-neuron decision-boundary maps.
  */
 import { MAX_NETWORK_WIDTH, type LayerNorm, type NetworkLayer } from '../shared/protocol';
-import type { RuntimeNode } from './layers/layer';
+import type { RuntimeNode } from './nodes/layer';
 import type { Model } from './model';
 import { l2NormSq } from './ops/reduce';
 

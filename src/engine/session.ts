@@ -49,17 +49,19 @@ export function weightsFromProject(weights: SerializedWeights | undefined): Weig
   return out;
 }
 
+/** Every saved tensor of the model (params and buffers), in the project's form. */
 export function weightsToProject(model: Model): SerializedWeights {
   const out: SerializedWeights = {};
-  for (const p of model.params) {
-    (out[p.nodeId] ??= {})[p.name] = encodeTensor(p.shape, p.data);
+  for (const w of model.weights) {
+    (out[w.nodeId] ??= {})[w.name] = encodeTensor(w.shape, w.data);
   }
   return out;
 }
 
+/** A copy of every saved tensor of the model (params and buffers). */
 export function weightMapOf(model: Model): WeightMap {
   const out: WeightMap = {};
-  for (const p of model.params) (out[p.nodeId] ??= {})[p.name] = { shape: [...p.shape], data: new Float32Array(p.data) };
+  for (const w of model.weights) (out[w.nodeId] ??= {})[w.name] = { shape: [...w.shape], data: new Float32Array(w.data) };
   return out;
 }
 

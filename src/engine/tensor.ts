@@ -4,20 +4,36 @@ export interface Tensor {
   data: Float32Array;
 }
 
-/** A trainable parameter of a node, with its gradient buffer (same length). */
-export interface Param {
+/**
+ * A tensor a node owns and the project saves (src/shared/nodes: `NodeSpec.weights`): a trainable
+ * param or a buffer. Polyak averaging, early stopping and save/load treat both alike.
+ */
+interface NodeTensor {
   /** The node it belongs to. */
   nodeId: string;
-  /** 'kernel' or 'bias'. */
+  /** Its declared name, e.g. 'kernel', 'bias', 'runningMean'. */
   name: string;
   shape: number[];
   data: Float32Array;
-  grad: Float32Array;
-  /** True for kernels (where L1/L2 layer penalties apply), false for biases. */
-  isKernel: boolean;
 }
 
-/** node id -> param name -> values (used to load and save weights). */
+/** A trainable parameter, with its gradient buffer (same length). */
+export interface Param extends NodeTensor {
+  readonly trainable: true;
+  grad: Float32Array;
+  /** Whether the optimiser's weightDecay and L1 apply to it (declared per weight). */
+  readonly decay: boolean;
+}
+
+/** A non-trainable buffer (running statistics): no gradient; only its node's forward pass changes it. */
+export interface StateBuffer extends NodeTensor {
+  readonly trainable: false;
+}
+
+/** Anything a node saves: its params and its buffers. */
+export type Weight = Param | StateBuffer;
+
+/** node id -> weight name -> values (used to load and save weights and buffers). */
 export type WeightMap = Record<string, Record<string, Tensor>>;
 
 export function sizeOf(shape: readonly number[]): number {

@@ -98,9 +98,9 @@ export class Trainer {
     this.yBatch = new Float32Array(this.model.maxBatch * data.targetSize);
     this.shuffleRng = new Rng(streamSeed(config.seed, 'shuffle'));
     this.optimizer = createOptimizer(config.optimizer, this.model.params, { l1: config.l1 });
-    this.averager = config.averaging ? new WeightAverager(this.model.params) : null;
+    this.averager = config.averaging ? new WeightAverager(this.model.weights) : null;
     this.guard = new ActivationGuard(this.model);
-    this.early = config.earlyStopping ? new EarlyStopping(config.earlyStopping, this.model.params) : null;
+    this.early = config.earlyStopping ? new EarlyStopping(config.earlyStopping, this.model.weights) : null;
     const primary = this.model.primaryLoss;
     const newAccumulator = () =>
       new MetricAccumulator(data.task, primary.prediction.size, primary.classTargets, primary.targetSource === 'labels');

@@ -6,7 +6,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { buildWorkload } from '../../src/cli/bench/workloads';
-import { Layer, LossLayer } from '../../src/engine/layers/layer';
+import { Layer, LossLayer } from '../../src/engine/nodes/layer';
 import { Trainer } from '../../src/engine/train';
 import type { Graph } from '../../src/shared/graph-types';
 import { chainGraph } from '../helpers/projects';

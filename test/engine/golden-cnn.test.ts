@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { Conv2DLayer } from '../../src/engine/layers/conv';
+import { Conv2DLayer } from '../../src/engine/nodes/conv2d';
 import { compileGolden as compile, forwardMismatches, type ForwardCase } from './optim/golden-fixtures';
 
 interface CnnCase extends ForwardCase {

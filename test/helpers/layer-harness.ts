@@ -2,7 +2,7 @@
  * Building single compiled layers by hand for op-level tests: a RuntimeNode with buffers for
  * `maxBatch` rows, and a finite-difference check of one layer's backward against its forward.
  */
-import type { Layer, RuntimeNode } from '../../src/engine/layers/layer';
+import type { Layer, RuntimeNode } from '../../src/engine/nodes/layer';
 import { sizeOf, type Param } from '../../src/engine/tensor';
 import { gradcheck, projection, randomArray, type GradcheckOptions } from './gradcheck';
 
@@ -14,9 +14,10 @@ export function runtimeNode(id: string, type: string, shape: number[], inputs: R
     shape: s,
     data: randomArray(sizeOf(s), 100 + i, -0.8, 0.8),
     grad: new Float32Array(sizeOf(s)),
-    isKernel: name === 'kernel',
+    trainable: true,
+    decay: true,
   }));
-  return { id, type, shape, size, output: new Float32Array(maxBatch * size), grad: new Float32Array(maxBatch * size), inputs, params: ps };
+  return { id, type, shape, size, output: new Float32Array(maxBatch * size), grad: new Float32Array(maxBatch * size), inputs, params: ps, buffers: [] };
 }
 
 /** Fills each input node's first `rows` rows with random values (seeded). */

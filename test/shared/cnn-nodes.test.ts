@@ -1,4 +1,5 @@
 /** The image, regularisation and merge node types: shapes, messages, variadic ports, penalties' params. */
+import { declaredWeights } from '../../src/shared/nodes/weights';
 import { describe, expect, it } from 'vitest';
 import { analyzeGraph, checkConnection } from '../../src/shared/graph';
 import type { Graph } from '../../src/shared/graph-types';
@@ -45,7 +46,10 @@ describe('shapes', () => {
     expect(shapeOf('conv2d', [[3, 28, 28]], { filters: 4, padding: 'same' }).shape).toEqual([4, 28, 28]);
     expect(shapeOf('conv2d', [[3, 28, 27]], { stride: 2 }).shape).toEqual([8, 13, 13]);
     expect(shapeOf('conv2d', [[3, 28, 27]], { stride: 2, padding: 'same' }).shape).toEqual([8, 14, 14]);
-    expect(nodeSpecs.conv2d.weightShapes!([[3, 8, 8]], { filters: 4, kernelSize: 5, stride: 1, padding: 'valid', useBias: true, init: 'zeros', l1: 0, l2: 0 })).toEqual({ kernel: [4, 3, 5, 5], bias: [4] });
+    const weights = declaredWeights(nodeSpecs.conv2d, [[3, 8, 8]], { filters: 4, kernelSize: 5, stride: 1, padding: 'valid', useBias: true, init: 'heNormal', l1: 0, l2: 0 });
+    expect(weights.map((w) => [w.name, w.shape, w.init])).toEqual([['kernel', [4, 3, 5, 5], 'heNormal'], ['bias', [4], 'zeros']]);
+    // the receptive field counts in both fans: fan-in channels·k·k, fan-out filters·k·k
+    expect(weights[0]!.fans!(weights[0]!.shape)).toEqual([3 * 25, 4 * 25]);
   });
 
   it('same padding puts the smaller half first, as PyTorch and Keras', () => {

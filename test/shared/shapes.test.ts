@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../../src/shared/graph';
 import { nodeSpecs } from '../../src/shared/nodes';
+import { declaredWeights } from '../../src/shared/nodes/weights';
 import { chain, classes } from './graph-fixtures';
 
 describe('shape inference of single nodes', () => {
@@ -18,9 +19,14 @@ describe('shape inference of single nodes', () => {
     });
   });
 
-  it('dense weight shapes are kernel [inputs, units] and bias [units], without bias when disabled', () => {
-    expect(nodeSpecs.dense.weightShapes!([[3]], { units: 5, useBias: true, init: 'zeros', l1: 0, l2: 0 })).toEqual({ kernel: [3, 5], bias: [5] });
-    expect(nodeSpecs.dense.weightShapes!([[3]], { units: 5, useBias: false, init: 'zeros', l1: 0, l2: 0 })).toEqual({ kernel: [3, 5] });
+  it('dense declares kernel [inputs, units] and bias [units], without bias when disabled', () => {
+    const declared = (useBias: boolean) => declaredWeights(nodeSpecs.dense, [[3]], { units: 5, useBias, init: 'lecunNormal', l1: 0, l2: 0 });
+    expect(declared(true).map(({ name, shape, init, trainable, decay }) => ({ name, shape, init, trainable, decay }))).toEqual([
+      { name: 'kernel', shape: [3, 5], init: 'lecunNormal', trainable: true, decay: true },
+      { name: 'bias', shape: [5], init: 'zeros', trainable: true, decay: true },
+    ]);
+    expect(declared(false).map((w) => w.name)).toEqual(['kernel']);
+    expect(declared(true)[0]!.fans!([3, 5])).toEqual([3, 5]);
   });
 
   it('activations keep the shape; softmax and logSoftmax need rank 1', () => {

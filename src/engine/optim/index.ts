@@ -13,8 +13,8 @@ export { OPTIMIZER_DEFAULTS } from './defaults';
 export { Adagrad, Adam, Rmsprop, Sgd };
 
 /**
- * An optimiser for these params. `opts.l1` adds l1·sign(p) to every param's gradient
- * (kernels and biases alike, like `weightDecay`), before the update.
+ * An optimiser for these (trainable) params. `opts.l1` adds l1·sign(p) to the gradient of
+ * every param declared with `decay` (as `weightDecay` does: kernels and biases), before the update.
  */
 export function createOptimizer(cfg: OptimizerConfig, params: Param[], opts?: { l1?: number }): Optimizer {
   const l1 = opts?.l1 ?? 0;

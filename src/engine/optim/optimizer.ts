@@ -8,16 +8,20 @@ import type { Param } from '../tensor';
 
 export interface Optimizer {
   readonly type: OptimizerType;
-  /** One update of every param from its .grad, with this learning rate. */
+  /** One update of every (trainable) param from its .grad, with this learning rate. */
   step(lr: number): void;
   /** Forget state (momentum buffers, moments, step count). */
   reset(): void;
 }
 
 export interface PenaltyOptions {
-  /** L2 coefficient: g = grad + weightDecay·p (coupled, as PyTorch's `weight_decay`). */
+  /**
+   * L2 coefficient: g = grad + weightDecay·p (coupled, as PyTorch's `weight_decay`), on every
+   * param declared with `decay: true` (kernels and biases alike, as PyTorch applies weight_decay
+   * to every param of its group); a param with `decay: false` is a group with weight_decay 0.
+   */
   weightDecay: number;
-  /** L1 coefficient: g += l1·sign(p), on every param (kernels and biases alike, like weightDecay). */
+  /** L1 coefficient: g += l1·sign(p), on the same params as weightDecay. */
   l1: number;
 }
 
@@ -42,6 +46,8 @@ export abstract class OptimizerBase implements Optimizer {
     this.offsets = new Int32Array(params.length);
     let total = 0;
     params.forEach((p, i) => {
+      // Guards hand-made lists: buffers (running statistics) are never the optimiser's.
+      if ((p as { trainable: boolean }).trainable !== true) throw new Error(`optimizer: ${p.nodeId}.${p.name} is a buffer, not a trainable param`);
       if (p.grad.length !== p.data.length) throw new Error(`optimizer: param ${p.nodeId}.${p.name} has ${p.data.length} values but ${p.grad.length} gradients`);
       this.offsets[i] = total;
       total += p.data.length;
@@ -59,10 +65,14 @@ export abstract class OptimizerBase implements Optimizer {
   step(lr: number): void {
     this.t++;
     this.beginStep(lr, this.t);
-    const wd = this.weightDecay;
-    const l1 = this.l1;
+    const weightDecay = this.weightDecay;
+    const l1Weight = this.l1;
     for (let i = 0; i < this.params.length; i++) {
-      const { data, grad } = this.params[i];
+      const param = this.params[i];
+      const data = param.data;
+      const grad = param.grad;
+      const wd = param.decay ? weightDecay : 0;
+      const l1 = param.decay ? l1Weight : 0;
       const offset = this.offsets[i];
       for (let j = 0; j < data.length; j++) {
         const p = data[j];

@@ -16,6 +16,9 @@ interface ActivationOptions<T extends string, PS extends Record<string, ParamSpe
   summary?(p: ParamsOf<PS>): string;
   /** Softmax-like activations work across the features, so they need a flat (rank 1) input. */
   flatOnly?: boolean;
+  /** Behaviour flags, as NodeSpec's. */
+  signedOutput?: boolean;
+  straightThrough?: boolean;
 }
 
 /** The activation types whose outputs lie in (0, 1), where KL sparsity is defined. */
@@ -25,7 +28,7 @@ export function defineActivation<
   const T extends string,
   const PS extends Record<string, ParamSpec> = Record<never, never>,
 >(options: ActivationOptions<T, PS>): NodeSpec<T, PS & ActivityParams> {
-  const { type, label, description, formula, summary, flatOnly = false } = options;
+  const { type, label, description, formula, summary, flatOnly = false, signedOutput, straightThrough } = options;
   const params = { ...(options.params ?? ({} as PS)), ...activityParams };
   return defineNode({
     type,
@@ -56,5 +59,7 @@ export function defineActivation<
       }
       return { shape };
     },
+    ...(signedOutput ? { signedOutput } : {}),
+    ...(straightThrough ? { straightThrough } : {}),
   });
 }

@@ -55,9 +55,21 @@ export const conv2d = defineNode({
     }
     return { shape: [p.filters, rows.out, cols.out] };
   },
-  weightShapes(inputs, p) {
-    const shapes: Record<string, Shape> = { kernel: [p.filters, inputs[0]![0]!, p.kernelSize, p.kernelSize] };
-    if (p.useBias) shapes.bias = [p.filters];
-    return shapes;
-  },
+  weights: [
+    {
+      name: 'kernel',
+      shape: (p, inputs) => [p.filters, inputs[0]![0]!, p.kernelSize, p.kernelSize],
+      init: (p) => p.init,
+      fans: convFans,
+      trainable: true,
+      decay: true,
+    },
+    { name: 'bias', shape: (p) => [p.filters], present: (p) => p.useBias, init: 'zeros', trainable: true, decay: true },
+  ],
 });
+
+/** A kernel [filters, channels, k, k]: its receptive field k·k counts in both fans (Keras, PyTorch). */
+function convFans(shape: Shape): [number, number] {
+  const [filters, channels, kh, kw] = shape as [number, number, number, number];
+  return [channels * kh * kw, filters * kh * kw];
+}

@@ -32,9 +32,13 @@ export const dense = defineNode({
     const shape = inputs[0]!;
     return expectFlat('Dense', shape) ?? { shape: [p.units] };
   },
-  weightShapes(inputs, p) {
-    const shapes: Record<string, Shape> = { kernel: [inputs[0]![0]!, p.units] };
-    if (p.useBias) shapes.bias = [p.units];
-    return shapes;
-  },
+  weights: [
+    { name: 'kernel', shape: (p, inputs) => [inputs[0]![0]!, p.units], init: (p) => p.init, fans: denseFans, trainable: true, decay: true },
+    { name: 'bias', shape: (p) => [p.units], present: (p) => p.useBias, init: 'zeros', trainable: true, decay: true },
+  ],
 });
+
+/** A Dense kernel is [inputs, units]: fan-in the inputs, fan-out the units. */
+function denseFans(shape: Shape): [number, number] {
+  return [shape[0]!, shape[1]!];
+}

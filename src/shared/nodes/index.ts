@@ -1,6 +1,8 @@
 /**
- * The node registry. Adding a node type = one file plus one line here; `NodeType` then grows
- * and every `{ [K in NodeType]: ... }` table elsewhere (engine builders) must follow.
+ * The node registry. A node type is this folder's spec file (UI texts, params, shapes, declared
+ * weights, behaviour flags) plus its engine file of the same name in src/engine/nodes, and one
+ * line in each index: `NodeType` grows here, and the engine's `{ [K in NodeType]: EngineNode<K> }`
+ * table must follow or the build fails. See docs/architecture.md, "Add a node type".
  */
 import { add } from './add';
 import { avgPool2d } from './avg-pool2d';

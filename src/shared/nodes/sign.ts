@@ -8,4 +8,6 @@ export const sign = defineActivation({
     'so training lets the gradient pass straight through unchanged (the straight-through estimator). ' +
     "On a single-layer perceptron with MSE loss this update is exactly Rosenblatt's perceptron rule Δw = η(y − ŷ)x (up to the constant 2/n).",
   formula: 'y = +1 if x ≥ 0, else −1   (backward: ∂y/∂x taken as 1)',
+  signedOutput: true,
+  straightThrough: true,
 });

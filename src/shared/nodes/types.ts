@@ -79,6 +79,52 @@ export interface LossInfo {
   classTargets: 'index' | 'binary' | 'signed';
 }
 
+/**
+ * How a weight starts when the project has no saved value: a constant, or one of the random
+ * initialisers (Keras names; see src/engine/init.ts), which need the weight's fan-in/fan-out.
+ */
+export type WeightInit =
+  | 'zeros'
+  | 'ones'
+  | 'uniform'
+  | 'normal'
+  | 'glorotUniform'
+  | 'glorotNormal'
+  | 'heUniform'
+  | 'heNormal'
+  | 'lecunNormal';
+
+/**
+ * A function of a node's params. Written as a method's type so that, like `inferShape`, a spec
+ * with concrete params still fits the registry's general NodeSpec (methods are bivariant).
+ */
+type ParamFn<P, R> = { of(p: P): R }['of'];
+
+interface WeightSpecBase<P> {
+  /** The key in the project's `weights[nodeId]`, e.g. 'kernel', 'runningMean'. */
+  name: string;
+  /** Shape of the tensor from the node's params and its input shapes (one per input edge). */
+  shape(p: P, inputs: readonly Shape[]): Shape;
+  /** Only when this holds (Dense's bias: `useBias`); always when absent. */
+  present?(p: P): boolean;
+  /** How it starts without saved values; a function when a param chooses it (Dense's `init`). */
+  init: WeightInit | ParamFn<P, WeightInit>;
+  /** [fanIn, fanOut] of a randomly initialised weight, from its shape (Glorot/He need them). */
+  fans?(shape: Shape): readonly [number, number];
+}
+
+/**
+ * One tensor a node owns, declared (never guessed from its name). Every declared tensor is
+ * saved in the project, averaged by Polyak averaging and snapshot by early stopping.
+ * - trainable: the optimiser updates it from its gradient; `decay` says whether the
+ *   optimiser's weightDecay (and training.l1) apply to it (PyTorch applies weight_decay to every
+ *   param of its group; `decay: false` is a param group with weight_decay 0).
+ * - not trainable (a buffer, e.g. Batch Normalization's running statistics): no gradient, never
+ *   touched by the optimiser or decayed; the node's own forward pass updates it in training.
+ */
+export type WeightSpec<P = Record<string, unknown>> = WeightSpecBase<P> &
+  ({ trainable: true; decay: boolean } | { trainable: false; decay: false });
+
 export interface NodeSpec<T extends string = string, PS extends Record<string, ParamSpec> = Record<string, ParamSpec>> {
   type: T;
   /** Human name, e.g. "Dense". */
@@ -99,12 +145,22 @@ export interface NodeSpec<T extends string = string, PS extends Record<string, P
    * contribute one shape per edge). Losses return their prediction's shape.
    */
   inferShape(inputs: readonly Shape[], p: ParamsOf<PS>, ctx: ShapeContext): InferResult;
-  /** Trainable parameters by name with their shapes (Dense: kernel [in, units], bias [units]). */
-  weightShapes?(inputs: readonly Shape[], p: ParamsOf<PS>): Record<string, Shape>;
+  /** The tensors this node owns (weights and buffers), in order; none when absent. */
+  weights?: readonly WeightSpec<ParamsOf<PS>>[];
   /** Present on losses only. */
   loss?: LossInfo;
-  /** Active in training only (dropout, noise): a no-op at evaluation. */
+  /**
+   * Behaviour flags (read by the engine, the tests and the docs instead of type names):
+   * - trainingOnly: random in training only (dropout, noise); at evaluation it passes its input on.
+   * - signedOutput: its outputs are −1 or +1 (Sign), so a loss that reads class labels as 0/1
+   *   (mse, mae) reads them as −1/+1 after it.
+   * - straightThrough: its backward pass is not its derivative but passes the gradient through
+   *   unchanged (the straight-through estimator of Step and Sign); gradient checks compare its
+   *   input gradient with its output gradient instead of finite differences.
+   */
   trainingOnly?: boolean;
+  signedOutput?: boolean;
+  straightThrough?: boolean;
 }
 
 /** Identity function that keeps literal types, so `ParamsOf` can compute param value types. */

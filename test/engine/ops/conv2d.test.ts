@@ -1,7 +1,7 @@
 /** Conv2D: both code paths (direct 3×3, im2col + GEMM) against a float64 reference and finite differences. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { axisGeometry, type Padding } from '../../../src/shared/nodes/conv-geometry';
-import { Conv2DLayer, convTuning } from '../../../src/engine/layers/conv';
+import { Conv2DLayer, convTuning } from '../../../src/engine/nodes/conv2d';
 import { col2im, im2col, type ConvGeometry } from '../../../src/engine/ops/conv2d';
 import { fillInputs, layerGradcheck, runtimeNode } from '../../helpers/layer-harness';
 import { randomArray } from '../../helpers/gradcheck';

@@ -1,6 +1,7 @@
 /** Max and average pooling: values against a reference, finite differences, ties and NaN as PyTorch. */
 import { describe, expect, it } from 'vitest';
-import { AvgPoolLayer, MaxPoolLayer } from '../../../src/engine/layers/pool';
+import { AvgPoolLayer } from '../../../src/engine/nodes/avg-pool2d';
+import { MaxPoolLayer } from '../../../src/engine/nodes/max-pool2d';
 import { maxPool2x2Forward, maxPoolForward, type PoolGeometry } from '../../../src/engine/ops/pool';
 import { Rng } from '../../../src/engine/random';
 import { randomArray } from '../../helpers/gradcheck';

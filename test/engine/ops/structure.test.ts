@@ -2,7 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { dropoutBackward, dropoutForward, fillDropoutMask } from '../../../src/engine/ops/dropout';
 import { Rng } from '../../../src/engine/random';
-import { AddLayer, ConcatLayer, DropoutLayer, GaussianNoiseLayer } from '../../../src/engine/layers/structure';
+import { AddLayer } from '../../../src/engine/nodes/add';
+import { ConcatLayer } from '../../../src/engine/nodes/concat';
+import { DropoutLayer } from '../../../src/engine/nodes/dropout';
+import { GaussianNoiseLayer } from '../../../src/engine/nodes/gaussian-noise';
 import { gradcheck, projection, randomArray } from '../../helpers/gradcheck';
 import { fillInputs, layerGradcheck, runtimeNode } from '../../helpers/layer-harness';
 

@@ -3,7 +3,7 @@ import { WeightAverager } from '../../../src/engine/averaging';
 import type { Param } from '../../../src/engine/tensor';
 
 function param(name: string, values: number[]): Param {
-  return { nodeId: 'd', name, shape: [values.length], data: Float32Array.from(values), grad: new Float32Array(values.length), isKernel: name === 'kernel' };
+  return { nodeId: 'd', name, shape: [values.length], data: Float32Array.from(values), grad: new Float32Array(values.length), trainable: true, decay: true };
 }
 
 /** Params taking the values k·[1, 2] and k·[−3] for k = 1..5, averaged after each. */

@@ -81,7 +81,8 @@ export function paramsOf(network: GoldenNetwork): Param[] {
       shape: t.shape,
       data: t.data,
       grad: new Float32Array(t.data.length),
-      isKernel: name === 'kernel',
+      trainable: true,
+      decay: true,
     })),
   );
 }

@@ -5,7 +5,7 @@ import type { Param } from '../../../src/engine/tensor';
 
 /** One param [1, −2, 0] with a constant gradient [0.5, 0.25, −0.5]. */
 function param(): Param {
-  return { nodeId: 'd', name: 'kernel', shape: [3], data: Float32Array.of(1, -2, 0), grad: Float32Array.of(0.5, 0.25, -0.5), isKernel: true };
+  return { nodeId: 'd', name: 'kernel', shape: [3], data: Float32Array.of(1, -2, 0), grad: Float32Array.of(0.5, 0.25, -0.5), trainable: true, decay: true };
 }
 
 function run(cfg: OptimizerConfig, steps: number, lr = cfg.learningRate, l1?: number): number[] {

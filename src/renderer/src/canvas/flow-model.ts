@@ -7,6 +7,7 @@ import type { GraphAnalysis } from '../../../shared/graph';
 import type { Graph, GraphIssue } from '../../../shared/graph-types';
 import { getNodeSpec } from '../../../shared/nodes';
 import { formatShape, type Category } from '../../../shared/nodes/types';
+import { hasTrainableWeights } from '../../../shared/nodes/weights';
 import { parameterCount } from '../store/model-summary';
 import type { Selection, XY } from '../store/types';
 
@@ -105,7 +106,7 @@ export function toFlowNodes({ graph, analysis, selection, dragPositions, measure
         subtitle: subtitleOf(node.type, params, Boolean(node.label)),
         shape: resolved?.shape ? formatShape(resolved.shape) : null,
         params: resolved ? parameterCount(resolved) : null,
-        trainable: Boolean(spec?.weightShapes),
+        trainable: spec ? hasTrainableWeights(spec) : false,
         issues: byNode.get(node.id) ?? [],
         inputs: spec?.inputs.map((p) => ({ id: p.id, label: p.label })) ?? [],
         outputs: spec?.outputs.map((p) => ({ id: p.id, label: p.label })) ?? [],

@@ -1,13 +1,14 @@
 /** Parameter counts and the Keras-style model summary, from a graph analysis. */
 import type { GraphAnalysis, ResolvedNode } from '../../../shared/graph';
 import { formatShape, shapeSize } from '../../../shared/nodes/types';
+import { declaredWeights } from '../../../shared/nodes/weights';
 
-/** Trainable values of one node; null while its input shapes are unknown. */
+/** Trainable values of one node (buffers such as running statistics not counted); null while its input shapes are unknown. */
 export function parameterCount(node: ResolvedNode): number | null {
-  if (!node.spec.weightShapes) return 0;
+  if (!node.spec.weights?.some((w) => w.trainable)) return 0;
   if (node.inputShapes.length < node.inputs.length || node.inputs.length === 0) return null;
-  const shapes = node.spec.weightShapes(node.inputShapes, node.params as never);
-  return Object.values(shapes).reduce((sum, shape) => sum + shapeSize(shape), 0);
+  const trainable = declaredWeights(node.spec, node.inputShapes, node.params).filter((w) => w.trainable);
+  return trainable.reduce((sum, w) => sum + shapeSize(w.shape), 0);
 }
 
 export interface SummaryRow {

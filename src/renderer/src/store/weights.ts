@@ -5,6 +5,7 @@
  */
 import { analyzeGraph } from '../../../shared/graph';
 import type { ShapeContext } from '../../../shared/nodes/types';
+import { declaredWeights } from '../../../shared/nodes/weights';
 import type { Project, SerializedWeights } from '../../../shared/project-types';
 
 export function pruneStaleWeights(project: Project, ctx: ShapeContext): Project {
@@ -14,11 +15,11 @@ export function pruneStaleWeights(project: Project, ctx: ShapeContext): Project 
   let changed = false;
   for (const [nodeId, tensors] of Object.entries(project.weights)) {
     const node = byId.get(nodeId);
-    const expected = node?.spec.weightShapes && node.inputShapes.length > 0 ? node.spec.weightShapes(node.inputShapes, node.params as never) : null;
+    const expected = node?.spec.weights && node.inputShapes.length > 0 ? declaredWeights(node.spec, node.inputShapes, node.params) : null;
     const fits =
       expected !== null &&
-      Object.keys(expected).length === Object.keys(tensors).length &&
-      Object.entries(expected).every(([name, shape]) => sameShape(tensors[name]?.shape, shape));
+      expected.length === Object.keys(tensors).length &&
+      expected.every((w) => sameShape(tensors[w.name]?.shape, w.shape));
     if (fits) kept[nodeId] = tensors;
     else changed = true;
   }

@@ -15,7 +15,9 @@ import {
   unpadAddPlanes,
   type DirectGeometry,
 } from '../ops/conv2d-direct';
-import { Layer, type RuntimeNode } from './layer';
+import type { Param } from '../tensor';
+import { Layer, optionalParam, paramOf, type EngineNode, type RuntimeNode } from './layer';
+import { withKernelPenalty } from './penalties';
 
 export interface ConvParams {
   filters: number;
@@ -51,8 +53,13 @@ export class Conv2DLayer extends Layer {
   private readonly xPad: Float32Array;
   private readonly dxPad: Float32Array;
 
+  readonly kernel: Param;
+  private readonly bias: Param | null;
+
   constructor(node: RuntimeNode, p: ConvParams, maxBatch: number) {
     super(node);
+    this.kernel = paramOf(node, 'kernel');
+    this.bias = optionalParam(node, 'bias');
     const [C, H, W] = node.inputs[0].shape;
     const rows = axisGeometry(H, p.kernelSize, p.stride, p.padding);
     const cols = axisGeometry(W, p.kernelSize, p.stride, p.padding);
@@ -89,8 +96,8 @@ export class Conv2DLayer extends Layer {
   }
 
   forward(rows: number): void {
-    const [kernel, bias] = this.node.params;
-    const b = bias ? bias.data : null;
+    const kernel = this.kernel;
+    const b = this.bias ? this.bias.data : null;
     const x = this.node.inputs[0].output;
     this.direct = this.chooseDirect();
     if (this.direct) {
@@ -111,8 +118,8 @@ export class Conv2DLayer extends Layer {
   }
 
   backward(rows: number): void {
-    const [kernel, bias] = this.node.params;
-    const db = bias ? bias.grad : null;
+    const kernel = this.kernel;
+    const db = this.bias ? this.bias.grad : null;
     const src = this.node.inputs[0];
     const dx = this.propagateToInputs ? src.grad : null;
     if (this.direct) {
@@ -147,3 +154,10 @@ export class Conv2DLayer extends Layer {
     }
   }
 }
+
+export const conv2d: EngineNode<'conv2d'> = {
+  build(node, p, ctx) {
+    const layer = new Conv2DLayer(node, p, ctx.maxBatch);
+    return withKernelPenalty(layer, layer.kernel, p);
+  },
+};

@@ -66,10 +66,9 @@ export interface KernelPenaltyParams {
   l2: number;
 }
 
-/** Gives a Dense/Conv2D layer its kernel penalty when λ₁ or λ₂ is set. */
-export function withKernelPenalty<L extends Layer>(layer: L, p: KernelPenaltyParams): L {
-  const kernel = layer.node.params.find((q) => q.isKernel);
-  if (kernel && (p.l1 > 0 || p.l2 > 0)) layer.penalty = new KernelPenalty(kernel, p.l1, p.l2);
+/** Gives a Dense/Conv2D layer the penalty on its kernel when λ₁ or λ₂ is set. */
+export function withKernelPenalty<L extends Layer>(layer: L, kernel: Param, p: KernelPenaltyParams): L {
+  if (p.l1 > 0 || p.l2 > 0) layer.penalty = new KernelPenalty(kernel, p.l1, p.l2);
   return layer;
 }
 

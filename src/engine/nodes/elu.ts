@@ -1,0 +1,4 @@
+import { Act } from '../ops/activations';
+import { elementwiseActivation } from './activation-factory';
+
+export const elu = elementwiseActivation<'elu'>(Act.elu);

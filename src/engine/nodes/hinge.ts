@@ -1,0 +1,3 @@
+import { elementwiseLoss } from './loss-factory';
+
+export const hinge = elementwiseLoss('hinge');
