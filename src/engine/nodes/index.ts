@@ -7,6 +7,7 @@
 import type { NodeParams, NodeType } from '../../shared/nodes';
 import { add } from './add';
 import { avgPool2d } from './avg-pool2d';
+import { batchNorm } from './batch-norm';
 import { binaryCrossEntropy } from './binary-cross-entropy';
 import { concat } from './concat';
 import { conv2d } from './conv2d';
@@ -19,6 +20,7 @@ import { gaussianNoise } from './gaussian-noise';
 import { hinge } from './hinge';
 import { identity } from './identity';
 import { input } from './input';
+import { layerNorm } from './layer-norm';
 import type { BuildContext, EngineNode, Layer, RuntimeNode } from './layer';
 import { leakyRelu } from './leaky-relu';
 import { logSoftmax } from './log-softmax';
@@ -43,6 +45,8 @@ export const engineNodes: { [K in NodeType]: EngineNode<K> } = {
   avgPool2d,
   flatten,
   reshape,
+  batchNorm,
+  layerNorm,
   identity,
   sigmoid,
   tanh,

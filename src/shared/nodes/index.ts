@@ -6,6 +6,7 @@
  */
 import { add } from './add';
 import { avgPool2d } from './avg-pool2d';
+import { batchNorm } from './batch-norm';
 import { binaryCrossEntropy } from './binary-cross-entropy';
 import { concat } from './concat';
 import { conv2d } from './conv2d';
@@ -18,6 +19,7 @@ import { gaussianNoise } from './gaussian-noise';
 import { hinge } from './hinge';
 import { identity } from './identity';
 import { input } from './input';
+import { layerNorm } from './layer-norm';
 import { leakyRelu } from './leaky-relu';
 import { logSoftmax } from './log-softmax';
 import { mae } from './mae';
@@ -43,6 +45,8 @@ export const nodeSpecs = {
   avgPool2d,
   flatten,
   reshape,
+  batchNorm,
+  layerNorm,
   identity,
   sigmoid,
   tanh,
