@@ -10,6 +10,7 @@ import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { Trainer } from '../../src/engine/train';
 import { buildWorkload } from '../../src/cli/bench/workloads';
+import { chain } from '../shared/graph-fixtures';
 
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
@@ -44,6 +45,22 @@ describe('allocation', () => {
     const w = buildWorkload(id as string);
     const trainer = new Trainer(w.graph, w.data, { ...w.training, batchSize: batchSize as number, epochs: 1000 });
     expect(youngBytesPerStep(trainer, 200, undefined, 64)).toBeLessThan(64);
+  });
+
+  it('batch and layer normalization (batch statistics and running averages every step): a training step allocates nothing', () => {
+    const w = buildWorkload('W1');
+    const graph = chain(
+      ['x', 'input'], ['d1', 'dense', { units: 8 }], ['bn', 'batchNorm'], ['a1', 'tanh'],
+      ['d2', 'dense', { units: 8 }], ['ln', 'layerNorm'], ['a2', 'tanh'], ['o', 'dense', { units: 1 }], ['s', 'sigmoid'], ['L', 'binaryCrossEntropy'],
+    );
+    // Batches of 4 (batch statistics need more than one row); measuring windows stay inside an epoch.
+    const trainer = new Trainer(graph, w.data, { ...w.training, batchSize: 4, epochs: 1000 });
+    const steps = Math.floor(trainer.stepsPerEpoch * 0.6);
+    expect(steps).toBeGreaterThanOrEqual(50);
+    const runningMean = trainer.model.buffers.find((b) => b.name === 'runningMean')!.data;
+    const before = runningMean.slice();
+    expect(youngBytesPerStep(trainer, steps, undefined, 64)).toBeLessThan(64);
+    expect(runningMean).not.toEqual(before); // the running statistics were really updated in those steps
   });
 
   it('control: the measurement sees one typed-array view per step', () => {

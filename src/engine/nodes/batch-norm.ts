@@ -46,7 +46,7 @@ export function batchStatistics(x: Float32Array, g: NormGeometry, eps: number, m
     }
     mean[c] = mu;
     invStd[c] = 1 / Math.sqrt(sq / m + eps);
-    unbiased[c] = m > 1 ? sq / (m - 1) : NaN;
+    unbiased[c] = sq / (m - 1); // m = 1: sq is 0, so 0/0 = NaN
   }
 }
 
