@@ -1,18 +1,21 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { categories, defaultParams, getNodeSpec, isNodeType, nodeSpecs, nodeTypes, nodeTypesIn, type NodeParams, type NodeType } from '../../src/shared/nodes';
 import { checkParamValue, describeLimits } from '../../src/shared/nodes/params';
 import type { NodeSpec } from '../../src/shared/nodes/types';
 
 const specs = Object.entries(nodeSpecs) as [string, NodeSpec][];
+const repo = path.resolve(__dirname, '../..');
+/** maxPool2d → max-pool2d: the file name of a type's spec and engine files. */
+const fileName = (type: string) => type.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 
 describe('node registry', () => {
-  it('has the agreed node types', () => {
-    expect(nodeTypes).toEqual([
-      'input', 'dense', 'conv2d', 'maxPool2d', 'avgPool2d', 'flatten', 'reshape',
-      'identity', 'sigmoid', 'tanh', 'relu', 'leakyRelu', 'elu', 'softplus', 'softmax', 'logSoftmax', 'step', 'sign',
-      'dropout', 'gaussianNoise', 'add', 'concat',
-      'mse', 'mae', 'binaryCrossEntropy', 'crossEntropy', 'nll', 'hinge',
-    ]);
+  it.each(nodeTypes.map((t) => [t, fileName(t)] as const))('%s: a spec file and an engine file of the same name (%s.ts)', (type, file) => {
+    const spec = readFileSync(path.join(repo, 'src/shared/nodes', `${file}.ts`), 'utf8');
+    const engine = readFileSync(path.join(repo, 'src/engine/nodes', `${file}.ts`), 'utf8');
+    expect(spec).toContain(`type: '${type}'`);
+    expect(engine).toMatch(new RegExp(`^export const ${type}\\b`, 'm'));
   });
 
   it.each(specs)('%s: type equals its key, texts are present', (key, spec) => {
@@ -48,6 +51,16 @@ describe('node registry', () => {
     }
   });
 
+  it.each(specs)('%s: declared weights have unique names, buffers are never decayed, random inits declare their fans', (_key, spec) => {
+    const weights = spec.weights ?? [];
+    expect(new Set(weights.map((w) => w.name)).size).toBe(weights.length);
+    for (const w of weights) {
+      if (!w.trainable) expect(w.decay, w.name).toBe(false);
+      const constant = w.init === 'zeros' || w.init === 'ones';
+      if (!constant) expect(w.fans, `${w.name} needs fans for its random init`).toBeDefined();
+    }
+  });
+
   it('gives the losses their pairing and target encodings', () => {
     const info = (t: string) => getNodeSpec(t)!.loss!;
     expect(info('crossEntropy')).toMatchObject({ requires: 'softmax', classTargets: 'index', requiresMessage: 'Cross-entropy needs probabilities: add a Softmax before it' });
@@ -76,8 +89,8 @@ describe('node registry', () => {
 
   it('lists categories in palette order and groups every type', () => {
     expect(categories.map((c) => c.label)).toEqual(['Inputs', 'Layers', 'Activations', 'Regularization', 'Merge', 'Losses']);
-    expect(categories.flatMap((c) => nodeTypesIn(c.id))).toHaveLength(nodeTypes.length);
-    expect(nodeTypesIn('loss')).toEqual(['mse', 'mae', 'binaryCrossEntropy', 'crossEntropy', 'nll', 'hinge']);
+    expect(categories.flatMap((c) => nodeTypesIn(c.id)).sort()).toEqual([...nodeTypes].sort());
+    expect(nodeTypesIn('loss')).toEqual(nodeTypes.filter((t) => getNodeSpec(t)!.loss !== undefined));
   });
 
   it('builds fresh default params', () => {
