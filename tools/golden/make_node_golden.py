@@ -31,22 +31,10 @@ import torch.nn.functional as F
 sys.dont_write_bytecode = True  # keep tools/golden free of __pycache__
 sys.path.insert(0, os.path.dirname(__file__))
 from golden_graph import edge, node, topo_order  # noqa: E402
-from make_golden import dumps  # noqa: E402
+from make_golden import dumps, f32, flat, uniform  # noqa: E402
 
 OUT_DIR = os.path.join(os.path.dirname(__file__), '..', '..', 'test', 'fixtures', 'golden', 'nodes')
 CASE_DIR = os.path.join(os.path.dirname(__file__), 'nodes')
-
-
-def f32(t):
-    return t.to(torch.float32).to(torch.float64)
-
-
-def uniform(gen, shape, lo, hi):
-    return f32(torch.rand(shape, generator=gen, dtype=torch.float64) * (hi - lo) + lo)
-
-
-def flat(t):
-    return [float(v) for v in t.detach().reshape(-1).tolist()]
 
 
 def chain(*specs):

@@ -3,15 +3,10 @@
  * stable for large logits, with its gradient written straight into the logits' gradient.
  */
 import { sigmoidBinaryCrossEntropy, sigmoidBinaryCrossEntropyBackward } from '../ops/losses';
-import type { EngineNode, RuntimeNode } from './layer';
-import { BaseLoss, classTargetsOf } from './loss-factory';
+import type { EngineNode } from './layer';
+import { LogitsLoss } from './loss-factory';
 
-export class SigmoidBinaryCrossEntropyLoss extends BaseLoss {
-  private readonly logits: RuntimeNode;
-  constructor(node: RuntimeNode, targetSource: 'labels' | 'input', maxBatch: number) {
-    super(node, targetSource, classTargetsOf(node), maxBatch);
-    this.logits = this.prediction.inputs[0];
-  }
+export class SigmoidBinaryCrossEntropyLoss extends LogitsLoss {
   computeLoss(rows: number): number {
     return sigmoidBinaryCrossEntropy(this.logits.output, this.targets, this.prediction.output, rows, this.node.size);
   }

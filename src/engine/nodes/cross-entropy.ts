@@ -4,15 +4,10 @@
  * The user still sees both nodes.
  */
 import { softmaxCrossEntropy, softmaxCrossEntropyBackward } from '../ops/losses';
-import type { EngineNode, RuntimeNode } from './layer';
-import { BaseLoss, classTargetsOf } from './loss-factory';
+import type { EngineNode } from './layer';
+import { LogitsLoss } from './loss-factory';
 
-export class SoftmaxCrossEntropyLoss extends BaseLoss {
-  private readonly logits: RuntimeNode;
-  constructor(node: RuntimeNode, targetSource: 'labels' | 'input', maxBatch: number) {
-    super(node, targetSource, classTargetsOf(node), maxBatch);
-    this.logits = this.prediction.inputs[0];
-  }
+export class SoftmaxCrossEntropyLoss extends LogitsLoss {
   computeLoss(rows: number): number {
     return softmaxCrossEntropy(this.logits.output, this.targets, this.prediction.output, rows, this.node.size);
   }

@@ -26,6 +26,18 @@ export abstract class BaseLoss extends LossLayer {
 }
 
 /**
+ * A loss fused with the activation before it (its prediction): it reads that activation's input,
+ * the logits, and writes its gradient straight into theirs.
+ */
+export abstract class LogitsLoss extends BaseLoss {
+  protected readonly logits: RuntimeNode;
+  constructor(node: RuntimeNode, targetSource: 'labels' | 'input', maxBatch: number) {
+    super(node, targetSource, classTargetsOf(node), maxBatch);
+    this.logits = this.prediction.inputs[0];
+  }
+}
+
+/**
  * How this loss reads class labels: as its spec declares, except that 0/1 labels become ±1 after
  * a node whose outputs are ±1 (`signedOutput`: Sign), so Sign + MSE on one layer is Rosenblatt's
  * perceptron rule.
