@@ -17,10 +17,15 @@ export interface CompiledProject {
   model: Model;
 }
 
-/** The project's data and model (saved weights, else initialised from the seed), as the app would export it. */
-export async function compileProject(project: Project, file = path.join(repoRoot, 'examples', 'x.bprop')): Promise<CompiledProject> {
+/**
+ * The project's data and model (saved weights, else initialised from the seed) after `steps`
+ * training steps, as the app would export it.
+ */
+export async function compileProject(project: Project, steps = 0, file = path.join(repoRoot, 'examples', 'x.bprop')): Promise<CompiledProject> {
   const data = await prepareProjectData(project, projectDataSource(file));
-  const model = createTrainer(project, data).model;
+  const trainer = createTrainer(project, data);
+  for (let i = 0; i < steps && !trainer.done; i++) trainer.trainStep();
+  const model = trainer.model;
   return { source: modelSourceOf(project, data, model), data, model };
 }
 
