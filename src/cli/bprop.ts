@@ -11,6 +11,7 @@ import { ProjectError } from '../shared/project';
 import { UsageError } from './args';
 import { benchCommand } from './bench/bench-command';
 import { evalCommand } from './eval-command';
+import { exportCommand } from './export-command';
 import { predictCommand } from './predict-command';
 import { trainCommand } from './train-command';
 
@@ -19,6 +20,8 @@ const USAGE = `usage: bprop <command> [options]
   train FILE [--epochs N] [--seed N] [--out FILE] [--json]   train a .bprop project
   eval FILE [--json]                                          metrics of its saved weights
   predict FILE --input CSV [--json]                           predictions for new rows
+  export FILE --onnx OUT.onnx                                 the model as ONNX (normalisation included)
+  export FILE --pytorch OUT.py                                a PyTorch training script, its weights and data
   bench [--json] [--workloads W1,W2,W3,W4] [--reps N] [--kernels wasm|js] [--in-process]
                                                               training throughput (samples/s)
 `;
@@ -27,6 +30,7 @@ const commands: Record<string, (argv: string[]) => Promise<void>> = {
   train: trainCommand,
   eval: evalCommand,
   predict: predictCommand,
+  export: exportCommand,
   bench: benchCommand,
 };
 

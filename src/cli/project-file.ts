@@ -19,10 +19,10 @@ export async function readProjectFile(file: string): Promise<Project> {
 }
 
 /** Writes to a temporary file beside the target, then renames it over: a crash never leaves half a file. */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
+export async function writeFileAtomic(file: string, contents: string | Uint8Array): Promise<void> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    await fs.writeFile(tmp, text, { encoding: 'utf8', flag: 'wx' });
+    await fs.writeFile(tmp, contents, typeof contents === 'string' ? { encoding: 'utf8', flag: 'wx' } : { flag: 'wx' });
     await fs.rename(tmp, file);
   } catch (e) {
     await fs.rm(tmp, { force: true });

@@ -5,9 +5,9 @@
  */
 import type { ResolvedNode } from '../../shared/graph';
 import type { NodeParams, NodeType } from '../../shared/nodes';
-import { axisGeometry } from '../../shared/nodes/conv-geometry';
 import { poolStride } from '../../shared/nodes/pool-factory';
 import type { Tensor } from '../../engine/tensor';
+import { convPads } from '../conv-pads';
 import type { OnnxGraphBuilder } from './builder';
 
 export interface OnnxNodeContext<K extends NodeType> {
@@ -77,13 +77,7 @@ const dense: OnnxExporter<'dense'> = {
 const conv2d: OnnxExporter<'conv2d'> = {
   emit(ctx) {
     const { b, node, inputs, output, params: p } = ctx;
-    const [, h, w] = node.inputShapes[0]!;
-    // 'same' pads as our engine does: the smaller half before (top/left), the rest after.
-    const pads = [h!, w!].map((size) => {
-      const g = axisGeometry(size, p.kernelSize, p.stride, p.padding);
-      const total = Math.max((g.out - 1) * p.stride + p.kernelSize - size, 0);
-      return p.padding === 'same' ? [g.padBefore, total - g.padBefore] : [0, 0];
-    });
+    const pads = convPads(node.inputShapes[0]!, p);
     const kernel = weight(ctx, 'kernel');
     const args = [inputs[0]!, b.floats(`${node.id}.kernel`, kernel.shape, kernel.data)];
     if (p.useBias) {
@@ -93,7 +87,7 @@ const conv2d: OnnxExporter<'conv2d'> = {
     b.node('Conv', args, [output], {
       kernel_shape: [p.kernelSize, p.kernelSize],
       strides: [p.stride, p.stride],
-      pads: [pads[0]![0]!, pads[1]![0]!, pads[0]![1]!, pads[1]![1]!],
+      pads: [pads.top, pads.left, pads.bottom, pads.right],
       dilations: [1, 1],
       group: 1,
     });
