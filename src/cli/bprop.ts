@@ -6,12 +6,14 @@
  */
 import { DataError } from '../engine/data/types';
 import { DivergenceError } from '../engine/train';
+import { OnnxImportError } from '../interop/onnx/import';
 import { GraphError } from '../shared/graph-types';
 import { ProjectError } from '../shared/project';
 import { UsageError } from './args';
 import { benchCommand } from './bench/bench-command';
 import { evalCommand } from './eval-command';
 import { exportCommand } from './export-command';
+import { importCommand } from './import-command';
 import { predictCommand } from './predict-command';
 import { trainCommand } from './train-command';
 
@@ -22,6 +24,7 @@ const USAGE = `usage: bprop <command> [options]
   predict FILE --input CSV [--json]                           predictions for new rows
   export FILE --onnx OUT.onnx                                 the model as ONNX (normalisation included)
   export FILE --pytorch OUT.py                                a PyTorch training script, its weights and data
+  import MODEL.onnx --out FILE [--dataset ID]                 an ONNX model as a project (weights, suggested loss)
   bench [--json] [--workloads W1,W2,W3,W4] [--reps N] [--kernels wasm|js] [--in-process]
                                                               training throughput (samples/s)
 `;
@@ -31,6 +34,7 @@ const commands: Record<string, (argv: string[]) => Promise<void>> = {
   eval: evalCommand,
   predict: predictCommand,
   export: exportCommand,
+  import: importCommand,
   bench: benchCommand,
 };
 
@@ -59,7 +63,7 @@ function reportError(e: unknown): number {
     process.stderr.write(`bprop: invalid graph: ${e.issues.map((i) => (i.nodeId ? `node '${i.nodeId}'` : i.edgeId ? `edge '${i.edgeId}'` : 'graph') + `${i.param ? ` (param '${i.param}')` : ''}: ${i.message}${i.help ? ` (help: ${i.help})` : ''}`).join('; ')}\n`);
     return 2;
   }
-  if (e instanceof ProjectError || e instanceof DataError || e instanceof UsageError) {
+  if (e instanceof ProjectError || e instanceof DataError || e instanceof UsageError || e instanceof OnnxImportError) {
     process.stderr.write(`bprop: ${e.message.replace(/\n\s*/g, ' ')}\n`);
     return 2;
   }

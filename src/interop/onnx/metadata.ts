@@ -15,6 +15,7 @@ export const META = {
   training: 'backprop.training',
   losses: 'backprop.losses',
   layout: 'backprop.layout',
+  inputNode: 'backprop.input',
 } as const;
 
 /** A loss node as the import restores it: its type, params and the node it reads. */
@@ -25,14 +26,14 @@ export interface SavedLoss {
   input: string;
 }
 
-/** Node labels and positions, so the canvas looks the same after a round trip. */
-export type SavedLayout = Record<string, { x: number; y: number; label?: string }>;
+/** Each node's type, params, label and position, so the project is the same after a round trip. */
+export type SavedLayout = Record<string, { x: number; y: number; label?: string; type?: string; params?: Record<string, unknown> }>;
 
 export function exportMetadata(source: ModelSource, plan: ModelPlan): { key: string; value: string }[] {
   const { project } = source;
   const losses: SavedLoss[] = plan.losses.map((l) => ({ id: l.id, type: l.type, params: l.params, input: l.inputs[0]! }));
   const layout: SavedLayout = {};
-  for (const n of project.graph.nodes) layout[n.id] = { ...n.position, ...(n.label ? { label: n.label } : {}) };
+  for (const n of project.graph.nodes) layout[n.id] = { ...n.position, ...(n.label ? { label: n.label } : {}), type: n.type, params: n.params };
   const entries: [string, string][] = [
     [META.project, project.name],
     [META.task, source.task],
@@ -43,6 +44,7 @@ export function exportMetadata(source: ModelSource, plan: ModelPlan): { key: str
     [META.training, JSON.stringify(project.training)],
     [META.losses, JSON.stringify(losses)],
     [META.layout, JSON.stringify(layout)],
+    [META.inputNode, plan.layers.find((n) => n.type === 'input')!.id],
   ];
   return entries.map(([key, value]) => ({ key, value }));
 }
