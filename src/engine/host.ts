@@ -15,6 +15,7 @@ import { HostProbes } from './host-probes';
 import { createTrainer, prepareProjectData, weightsToProject, weightMapOf, type DataSource } from './session';
 import { DivergenceError, Trainer } from './train';
 import { DEFAULT_GRADIENT_CHECK_COUNT } from '../shared/protocol-gradcheck';
+import { exportModel } from '../interop/host-export';
 
 export interface HostOptions {
   /** Runs `fn` soon, after pending messages (default setTimeout 0). */
@@ -31,6 +32,8 @@ type Port = EnginePort<EngineRequest, EngineEvent>;
 export class EngineHost {
   private project: Project | null = null;
   private data: PreparedData | null = null;
+  /** The CSV text of a CSV project (the PyTorch export writes it beside the script). */
+  private csvText: string | undefined;
   private trainer: Trainer | null = null;
   private status: TrainingState['status'] = 'idle';
   private looping = false;
@@ -92,6 +95,11 @@ export class EngineHost {
           this.port.postMessage({ type: 'gradientChecked', requestId: msg.requestId, result });
           return;
         }
+        case 'exportModel': {
+          const event = exportModel(msg, this.project!, this.data!, this.requireTrainer().model, this.csvText);
+          this.port.postMessage(event); // copied, not transferred: the bytes may be views of shared buffers
+          return;
+        }
         case 'getWeights':
           this.port.postMessage({ type: 'weights', requestId: msg.requestId, weights: weightsToProject(this.requireTrainer().model) });
           return;
@@ -106,10 +114,23 @@ export class EngineHost {
     this.looping = false;
     try {
       const project = validateProject(raw);
-      const source: DataSource = csv ? { ...this.source, readProjectCsv: async () => csv } : this.source;
+      let csvText = csv?.text;
+      const read = this.source.readProjectCsv;
+      const source: DataSource = csv
+        ? { ...this.source, readProjectCsv: async () => csv }
+        : read
+          ? {
+              ...this.source,
+              readProjectCsv: async (rel) => {
+                const file = await read(rel);
+                csvText = file.text; // kept for the PyTorch export, which copies the data beside its script
+                return file;
+              },
+            }
+          : this.source;
       const data = await prepareProjectData(project, source);
       const trainer = createTrainer(project, data);
-      Object.assign(this, { project, data, trainer, elapsedMs: 0 });
+      Object.assign(this, { project, data, trainer, elapsedMs: 0, csvText });
       this.setStatus('idle', false);
       this.port.postMessage({ type: 'loaded', requestId, summary: this.summary(), state: this.state() });
       this.probes.loaded();

@@ -11,6 +11,8 @@ import type { Model } from '../engine/model';
 import type { WeightMap } from '../engine/tensor';
 import { weightMapOf } from '../engine/session';
 
+export { identifier } from './names';
+
 export interface ModelSource {
   project: Project;
   /** node id → param name → tensor, for every trainable parameter of the graph. */
@@ -49,13 +51,6 @@ function dataNameOf(project: Project): string {
   if ('dataset' in data) return data.dataset;
   const file = data.csv.split(/[\\/]/).pop() ?? data.csv;
   return file.replace(/\.[^.]+$/, '');
-}
-
-/** A valid identifier made from `text` (letters, digits, underscores; never starting with a digit). */
-export function identifier(text: string, fallback = 'x'): string {
-  const id = text.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
-  if (!id) return fallback;
-  return /^[0-9]/.test(id) ? `_${id}` : id;
 }
 
 /** The graph in evaluation order, split into the model's layers and its loss nodes. */

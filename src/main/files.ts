@@ -21,6 +21,11 @@ export function isProjectFileName(file: string): boolean {
   return PROJECT_EXTENSIONS.includes(path.extname(file).toLowerCase());
 }
 
+/** An ONNX model, which File › Open imports as a new project. */
+export function isOnnxFileName(file: string): boolean {
+  return path.extname(file).toLowerCase() === '.onnx';
+}
+
 function describeError(file: string, error: unknown): FileAccessError {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return new FileAccessError(`'${file}' was not found.`);
@@ -99,8 +104,13 @@ export async function readProjectCsvFile(projectPath: string, relativePath: stri
 
 /** Atomic: a temporary file beside the target, renamed over it. A failed write leaves the old file as it was. */
 export async function saveTextFile(file: string, text: string): Promise<void> {
+  return saveFile(file, text);
+}
+
+/** saveTextFile for text or bytes (exports). */
+export async function saveFile(file: string, contents: string | Uint8Array): Promise<void> {
   try {
-    await writeFileAtomic(file, text);
+    await writeFileAtomic(file, contents);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOSPC' ? 'the disk is full' : (code ?? String(error));

@@ -4,7 +4,7 @@
  * renderer is treated as untrusted input.
  */
 import { dialog, ipcMain, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
-import type { MessageOptions } from '../shared/desktop-api';
+import type { ExportFile, ExportKind, MessageOptions } from '../shared/desktop-api';
 import { IPC, NATIVE_EDIT_COMMANDS, type NativeEditCommand } from '../shared/ipc-channels';
 import type { ProjectFiles } from './project-files';
 import { ProjectWindow, type DocumentState } from './project-window';
@@ -77,6 +77,24 @@ export function messageOptionsArg(value: unknown): MessageOptions {
   };
 }
 
+const EXPORT_KINDS: readonly ExportKind[] = ['onnx', 'pytorch', 'png', 'svg', 'markdown'];
+
+export function exportKindArg(value: unknown): ExportKind {
+  if (!EXPORT_KINDS.includes(value as ExportKind)) throw new TypeError(`unknown export kind ${String(value)}`);
+  return value as ExportKind;
+}
+
+/** Export files: plain names (no folders: they are written beside the file the user chose) and bytes. */
+export function exportFilesArg(value: unknown): ExportFile[] {
+  if (!Array.isArray(value) || value.length === 0 || value.length > 8) throw new TypeError('export files must be a list of 1 to 8 files');
+  return value.map((f: Partial<ExportFile> | null, k) => {
+    const name = str(f?.name, `file ${k + 1} name`, 200);
+    if (!/^[^\\/:*?"<>|\u0000-\u001f]+$/.test(name) || name.startsWith('.')) throw new TypeError(`file name '${name}' is not a plain file name`);
+    if (!(f?.bytes instanceof Uint8Array)) throw new TypeError(`file '${name}' has no bytes`);
+    return { name, bytes: f.bytes };
+  });
+}
+
 const isNativeEdit = (value: unknown): value is NativeEditCommand => (NATIVE_EDIT_COMMANDS as readonly unknown[]).includes(value);
 
 export interface IpcServices {
@@ -93,6 +111,7 @@ export function registerIpcHandlers({ files, recent, recovery }: IpcServices): v
   handle(IPC.saveProjectAs, (w, text, name) => files.saveAs(w, str(text, 'text'), label(name, 'name')));
   handle(IPC.recentFiles, () => recent.list());
   handle(IPC.exportWeights, (w, json, name) => files.exportWeights(w, str(json, 'json'), label(name, 'name')));
+  handle(IPC.exportFiles, (w, exported, kind) => files.exportFiles(w, exportFilesArg(exported), exportKindArg(kind)));
   handle(IPC.readProjectCsv, (w, projectPath, rel) => files.readProjectCsv(w, str(projectPath, 'projectPath'), str(rel, 'relativePath', 4096)));
   handle(IPC.chooseCsv, (w) => files.chooseCsv(w));
   handle(IPC.showMessage, async (w, options) => (await dialog.showMessageBox(w.win, { ...messageOptionsArg(options), noLink: true })).response);

@@ -51,7 +51,19 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
       command('Save As…', { type: 'saveAs' }, 'Shift+CmdOrCtrl+S'),
       command('Revert', { type: 'revert' }),
       separator,
-      command('Export Weights (JSON)…', { type: 'exportWeights' }, 'Shift+CmdOrCtrl+E'),
+      {
+        label: 'Export',
+        submenu: [
+          command('Weights (JSON)…', { type: 'exportWeights' }, 'Shift+CmdOrCtrl+E'),
+          separator,
+          command('ONNX…', { type: 'export', kind: 'onnx' }),
+          command('PyTorch Script…', { type: 'export', kind: 'pytorch' }),
+          separator,
+          command('Canvas as PNG…', { type: 'export', kind: 'png' }),
+          command('Canvas as SVG…', { type: 'export', kind: 'svg' }),
+          command('Model Summary (Markdown)…', { type: 'export', kind: 'markdown' }),
+        ],
+      },
       separator,
       // Closing goes through the window's 'close' event, which asks about unsaved changes.
       { label: 'Close Window', role: 'close', accelerator: 'CmdOrCtrl+W' },

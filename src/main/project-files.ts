@@ -5,8 +5,8 @@
  */
 import { app, dialog, type FileFilter } from 'electron';
 import path from 'node:path';
-import type { CsvFile, OpenedProject } from '../shared/desktop-api';
-import { FileAccessError, isProjectFileName, readCsvFile, readProjectCsvFile, readProjectText, saveTextFile } from './files';
+import type { CsvFile, ExportFile, ExportKind, OpenedProject } from '../shared/desktop-api';
+import { FileAccessError, isOnnxFileName, isProjectFileName, readCsvFile, readFileChecked, readProjectCsvFile, readProjectText, saveFile, saveTextFile } from './files';
 import type { ProjectWindow } from './project-window';
 import type { RecentFiles } from './recent';
 import type { RecoveryStore } from './recovery';
@@ -15,6 +15,21 @@ export const PROJECT_FILTERS: FileFilter[] = [
   { name: 'Backprop Studio Project', extensions: ['bprop'] },
   { name: 'JSON', extensions: ['json'] },
 ];
+
+/** File › Open also takes ONNX models (imported as a new, unsaved project). */
+export const OPEN_FILTERS: FileFilter[] = [
+  { name: 'Projects and ONNX models', extensions: ['bprop', 'json', 'onnx'] },
+  ...PROJECT_FILTERS,
+  { name: 'ONNX Model', extensions: ['onnx'] },
+];
+
+const EXPORT_DIALOGS: Record<ExportKind, { title: string; filter: FileFilter }> = {
+  onnx: { title: 'Export ONNX Model', filter: { name: 'ONNX Model', extensions: ['onnx'] } },
+  pytorch: { title: 'Export PyTorch Script (its weights and data are written beside it)', filter: { name: 'Python Script', extensions: ['py'] } },
+  png: { title: 'Export Canvas as PNG', filter: { name: 'PNG Image', extensions: ['png'] } },
+  svg: { title: 'Export Canvas as SVG', filter: { name: 'SVG Image', extensions: ['svg'] } },
+  markdown: { title: 'Export Model Summary', filter: { name: 'Markdown', extensions: ['md'] } },
+};
 
 /** A file name the user can be offered: no folders, no characters file systems refuse. */
 export function safeFileName(suggested: string, extension: string): string {
@@ -40,7 +55,7 @@ export class ProjectFiles {
     const result = await dialog.showOpenDialog(window.win, {
       title: 'Open Project',
       defaultPath: this.defaultFolder(window),
-      filters: PROJECT_FILTERS,
+      filters: OPEN_FILTERS,
       properties: ['openFile'],
     });
     const file = result.filePaths[0];
@@ -49,6 +64,8 @@ export class ProjectFiles {
 
   async openPath(window: ProjectWindow, file: string): Promise<OpenedProject> {
     const full = path.resolve(file);
+    // An ONNX model becomes a new project: no path, so Save asks where (and never writes over the model).
+    if (isOnnxFileName(full)) return { path: null, name: path.basename(full), text: '', bytes: new Uint8Array(await readFileChecked(full)) };
     const text = await readProjectText(full);
     window.allowPath(full);
     await this.remember(full);
@@ -76,7 +93,7 @@ export class ProjectFiles {
 
   async openDropped(window: ProjectWindow, file: string): Promise<OpenedProject> {
     if (!file) throw new FileAccessError('The dropped item is not a file on this computer.');
-    if (!isProjectFileName(file)) throw new FileAccessError(`'${path.basename(file)}' is not a project: drop a .bprop (or .json) file.`);
+    if (!isProjectFileName(file) && !isOnnxFileName(file)) throw new FileAccessError(`'${path.basename(file)}' is not a project: drop a .bprop (or .json) file, or an .onnx model.`);
     return this.openPath(window, file);
   }
 
@@ -120,6 +137,23 @@ export class ProjectFiles {
     if (result.canceled || !result.filePath) return null;
     await saveTextFile(result.filePath, json);
     return result.filePath;
+  }
+
+  /** Asks where the first file goes; the others are written beside it, each atomically. */
+  async exportFiles(window: ProjectWindow, files: ExportFile[], kind: ExportKind): Promise<string | null> {
+    const { title, filter } = EXPORT_DIALOGS[kind];
+    const extension = `.${filter.extensions[0]}`;
+    const result = await dialog.showSaveDialog(window.win, {
+      title,
+      defaultPath: path.join(this.defaultFolder(window), safeFileName(files[0]!.name, extension)),
+      filters: [filter],
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    });
+    if (result.canceled || !result.filePath) return null;
+    const first = path.extname(result.filePath) ? result.filePath : `${result.filePath}${extension}`;
+    await saveFile(first, files[0]!.bytes);
+    for (const f of files.slice(1)) await saveFile(path.join(path.dirname(first), f.name), f.bytes);
+    return first;
   }
 
   async readProjectCsv(window: ProjectWindow, projectPath: string, relativePath: string): Promise<CsvFile> {

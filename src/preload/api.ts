@@ -68,6 +68,7 @@ export function createDesktopApi({ ipc, getPathForFile, isEditingText }: Preload
     saveProjectAs: (text, suggestedName) => invoke(IPC.saveProjectAs, text, suggestedName),
     recentFiles: () => invoke(IPC.recentFiles),
     exportWeights: (json, suggestedName) => invoke(IPC.exportWeights, json, suggestedName),
+    exportFiles: (files, kind) => invoke(IPC.exportFiles, files, kind),
     readProjectCsv: (projectPath, relativePath) => invoke(IPC.readProjectCsv, projectPath, relativePath),
     chooseCsv: () => invoke(IPC.chooseCsv),
     setDocumentState: (state) => ipc.send(IPC.setDocumentState, { name: state.name, dirty: state.dirty, path: state.path }),

@@ -11,6 +11,17 @@ export interface OpenedProject {
   name: string;
   /** The raw file text; the renderer parses and validates it (and shows any error). */
   text: string;
+  /** An ONNX model's bytes (File › Open accepts .onnx): the renderer imports it as a new, unsaved project. */
+  bytes?: Uint8Array;
+}
+
+/** What File › Export writes (see src/interop and docs/interop.md). */
+export type ExportKind = 'onnx' | 'pytorch' | 'png' | 'svg' | 'markdown';
+
+/** A file of an export; the first one is the file the user names, the others go beside it. */
+export interface ExportFile {
+  name: string;
+  bytes: Uint8Array;
 }
 
 export interface RecentFile {
@@ -35,6 +46,7 @@ export type MenuCommand =
   | { type: 'saveAs' }
   | { type: 'revert' }
   | { type: 'exportWeights' }
+  | { type: 'export'; kind: ExportKind }
   | { type: 'close' }
   | { type: 'undo' }
   | { type: 'redo' }
@@ -78,6 +90,8 @@ export interface DesktopApi {
   recentFiles(): Promise<RecentFile[]>;
   /** Save dialog for the weights JSON. */
   exportWeights(json: string, suggestedName: string): Promise<string | null>;
+  /** Save dialog for an export; writes every file (the others beside the first). Returns the first's path, null if cancelled. */
+  exportFiles(files: ExportFile[], kind: ExportKind): Promise<string | null>;
   /** Reads a CSV named by the project, relative to the project file (it must stay inside the project's folder). */
   readProjectCsv(projectPath: string, relativePath: string): Promise<CsvFile>;
   /** Lets the user choose a CSV to import. */

@@ -10,6 +10,7 @@ export const IPC = {
   saveProjectAs: 'project:save-as',
   recentFiles: 'project:recent-files',
   exportWeights: 'project:export-weights',
+  exportFiles: 'project:export-files',
   readProjectCsv: 'csv:read-project',
   chooseCsv: 'csv:choose',
   showMessage: 'dialog:show-message',

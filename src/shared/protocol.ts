@@ -7,6 +7,7 @@ import type { GraphIssue } from './graph-types';
 import type { Project, SerializedWeights, RunEpoch } from './project-types';
 import type { ImageEvent, ImageRequest } from './protocol-images';
 import type { GradientCheckEvent, GradientCheckRequest } from './protocol-gradcheck';
+import type { ExportEvent, ExportRequest } from './protocol-interop';
 
 export type { ImageEvent, ImageProbe, ImageRequest, ImageSamples, ImageSource, NodeActivations } from './protocol-images';
 
@@ -201,7 +202,9 @@ export type EngineRequest =
   /** Image views: dataset samples, node outputs for given rows, hand-set weights (protocol-images.ts). */
   | ImageRequest
   /** Backprop against finite differences for some weights of one tensor (protocol-gradcheck.ts). */
-  | GradientCheckRequest;
+  | GradientCheckRequest
+  /** File › Export › ONNX… / PyTorch Script…: the files, built from the loaded model (protocol-interop.ts). */
+  | ExportRequest;
 
 /** engine → renderer */
 export type EngineEvent =
@@ -238,4 +241,5 @@ export type EngineEvent =
   | { type: 'probePoints'; points: ProbePoints | null; reason?: string }
   | { type: 'evaluation'; requestId: number; evaluation: Evaluation }
   | ImageEvent
-  | GradientCheckEvent;
+  | GradientCheckEvent
+  | ExportEvent;

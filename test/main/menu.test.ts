@@ -50,11 +50,24 @@ describe('application menu', () => {
     ]));
   });
 
-  it('File has Open, Open Recent, Save, Save As, Revert, Export Weights and Close Window', () => {
+  it('File has Open, Open Recent, Save, Save As, Revert, Export and Close Window', () => {
     const { template, dispatched } = build();
     const file = items(find(template, 'File'));
-    for (const label of ['Open…', 'Save', 'Save As…', 'Revert', 'Export Weights (JSON)…']) click(find(file, label));
-    expect(dispatched).toEqual([{ type: 'open' }, { type: 'save' }, { type: 'saveAs' }, { type: 'revert' }, { type: 'exportWeights' }]);
+    for (const label of ['Open…', 'Save', 'Save As…', 'Revert']) click(find(file, label));
+    const exports = items(find(file, 'Export'));
+    for (const label of ['Weights (JSON)…', 'ONNX…', 'PyTorch Script…', 'Canvas as PNG…', 'Canvas as SVG…', 'Model Summary (Markdown)…']) click(find(exports, label));
+    expect(dispatched).toEqual([
+      { type: 'open' },
+      { type: 'save' },
+      { type: 'saveAs' },
+      { type: 'revert' },
+      { type: 'exportWeights' },
+      { type: 'export', kind: 'onnx' },
+      { type: 'export', kind: 'pytorch' },
+      { type: 'export', kind: 'png' },
+      { type: 'export', kind: 'svg' },
+      { type: 'export', kind: 'markdown' },
+    ]);
     expect(find(file, 'Save').accelerator).toBe('CmdOrCtrl+S');
     expect(find(file, 'Close Window').role).toBe('close'); // goes through the unsaved-changes prompt
     expect(file.at(-1)!.role).toBe('quit');

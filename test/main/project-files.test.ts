@@ -105,6 +105,34 @@ describe('saving', () => {
   });
 });
 
+describe('exports', () => {
+  it('Export writes the chosen file and the others beside it; refuses names with folders', async () => {
+    const target = path.join(t.documents, 'sub', 'my_train.py');
+    await mkdir(path.dirname(target));
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
+    const files = [
+      { name: 'train.py', bytes: new TextEncoder().encode('print(1)\n') },
+      { name: 'train_weights.npz', bytes: Uint8Array.of(80, 75, 3, 4) },
+    ];
+    await expect(call(IPC.exportFiles, files, 'pytorch')).resolves.toBe(target);
+    expect(await readFile(target, 'utf8')).toBe('print(1)\n');
+    expect([...(await readFile(path.join(t.documents, 'sub', 'train_weights.npz')))]).toEqual([80, 75, 3, 4]);
+    const options = dialog.showSaveDialog.mock.calls[0]![1] as { defaultPath: string; filters: { extensions: string[] }[] };
+    expect(options.filters[0]!.extensions).toEqual(['py']);
+    await expect(call(IPC.exportFiles, [{ name: '../evil.py', bytes: new Uint8Array(1) }], 'pytorch')).rejects.toThrow(/not a plain file name/);
+    await expect(call(IPC.exportFiles, files, 'exe')).rejects.toThrow(/unknown export kind/);
+  });
+
+  it('Open takes an .onnx model as a new project (no path, so Save never writes over it)', async () => {
+    const model = path.join(t.documents, 'net.onnx');
+    await writeFile(model, Uint8Array.of(8, 7, 18));
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [model] });
+    const opened = (await call(IPC.openProject)) as { path: string | null; name: string; bytes: Uint8Array };
+    expect(opened).toMatchObject({ path: null, name: 'net.onnx' });
+    expect([...opened.bytes]).toEqual([8, 7, 18]);
+  });
+});
+
 describe('CSV files', () => {
   it('readProjectCsv works only from a project this window opened, and stays inside its folder', async () => {
     await mkdir(path.join(t.documents, 'data'));

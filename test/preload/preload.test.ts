@@ -14,6 +14,7 @@ const API_KEYS: Record<keyof DesktopApi, true> = {
   saveProjectAs: true,
   recentFiles: true,
   exportWeights: true,
+  exportFiles: true,
   readProjectCsv: true,
   chooseCsv: true,
   setDocumentState: true,

@@ -5,6 +5,7 @@ import { useProjectStore } from '../store/project-store';
 import { useUiStore } from '../store/ui-store';
 import { AppMark, icons } from './icons';
 import { NewMenu } from './NewMenu';
+import { ExportMenu } from '../interop/ExportMenu';
 import { formatKeys } from './shortcuts';
 import type { AppCommand } from './use-commands';
 
@@ -66,6 +67,7 @@ export function Toolbar({ dispatch }: { dispatch(command: AppCommand): void }) {
         <Tool icon={icons.open} label="Open" showLabel keys="Mod+O" testId="open-project" onClick={() => dispatch({ type: 'open' })} />
         <Tool icon={icons.save} label="Save" showLabel keys="Mod+S" testId="save-project" onClick={() => dispatch({ type: 'save' })} />
         <Tool icon={icons.saveAs} label="Save As" keys="Shift+Mod+S" testId="save-project-as" onClick={() => dispatch({ type: 'saveAs' })} />
+        <ExportMenu dispatch={dispatch} />
       </div>
       <div className="toolbar__group">
         <Tool icon={icons.undo} label="Undo" keys="Mod+Z" testId="undo" disabled={!canUndo} onClick={() => dispatch({ type: 'undo' })} />

@@ -1,5 +1,6 @@
 /** New, Open, Save, Save As, Revert: the document's life cycle, through the platform's files and dialogs. */
 import { parseProject, ProjectError, serializeProject } from '../../../shared/project';
+import { getNodeSpec } from '../../../shared/nodes';
 import { isCsvData } from '../../../shared/project-types';
 import { blankProject, findTemplate } from '../../../shared/templates';
 import { platform, type OpenedProject } from '../platform';
@@ -42,6 +43,7 @@ export async function newProject(templateId?: string): Promise<void> {
  * is checked first, so a broken file never asks about unsaved changes it would not replace.
  */
 export async function showOpenedProject(opened: OpenedProject): Promise<boolean> {
+  if (opened.bytes) return showImportedModel(opened.bytes, opened.name);
   const ui = useUiStore.getState();
   try {
     parseProject(opened.text, opened.name);
@@ -126,4 +128,31 @@ export async function revertProject(): Promise<void> {
     confirmLabel: 'Revert',
   });
   if (ok) useProjectStore.getState().loadProject(savedText, fileName, path);
+}
+
+/**
+ * An ONNX model opened with File › Open: imported as a new, unsaved project (Save asks where),
+ * laid out with the canvas's auto-layout unless it came from our own export (which keeps its
+ * positions). An unsupported operator is reported and nothing changes.
+ */
+async function showImportedModel(bytes: Uint8Array, name: string): Promise<boolean> {
+  const ui = useUiStore.getState();
+  const { importOnnx } = await import('../../../interop/onnx/import');
+  let imported: Awaited<ReturnType<typeof importOnnx>>;
+  try {
+    imported = importOnnx(bytes, name);
+  } catch (err) {
+    ui.showError(`Could not open ${name}: ${messageOf(err)}`);
+    return false;
+  }
+  if (!(await confirmDiscard(`Open ${name}`))) return false;
+  useProjectStore.getState().newProject(imported.project);
+  ui.showError(null);
+  const losses = imported.losses.map((l) => `${getNodeSpec(l.type)?.label ?? l.type} loss on '${l.nodeId}'`).join(', ');
+  ui.showNotice(`Imported ${name}: ${losses}${imported.restored ? '' : ' (suggested: change it in the inspector if you like)'}. Save to keep it as a project.`);
+  if (!imported.restored) {
+    const { autoLayout } = await import('./run-command');
+    await autoLayout();
+  } else ui.requestFit();
+  return true;
 }

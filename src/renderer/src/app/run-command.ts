@@ -9,6 +9,7 @@ import { useProjectStore } from '../store/project-store';
 import { useUiStore } from '../store/ui-store';
 import { focusIsEditable } from './editable';
 import { exportWeights } from './export-weights';
+import { exportAs } from '../interop/export-actions';
 import { newProject, openProject, openRecent, revertProject, saveProject, saveProjectAs } from './file-actions';
 
 /** Commands of the editor that have no menu item. */
@@ -47,6 +48,7 @@ export function runCommand(command: AppCommand, view: ViewControls): void {
     case 'saveAs': return void saveProjectAs();
     case 'revert': return void revertProject();
     case 'exportWeights': return void exportWeights();
+    case 'export': return void exportAs(command.kind);
     case 'close': return window.close();
     case 'undo': return store.undo();
     case 'redo': return store.redo();

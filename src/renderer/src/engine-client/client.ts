@@ -247,6 +247,7 @@ export class EngineClient {
       case 'imageProbe':
       case 'paramSet':
       case 'gradientChecked':
+      case 'modelExported':
         return this.settle(e.requestId)?.resolve(e);
       default:
         return assertNever(e);

@@ -5,6 +5,7 @@
  * `epochCount`, `stepCount` and `historyVersion` change, so select those to re-render (or use
  * useEpochHistory / useStepLosses from ./hooks).
  */
+import type { ExportEvent, ModelExportFormat } from '../../../shared/protocol-interop';
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import type { GraphIssue } from '../../../shared/graph-types';
 import type { Project, SerializedWeights } from '../../../shared/project-types';
@@ -65,6 +66,8 @@ export interface TrainingActions {
   /** Backprop against finite differences for some weights of one tensor, on a fixed batch. */
   gradientCheck(nodeId: string, param: string, epsilon: number): Promise<GradientCheckResult>;
   getWeights(): Promise<SerializedWeights>;
+  /** File › Export › ONNX… / PyTorch Script…: the files, built by the engine from the loaded model. */
+  exportModel(format: ModelExportFormat, fileName: string): Promise<ExportEvent>;
   /** Live probe frames while training (null stops them); kept across engine restarts. */
   subscribeProbes(probes: ProbeSubscription | null): void;
   probe(probes: ProbeSubscription): Promise<ProbeFrame>;
@@ -215,6 +218,7 @@ export function createTrainingStore(getClient: () => EngineClient): TrainingStor
       inspect: async (nodeId) => engine().inspect(nodeId),
       gradientCheck: async (nodeId, param, epsilon) => engine().gradientCheck(nodeId, param, epsilon),
       getWeights: async () => engine().getWeights(),
+      exportModel: (format, fileName) => engine().ask<ExportEvent>({ type: 'exportModel', format, fileName }),
       subscribeProbes: (probes) => withEngine((e) => e.subscribeProbes(probes)),
       probe: async (probes) => engine().probe(probes),
       evaluate: async (split, predictions) => engine().evaluate(split, predictions),

@@ -33,6 +33,10 @@ export function createDesktopPlatform(api: DesktopApi): DesktopPlatform {
     saveProject: async (text, suggestedName, path) => saved(await api.saveProject(path, text, suggestedName)),
     saveProjectAs: async (text, suggestedName) => saved(await api.saveProjectAs(text, suggestedName)),
     exportWeights: async (json, suggestedName) => void (await api.exportWeights(json, suggestedName)),
+    exportFiles: async (files, kind) => {
+      const saved = await api.exportFiles(files, kind);
+      return saved === null ? null : baseName(saved);
+    },
     chooseCsv: () => api.chooseCsv(),
     readProjectCsv: async (projectPath, relativePath) => (projectPath === null ? null : api.readProjectCsv(projectPath, relativePath)),
     recentFiles: () => api.recentFiles(),

@@ -3,9 +3,9 @@
  * wraps window.backprop (the preload's DesktopApi); the web one uses the File System Access
  * API where available, else upload/download.
  */
-import type { CsvFile, MenuCommand, OpenedProject, RecentFile } from '../../../shared/desktop-api';
+import type { CsvFile, ExportFile, ExportKind, MenuCommand, OpenedProject, RecentFile } from '../../../shared/desktop-api';
 
-export type { CsvFile, MenuCommand, OpenedProject, RecentFile };
+export type { CsvFile, ExportFile, ExportKind, MenuCommand, OpenedProject, RecentFile };
 
 export interface SavedFile {
   /** Desktop: absolute path. Web: null (a handle is kept internally, or it was downloaded). */
@@ -22,6 +22,11 @@ export interface Platform {
   saveProject(text: string, suggestedName: string, path: string | null): Promise<SavedFile | null>;
   saveProjectAs(text: string, suggestedName: string): Promise<SavedFile | null>;
   exportWeights(json: string, suggestedName: string): Promise<void>;
+  /**
+   * File › Export: the first file is the one the user names, the others go beside it (desktop:
+   * a save dialog; web: a download, several files as one .zip). Returns the saved name, or null if cancelled.
+   */
+  exportFiles(files: ExportFile[], kind: ExportKind): Promise<string | null>;
   /** Lets the user pick a CSV to import. */
   chooseCsv(): Promise<(CsvFile & { name: string }) | null>;
   /** The CSV a project names (desktop: relative to the project file; web: one chosen before, by name). */

@@ -9,6 +9,10 @@ export interface PickerType {
 }
 
 export const PROJECT_TYPES: PickerType[] = [{ description: 'Backprop Studio project', accept: { 'application/json': ['.bprop'] } }];
+/** File › Open also takes ONNX models. */
+export const OPEN_TYPES: PickerType[] = [
+  { description: 'Backprop Studio project or ONNX model', accept: { 'application/json': ['.bprop'], 'application/octet-stream': ['.onnx'] } },
+];
 export const CSV_TYPES: PickerType[] = [{ description: 'CSV table', accept: { 'text/csv': ['.csv'] } }];
 export const JSON_TYPES: PickerType[] = [{ description: 'JSON', accept: { 'application/json': ['.json'] } }];
 
@@ -85,6 +89,13 @@ export function clickDownload(doc: Document, href: string, name: string): void {
   doc.body.append(a);
   a.click();
   a.remove();
+}
+
+/** Downloads bytes (an export) as a file. */
+export function downloadBytes(doc: Document, bytes: Uint8Array, name: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
+  clickDownload(doc, url, name);
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** Saves by downloading: a Blob behind an object URL and a clicked <a download>. */

@@ -6,14 +6,17 @@
  * files and the recovery copy live in localStorage. Menu commands: the web has no menu bar; the editor
  * handles keyboard shortcuts itself, so onMenuCommand only returns a no-op unsubscribe.
  */
-import type { CsvFile, OpenedProject, Platform, RecentFile, SavedFile } from './types';
+import { zipSync } from 'fflate';
+import type { CsvFile, ExportKind, OpenedProject, Platform, RecentFile, SavedFile } from './types';
 import { isTestMode, recordDownload, takeQueuedFile } from './test-hook';
 import { indexedDbCsvCache } from './web-csv-cache';
 import {
   baseName,
   CSV_TYPES,
+  downloadBytes,
   downloadText,
   fileSystemAccess,
+  OPEN_TYPES,
   JSON_TYPES,
   pickWithInput,
   pickWithPicker,
@@ -40,6 +43,14 @@ export interface WebPlatform extends Platform {
   /** The unsaved project kept by writeRecovery in an earlier session, if any. */
   recoveredProject(): RecoveredProject | null;
 }
+
+const EXPORT_TYPES: Record<ExportKind, string> = {
+  onnx: 'application/octet-stream',
+  pytorch: 'text/x-python',
+  png: 'image/png',
+  svg: 'image/svg+xml',
+  markdown: 'text/markdown',
+};
 
 export function documentTitle(name: string, dirty: boolean): string {
   return `${name}${dirty ? ' •' : ''} — ${APP_TITLE}`;
@@ -76,7 +87,7 @@ export function createWebPlatform(win: Window = window): WebPlatform {
 
   const pick = async (types: PickerType[], accept: string): Promise<{ name: string; bytes: Uint8Array; text: string; handle: FileSystemFileHandle | null } | null> => {
     const queued = takeQueuedFile();
-    if (queued) return { name: queued.name, bytes: new TextEncoder().encode(queued.text), text: queued.text, handle: null };
+    if (queued) return { name: queued.name, bytes: queued.bytes ?? new TextEncoder().encode(queued.text), text: queued.text, handle: null };
     const access = fs();
     if (access) {
       const picked = await pickWithPicker(access, types);
@@ -109,8 +120,13 @@ export function createWebPlatform(win: Window = window): WebPlatform {
   };
 
   const openProject = async (): Promise<OpenedProject | null> => {
-    const picked = await pick(PROJECT_TYPES, '.bprop,application/json');
+    const picked = await pick(OPEN_TYPES, '.bprop,.onnx,application/json');
     if (!picked) return null;
+    if (/\.onnx$/i.test(picked.name)) {
+      // A model becomes a new project: no handle, so Save asks where (and never writes over the model).
+      handle = null;
+      return { path: null, name: picked.name, text: '', bytes: picked.bytes };
+    }
     handle = picked.handle;
     remember(picked.name);
     return { path: null, name: picked.name, text: picked.text };
@@ -136,6 +152,7 @@ export function createWebPlatform(win: Window = window): WebPlatform {
     openProject,
     async openDropped(file) {
       handle = null; // a dropped file gives no handle to write back to: Save will ask
+      if (/\.onnx$/i.test(file.name)) return { path: null, name: file.name, text: '', bytes: new Uint8Array(await file.arrayBuffer()) };
       remember(file.name);
       return { path: null, name: file.name, text: await file.text() };
     },
@@ -153,6 +170,16 @@ export function createWebPlatform(win: Window = window): WebPlatform {
       const access = fs();
       if (access) await saveWithPicker(access, json, suggestedName, JSON_TYPES);
       else download(json, suggestedName);
+    },
+    async exportFiles(files, kind) {
+      // One file downloads as itself; a PyTorch script with its weights and data as one .zip.
+      const single = files.length === 1;
+      const name = single ? files[0]!.name : `${files[0]!.name.replace(/\.[^.]+$/, '')}.zip`;
+      const bytes = single ? files[0]!.bytes : zipSync(Object.fromEntries(files.map((f) => [f.name, f.bytes])));
+      const type = single ? EXPORT_TYPES[kind] : 'application/zip';
+      recordDownload(name, type.startsWith('text/') || type === 'image/svg+xml' ? new TextDecoder().decode(bytes) : '', bytes);
+      downloadBytes(doc, bytes, name, type);
+      return name;
     },
     async chooseCsv() {
       const picked = await pick(CSV_TYPES, '.csv,text/csv');
