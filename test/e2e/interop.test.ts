@@ -109,7 +109,7 @@ describe('exports and ONNX import in the web app', () => {
     await app.page.evaluate((b) => (globalThis as unknown as BpWindow).__bpTest!.queueOpenBytes('mlp_softmax.onnx', b), model);
     await app.page.getByTestId('open-project').click();
     for (const id of ['x', 'dense1', 'relu1', 'dense2', 'y', 'loss']) await app.page.getByTestId(`node-${id}`).waitFor();
-    await app.page.getByText(/Imported mlp_softmax\.onnx: crossEntropy loss on 'loss'/).first().waitFor();
+    await app.page.getByText(/Imported mlp_softmax\.onnx: Cross-entropy loss on 'loss'/).first().waitFor();
     // Four features and three classes: the Iris data is chosen, and the model loads with PyTorch's weights.
     await app.page.waitForFunction(() => (globalThis as unknown as BpWindow).__bpTest?.training?.().summary != null);
     await app.page.waitForTimeout(800); // auto-layout and fit view settle
