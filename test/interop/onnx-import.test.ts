@@ -67,6 +67,7 @@ describe('importing models exported by torch.onnx.export', () => {
     expect(unsupported.map((u) => u.op)).toEqual(['Abs', 'Gemm', 'Exp']);
     expect(message).toMatch(/^unsupported\.onnx cannot be imported, nothing was opened:/);
     expect(message).toContain("Abs (node '/Abs'): Backprop Studio has no node for this operator");
+    expect(message).toContain("Gemm (node '/fc/Gemm'): its input '/Abs_output_0' comes from an operator that cannot be imported");
     expect(message).toContain("Exp (node '/Exp'): Backprop Studio has no node for this operator");
   });
 

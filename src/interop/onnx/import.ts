@@ -341,11 +341,11 @@ export function importOnnx(bytes: Uint8Array, fileName: string, options: OnnxImp
   for (const n of model.nodes) {
     const after = n.inputs.find((v) => refused.has(v));
     const convert = converters[n.op];
-    const reason = after
-      ? `its input '${after}' comes from an operator that cannot be imported`
-      : convert
-        ? convert(n, s)
-        : 'Backprop Studio has no node for this operator';
+    const reason = !convert
+      ? 'Backprop Studio has no node for this operator'
+      : after
+        ? `its input '${after}' comes from an operator that cannot be imported`
+        : convert(n, s);
     if (!reason) continue;
     s.refuse(n, reason);
     for (const out of n.outputs) refused.add(out);

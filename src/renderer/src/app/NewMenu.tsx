@@ -1,25 +1,12 @@
 /** The New ▾ menu: a blank project or one of the templates, each ready to train. */
-import { useEffect, useRef, useState } from 'react';
+import { usePopupMenu } from './use-popup-menu';
 import { templates } from '../../../shared/templates';
 import { newProject } from './file-actions';
 import { icons } from './icons';
 import '../styles/overlays.css';
 
 export function NewMenu() {
-  const [open, setOpen] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const close = (event: Event) => {
-      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    window.addEventListener('pointerdown', close);
-    window.addEventListener('keydown', close);
-    return () => {
-      window.removeEventListener('pointerdown', close);
-      window.removeEventListener('keydown', close);
-    };
-  }, [open]);
+  const { open, setOpen, root } = usePopupMenu();
   const choose = (id?: string) => {
     setOpen(false);
     void newProject(id);

@@ -1,5 +1,5 @@
 /** The Export ▾ menu of the toolbar (the web build has no menu bar; the desktop has File › Export too). */
-import { useEffect, useRef, useState } from 'react';
+import { usePopupMenu } from '../app/use-popup-menu';
 import type { ExportKind } from '../../../shared/desktop-api';
 import { icons } from '../app/icons';
 import type { AppCommand } from '../app/run-command';
@@ -14,20 +14,7 @@ const ITEMS: { kind: ExportKind | 'weights'; title: string; text: string }[] = [
 ];
 
 export function ExportMenu({ dispatch }: { dispatch(command: AppCommand): void }) {
-  const [open, setOpen] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const close = (event: Event) => {
-      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    window.addEventListener('pointerdown', close);
-    window.addEventListener('keydown', close);
-    return () => {
-      window.removeEventListener('pointerdown', close);
-      window.removeEventListener('keydown', close);
-    };
-  }, [open]);
+  const { open, setOpen, root } = usePopupMenu();
   const choose = (kind: ExportKind | 'weights') => {
     setOpen(false);
     dispatch(kind === 'weights' ? { type: 'exportWeights' } : { type: 'export', kind });
