@@ -4,6 +4,10 @@
  * relative. Covers every loss, fused and plain; dense, conv (both paddings), pooling, merges;
  * kernel and activity penalties; SGD (momentum, Nesterov), Adam, RMSprop, Adagrad; every schedule.
  */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTrainer } from '../../src/engine/session';
 import type { Project } from '../../src/shared/project-types';
@@ -96,10 +100,62 @@ const cases: Case[] = [
   },
 ];
 
+/** A semicolon CSV with decimal commas and labels written as 1.0 and 2, as a spreadsheet might save it. */
+function spreadsheetCsv(): { dir: string; file: string; text: string } {
+  const rng = (seed: number) => () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const r = rng(7);
+  const rows = ['width;height;class'];
+  for (let i = 0; i < 80; i++) {
+    const a = Math.round(r() * 4000) / 1000;
+    const b = Math.round(r() * 4000) / 1000;
+    rows.push(`${String(a).replace('.', ',')};${String(b).replace('.', ',')};${a + b + 0.5 * (r() - 0.5) > 4 ? '2' : '1.0'}`);
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), 'bprop-csv-'));
+  const text = `${rows.join('\r\n')}\r\n`;
+  writeFileSync(path.join(dir, 'shapes.csv'), text);
+  return { dir, file: path.join(dir, 'shapes.csv'), text };
+}
+
 const measured: string[] = [];
 afterAll(() => console.log(`PyTorch parity, max relative difference of the epoch losses:\n${measured.join('\n')}`));
 
 describe('the exported PyTorch script trains like the app', () => {
+  it("a CSV project: the script reads the project's own file (semicolons, decimal commas, labels 1.0 and 2)", async () => {
+    const csv = spreadsheetCsv();
+    const project = makeProject(
+      chainGraph([
+        ['x', 'input'],
+        ['h', 'dense', { units: 6 }],
+        ['t', 'tanh'],
+        ['out', 'dense', { units: 2 }],
+        ['p', 'softmax'],
+        ['loss', 'crossEntropy', { target: 'labels' }],
+      ]),
+      { csv: 'shapes.csv', sha256: createHash('sha256').update(csv.text).digest('hex'), features: ['width', 'height'], target: 'class', task: 'classification', normalize: 'minmax', split: { validation: 0.25, test: 0 } },
+      { optimizer: { type: 'sgd', learningRate: 0.5 }, batchSize: 1000, epochs: 3, seed: 3 },
+    );
+    const projectFile = path.join(csv.dir, 'shapes.bprop');
+    const { source, data } = await compileProject(project, 0, projectFile);
+    expect(data.dataset.classNames).toEqual(['1', '2']);
+    const script = writeExport(source, data.dataset, { csv: { relativePath: csv.file, text: csv.text } });
+    const theirs = await runScript(script, []);
+    const trainer = createTrainer(project, data);
+    while (!trainer.done) trainer.runEpoch();
+    expect(theirs.epochs, theirs.stderr).toHaveLength(3);
+    let worst = 0;
+    trainer.history.forEach((ours, e) => {
+      for (const key of ['loss', 'valLoss', 'accuracy'] as const) {
+        const err = relative(theirs.epochs[e]![key]!, ours[key]!);
+        worst = Math.max(worst, err);
+        expect(err, `epoch ${e + 1} ${key}`).toBeLessThan(1e-4);
+      }
+    });
+    measured.push(`  CSV project (semicolons, decimal commas): ${worst.toExponential(2)}`);
+    // A changed file is refused before training, by its checksum.
+    writeFileSync(csv.file, csv.text.replace('width', 'Width'));
+    await expect(runScript(script, [])).rejects.toThrow(/shapes\.csv has changed since the export/);
+  });
+
   it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const project = c.project();
     const { source, data } = await compileProject(project);
