@@ -33,7 +33,7 @@ export function exportPytorch(source: ModelSource, dataset: Dataset, options: Py
   const weightsFile = `${stem}_weights.npz`;
   const files: ExportedFile[] = [];
   const data = scriptData(source, dataset, options, stem, files);
-  const script = pytorchScript(source, { weightsFile, data });
+  const script = pytorchScript(source, { scriptName: options.scriptName, weightsFile, data });
   files.unshift({ name: options.scriptName, bytes: new TextEncoder().encode(script) }, { name: weightsFile, bytes: weightsNpz(source, dataset) });
   return files;
 }

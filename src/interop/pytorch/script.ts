@@ -27,6 +27,8 @@ export interface ScriptData {
 }
 
 export interface ScriptOptions {
+  /** The script's own file name, for its usage lines. */
+  scriptName: string;
   weightsFile: string;
   data: ScriptData;
 }
@@ -79,7 +81,7 @@ export function pytorchScript(source: ModelSource, options: ScriptOptions): stri
   for (const n of plan.layers) for (const h of (torchLayers[n.type] as TorchLayer<NodeType>).helpers ?? []) helpers.add(h);
   const parts = [
     header(source, options),
-    IMPORTS,
+    options.data.sha256 ? IMPORTS : IMPORTS.replace('import hashlib\n', ''),
     settings(source, options, project.data.normalize, e),
     ...[...helpers].map((h) => HELPER_SOURCE[h]),
     network(source, e),
@@ -117,19 +119,28 @@ function activityPenalty(n: ResolvedNode): 'l1' | 'kl' | null {
 }
 
 function header(source: ModelSource, options: ScriptOptions): string {
-  const dataLine = options.data.sha256 ? `${options.data.file}   the project's data (checked against its sha256 before training)` : `${options.data.file}   the data, as the app loaded it`;
+  const script = options.scriptName;
+  const usage = [
+    [`python ${script}`, 'one process, on the CPU'],
+    [`python ${script} --device cuda`, 'on a GPU'],
+    [`torchrun --nproc_per_node=2 ${script}`, 'DistributedDataParallel on 2 processes (gloo; nccl with --device cuda)'],
+  ];
+  const files = [
+    [options.weightsFile, 'the weights (a state_dict) and which rows train, validate and test'],
+    [options.data.file, options.data.sha256 ? "the project's data (checked against its sha256 before training)" : 'the data, as the app loaded it'],
+  ];
+  const column = (rows: string[][], sep: string) => {
+    const width = Math.max(...rows.map((r) => r[0]!.length));
+    return rows.map(([a, b]) => `    ${a!.padEnd(width)}${sep}${b}`).join('\n');
+  };
   return `#!/usr/bin/env python3
 """${source.project.name.replace(/"""/g, "'''")}: a PyTorch training script exported from Backprop Studio.
 
-    python train.py                           # one process, on the CPU
-    python train.py --device cuda             # on a GPU
-    torchrun --nproc_per_node=2 train.py      # DistributedDataParallel on 2 processes
-                                              # (gloo on CPUs, nccl with --device cuda)
+${column(usage, '   # ')}
 
 The network, its weights, the loss, optimiser, learning-rate schedule, batch size, epochs,
 seed, data split and normalisation are the project's. Beside this script:
-    ${options.weightsFile}   the weights, as a state_dict, and which rows train, validate and test
-    ${dataLine}
+${column(files, '   ')}
 
 BATCH_SIZE is the global batch: under torchrun each process takes BATCH_SIZE / processes
 rows of every batch and DistributedDataParallel averages their gradients, which gives the
@@ -245,6 +256,7 @@ function dataSection(source: ModelSource, options: ScriptOptions): string {
     : `    y = np.array([[number(r[j]) for j in target_columns] for r in rows], dtype=np.float32)`;
   const classKey = classification
     ? `
+
 
 def class_key(cell):
     """A class label as the app names it: integers by value ("1.0" is "1"), text as written."""
