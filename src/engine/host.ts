@@ -15,7 +15,6 @@ import { HostProbes } from './host-probes';
 import { createTrainer, prepareProjectData, weightsToProject, weightMapOf, type DataSource } from './session';
 import { DivergenceError, Trainer } from './train';
 import { DEFAULT_GRADIENT_CHECK_COUNT } from '../shared/protocol-gradcheck';
-import { exportModel } from '../interop/host-export';
 
 export interface HostOptions {
   /** Runs `fn` soon, after pending messages (default setTimeout 0). */
@@ -96,7 +95,10 @@ export class EngineHost {
           return;
         }
         case 'exportModel': {
-          const event = exportModel(msg, this.project!, this.data!, this.requireTrainer().model, this.csvText);
+          const model = this.requireTrainer().model;
+          // Loaded on first use: the ONNX and PyTorch writers are not needed to start training.
+          const { exportModel } = await import('../interop/host-export');
+          const event = exportModel(msg, this.project!, this.data!, model, this.csvText);
           this.port.postMessage(event); // copied, not transferred: the bytes may be views of shared buffers
           return;
         }
