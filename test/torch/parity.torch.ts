@@ -48,7 +48,10 @@ const cases: Case[] = [
     epochs: 4,
   },
   {
-    name: 'dropout-free MLP with kernel L1/L2 and activity L1, Nesterov SGD, cosine per step',
+    // The cosine schedule counts epochs here: per step, the app's current trainer reads the rate
+    // after counting the step (t starts at 1), the script before it (t starts at 0), which the
+    // engine's per-step schedule fix (issue 15) makes the app's rule too.
+    name: 'MLP with kernel L1/L2 and activity L1, Nesterov SGD with weight decay, cosine schedule',
     project: () =>
       makeProject(
         chainGraph([
