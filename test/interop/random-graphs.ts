@@ -83,6 +83,7 @@ function grow(m: GraphMaker, v: Value, values: Value[]): Value {
       }
     }
     if (move === 4) return m.add('dropout', [v], { rate: 0.3 }, v.shape);
+    if (move === 5) return m.add(m.pick(['batchNorm', 'layerNorm']), [v], {}, v.shape);
     return activation(m, v);
   }
   const [f] = v.shape as [number];
@@ -103,6 +104,7 @@ function grow(m: GraphMaker, v: Value, values: Value[]): Value {
     if (rows) return m.add('reshape', [v], { shape: [1, rows, f / rows] }, [1, rows, f / rows]);
   }
   if (move === 5) return m.add('gaussianNoise', [v], { stddev: 0.2 }, v.shape);
+  if (move === 6) return rng.int(2) ? m.add('batchNorm', [v], {}, v.shape) : m.add('layerNorm', [v], { elementwiseAffine: rng.int(2) === 0 }, v.shape);
   return activation(m, v);
 }
 
@@ -142,7 +144,8 @@ export function randomModel(seed: number, rows = 16): RandomModel {
   const { graph, featureShape, targetSize } = randomGraph(seed);
   const rng = new Rng(seed + 1000);
   const model = compileModel(graph, { dataShape: featureShape, batchSize: rows, task: 'regression', numClasses: 0, targetSize, seed });
-  for (const p of model.params) for (let i = 0; i < p.data.length; i++) p.data[i] = 0.5 * rng.normal();
+  // Every weight and buffer random (variances positive), so each one's export is checked.
+  for (const w of model.weights) for (let i = 0; i < w.data.length; i++) w.data[i] = w.name === 'runningVar' ? 0.5 + rng.next() : 0.5 * rng.normal();
   const k = featureShape.reduce((a, b) => a * b, 1);
   const offset = Float32Array.from({ length: k }, () => rng.normal());
   const scale = Float32Array.from({ length: k }, () => 0.5 + rng.next());

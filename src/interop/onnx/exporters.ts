@@ -142,6 +142,33 @@ export const onnxExporters: OnnxExporterTable = {
     emit: ({ b, node, inputs, output, params }) => b.node('Dropout', [inputs[0]!, b.floats(`${node.id}.ratio`, [], [params.rate])], [output]),
   },
   gaussianNoise: op('Identity'),
+  // Inference form: the running statistics, as PyTorch's eval() exports it.
+  batchNorm: {
+    emit(ctx) {
+      const { b, node, inputs, output, params } = ctx;
+      const args = ['gamma', 'beta', 'runningMean', 'runningVar'].map((name) => {
+        const t = weight(ctx, name);
+        return b.floats(`${node.id}.${name}`, t.shape, t.data);
+      });
+      b.node('BatchNormalization', [inputs[0]!, ...args], [output], { epsilon: { float: params.epsilon } });
+    },
+  },
+  // LayerNormalization is an opset 17 operator: over every value of a sample (axis 1 onwards).
+  layerNorm: {
+    opset: 17,
+    emit(ctx) {
+      const { b, node, inputs, output, params } = ctx;
+      const shape = node.inputShapes[0]!;
+      const size = shape.reduce((a, d) => a * d, 1);
+      const gamma = params.elementwiseAffine ? weight(ctx, 'gamma') : { shape: [...shape], data: new Float32Array(size).fill(1) };
+      const args = [inputs[0]!, b.floats(`${node.id}.gamma`, gamma.shape, gamma.data)];
+      if (params.elementwiseAffine) {
+        const beta = weight(ctx, 'beta');
+        args.push(b.floats(`${node.id}.beta`, beta.shape, beta.data));
+      }
+      b.node('LayerNormalization', args, [output], { axis: 1, epsilon: { float: params.epsilon } });
+    },
+  },
   add: { emit: ({ b, inputs, output }) => b.node(inputs.length === 2 ? 'Add' : 'Sum', inputs, [output]) },
   // Our axis counts within one sample; ONNX's counts the batch too.
   concat: { emit: ({ b, inputs, output, params }) => b.node('Concat', inputs, [output], { axis: params.axis + 1 }) },

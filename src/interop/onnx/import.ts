@@ -226,6 +226,29 @@ const converters: Record<string, Converter> = {
   Elu: activation('elu', (n) => ({ alpha: Math.fround(int(n.attrs.get('alpha'), 1)) })),
   Softmax: softmaxLike('softmax'),
   LogSoftmax: softmaxLike('logSoftmax'),
+  BatchNormalization: (n, s) => {
+    const from = single(n, s);
+    const [gamma, beta, mean, variance] = n.inputs.slice(1).map((v) => s.constant(v)?.floats);
+    if (!from || !gamma || !beta || !mean || !variance) return 'only BatchNormalization with constant scale, bias, mean and variance (a model in eval mode)';
+    const id = s.add('batchNorm', { epsilon: Number(int(n.attrs.get('epsilon'), 1e-5).toPrecision(6)), momentum: Math.round((1 - int(n.attrs.get('momentum'), 0.9)) * 1e6) / 1e6 }, [from], n.outputs[0]!);
+    const c = [gamma.length];
+    s.setWeights(id, 'gamma', c, gamma);
+    s.setWeights(id, 'beta', c, beta);
+    s.setWeights(id, 'runningMean', c, mean);
+    s.setWeights(id, 'runningVar', c, variance);
+  },
+  LayerNormalization: (n, s) => {
+    const from = single(n, s);
+    const gamma = s.constant(n.inputs[1])?.floats;
+    const beta = s.constant(n.inputs[2])?.floats;
+    if (!from || !gamma) return 'only LayerNormalization with a constant scale';
+    const shape = [...s.shapes.get(from)!];
+    const axis = int(n.attrs.get('axis'), -1);
+    if (axis !== 1 && !(axis === -1 && shape.length === 1)) return 'only over every value of a sample (axis 1)';
+    const id = s.add('layerNorm', { epsilon: Number(int(n.attrs.get('epsilon'), 1e-5).toPrecision(6)), elementwiseAffine: true }, [from], n.outputs[0]!);
+    s.setWeights(id, 'gamma', shape, gamma);
+    s.setWeights(id, 'beta', shape, beta ?? new Float32Array(gamma.length));
+  },
   Dropout: (n, s) => {
     const ratio = s.constant(n.inputs[1])?.floats?.[0] ?? int(n.attrs.get('ratio'), 0.5);
     return activation('dropout', () => ({ rate: Math.round(ratio * 1e6) / 1e6 }))(n, s);

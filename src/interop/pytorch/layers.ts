@@ -20,8 +20,8 @@ export interface TorchContext<K extends NodeType> {
 
 /** One of our parameters as a PyTorch parameter: its state_dict suffix and whether it is transposed. */
 export interface TorchParam {
-  ours: 'kernel' | 'bias';
-  theirs: 'weight' | 'bias';
+  ours: 'kernel' | 'bias' | 'gamma' | 'beta' | 'runningMean' | 'runningVar';
+  theirs: 'weight' | 'bias' | 'running_mean' | 'running_var';
   transpose?: boolean;
 }
 
@@ -131,6 +131,25 @@ export const torchLayers: TorchTable = {
   step: threshold(0),
   sign: threshold(-1),
   dropout: fn((x, p) => `F.dropout(${x}, ${py(p.rate)}, self.training)`),
+  batchNorm: {
+    module: ({ node, params }) =>
+      `nn.BatchNorm${node.inputShapes[0]!.length === 3 ? '2d' : '1d'}(${node.inputShapes[0]![0]}, eps=${params.epsilon}, momentum=${params.momentum})`,
+    params: [
+      { ours: 'gamma', theirs: 'weight' },
+      { ours: 'beta', theirs: 'bias' },
+      { ours: 'runningMean', theirs: 'running_mean' },
+      { ours: 'runningVar', theirs: 'running_var' },
+    ],
+    forward: ({ module, inputs }) => `${module}(${inputs[0]})`,
+  },
+  layerNorm: {
+    module: ({ node, params }) => `nn.LayerNorm((${node.inputShapes[0]!.join(', ')},), eps=${params.epsilon}${params.elementwiseAffine ? '' : ', elementwise_affine=False'})`,
+    params: [
+      { ours: 'gamma', theirs: 'weight' },
+      { ours: 'beta', theirs: 'bias' },
+    ],
+    forward: ({ module, inputs }) => `${module}(${inputs[0]})`,
+  },
   gaussianNoise: fn((x, p) => `${x} + ${py(p.stddev)} * torch.randn_like(${x}) if self.training else ${x}`),
   add: { forward: ({ inputs }) => inputs.join(' + ') },
   // Our axis counts within one sample; PyTorch's counts the batch too.

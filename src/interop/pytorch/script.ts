@@ -8,7 +8,7 @@ import type { ResolvedNode } from '../../shared/graph';
 import type { NodeType } from '../../shared/nodes';
 import { withDefaults, type TrainingWithDefaults } from '../../shared/project-defaults';
 import { identifier, planModel, type ModelPlan, type ModelSource } from '../source';
-import { HELPER_SOURCE, torchLayers, type TorchHelper, type TorchLayer, type TorchLoss, type TorchTargets } from './layers';
+import { HELPER_SOURCE, torchLayers, type TorchHelper, type TorchLayer, type TorchLoss, type TorchParam, type TorchTargets } from './layers';
 
 /** How the script finds its data. */
 export interface ScriptData {
@@ -219,7 +219,9 @@ ${indent(forward.join('\n'), '        ')}
 def load_weights(net, path):
     """The app's weights (trained, or initialised from the seed), already in PyTorch's layout."""
     saved = np.load(path)
-    net.load_state_dict({key: torch.from_numpy(saved[key]) for key in net.state_dict()})`;
+    state = net.state_dict()  # batch norms also count their batches: that counter starts at 0
+    state.update({key: torch.from_numpy(saved[key]) for key in state if not key.endswith("num_batches_tracked")})
+    net.load_state_dict(state)`;
   void source;
 }
 
@@ -228,10 +230,10 @@ function comment(n: ResolvedNode): string {
 }
 
 /** The state_dict entries of every parameter: `<module>.<weight|bias>` → our node id and param. */
-export function stateDictKeys(source: ModelSource): { key: string; nodeId: string; param: 'kernel' | 'bias'; transpose: boolean }[] {
+export function stateDictKeys(source: ModelSource): { key: string; nodeId: string; param: TorchParam['ours']; transpose: boolean }[] {
   const plan = planModel(source);
   const names = pythonNames(plan);
-  const keys: { key: string; nodeId: string; param: 'kernel' | 'bias'; transpose: boolean }[] = [];
+  const keys: { key: string; nodeId: string; param: TorchParam['ours']; transpose: boolean }[] = [];
   for (const n of plan.layers) {
     const rule = torchLayers[n.type] as TorchLayer<NodeType>;
     for (const p of rule.params ?? []) {
