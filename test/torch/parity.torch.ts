@@ -68,6 +68,29 @@ const cases: Case[] = [
     epochs: 3,
   },
   {
+    name: 'batch normalization (flat and 2-D) and layer normalization, full-batch SGD with momentum',
+    project: () =>
+      makeProject(
+        chainGraph([
+          ['x', 'input'],
+          ['conv', 'conv2d', { filters: 4, kernelSize: 3 }],
+          ['bn2d', 'batchNorm', { momentum: 0.2 }],
+          ['r', 'relu'],
+          ['flat', 'flatten'],
+          ['h', 'dense', { units: 16 }],
+          ['bn', 'batchNorm'],
+          ['t', 'tanh'],
+          ['ln', 'layerNorm'],
+          ['out', 'dense', { units: 10 }],
+          ['p', 'softmax'],
+          ['loss', 'crossEntropy', { target: 'labels' }],
+        ]),
+        { dataset: 'digits', options: { image: 1 }, normalize: 'standard', split: { validation: 0.2, test: 0 } },
+        { optimizer: { type: 'sgd', learningRate: 0.1, momentum: 0.9 }, batchSize: 100_000, epochs: 3, seed: 5 },
+      ),
+    epochs: 3,
+  },
+  {
     name: 'a DAG (add and concat of two branches), hinge, Adagrad with inverse-time decay and global L1',
     project: () => {
       const p = makeProject(
