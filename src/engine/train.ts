@@ -56,6 +56,8 @@ export class Trainer {
   learningRateOverride: number | null = null;
   /** Epoch early stopping chose (1-based), when it stopped training. */
   stoppedAtBestEpoch: number | null = null;
+  /** The rate the last step used (what the epoch's record shows). */
+  private lastRate = 0;
 
   private readonly batchSize: number;
   /** Sample order of the epoch (a permutation for 'shuffle'). */
@@ -131,6 +133,9 @@ export class Trainer {
     const rows = Math.min(this.batchSize, train.n - start);
     this.gatherBatch(train, start, rows);
 
+    // The rate announced before this step (learningRate), read before the step count advances:
+    // as torch.optim.lr_scheduler, a step uses the current rate and then the schedule moves on.
+    const lr = this.learningRate;
     const model = this.model;
     const loss = model.forward(model.inputBuffer, rows, this.yBatch, true);
     this.stepInEpoch++;
@@ -141,7 +146,8 @@ export class Trainer {
     }
     this.running.add(loss, model.prediction.output, this.yBatch, rows);
     model.backward();
-    this.optimizer.step(this.learningRate);
+    this.optimizer.step(lr);
+    this.lastRate = lr;
     this.averager?.update();
     if (this.stepInEpoch === this.stepsPerEpoch) this.endEpoch();
     return loss;
@@ -212,7 +218,7 @@ export class Trainer {
   }
 
   private endEpoch(): void {
-    const lr = this.learningRate;
+    const lr = this.lastRate;
     this.epoch++;
     this.stepInEpoch = 0;
     const train = this.running.result();
