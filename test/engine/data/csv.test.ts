@@ -36,6 +36,19 @@ describe('parseCsv', () => {
     expect(t.lineNumbers).toEqual([2, 3, 5]);
   });
 
+  it('counts a CRLF inside a quoted field as one line', () => {
+    const t = parseCsv('a,b\r\n"x\r\ny",1\r\nz,2\r\n', 'q.csv');
+    expect(t.rows).toEqual([['x\r\ny', '1'], ['z', '2']]);
+    expect(t.lineNumbers).toEqual([2, 4]);
+    // …so an error after it names the right line.
+    expect(errorOf(() => loadCsvDataset('a,b\r\n"x\r\ny",1\r\nz,oops\r\n', 'q.csv', { features: ['b'], target: 'a', task: 'classification' })).message).toBe(
+      "q.csv line 4, column 'b': 'oops' is not a number",
+    );
+    // A lone CR inside quotes is a line end too (old Mac files), and a lone LF.
+    expect(parseCsv('a,b\r"x\ry",1\rz,2\r', 'mac.csv').lineNumbers).toEqual([2, 4]);
+    expect(parseCsv('a,b\n"x\ny",1\nz,2\n', 'unix.csv').lineNumbers).toEqual([2, 4]);
+  });
+
   it('accepts CRLF and CR line ends, a BOM, blank lines and a missing final newline', () => {
     const crlf = parseCsv('\uFEFFx,y\r\n1,2\r\n\r\n3,4\r\n', 'w.csv');
     expect(crlf).toMatchObject({ header: ['x', 'y'], rows: [['1', '2'], ['3', '4']], lineNumbers: [2, 4] });

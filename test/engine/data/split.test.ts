@@ -73,7 +73,20 @@ describe('splitIndices', () => {
     const s = splitIndices(regression(50), { validation: 0.2, test: 0.1 }, 1);
     expectPartition(s, 50);
     expect([s.train.length, s.validation.length, s.test.length]).toEqual([35, 10, 5]);
-    expect(Array.from(s.validation)).not.toEqual(Array.from({ length: 10 }, (_, i) => 40 + i));
+  });
+
+  it('regression: the seed shuffles the rows; no part is a contiguous block of rows', () => {
+    const isBlock = (rows: Int32Array) => rows.length > 1 && rows[rows.length - 1] - rows[0] === rows.length - 1;
+    const validations = new Set<string>();
+    for (let seed = 1; seed <= 6; seed++) {
+      const s = splitIndices(regression(50), { validation: 0.2, test: 0.1 }, seed);
+      expectPartition(s, 50);
+      for (const [name, rows] of Object.entries({ train: s.train, validation: s.validation, test: s.test })) {
+        expect(isBlock(rows), `seed ${seed}: ${name} is rows ${rows[0]}..${rows[rows.length - 1]}`).toBe(false);
+      }
+      validations.add(Array.from(s.validation).join(','));
+    }
+    expect(validations.size).toBe(6);
   });
 
   it('fixedTestStart: those rows are the test set, validation comes from the rest, split.test is ignored', () => {
