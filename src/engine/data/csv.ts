@@ -70,8 +70,12 @@ function checkSpec(spec: CsvSpec, fileName: string): void {
 function numericCell(table: CsvTable, row: number, col: number, fileName: string): number {
   const cell = table.rows[row][col];
   const v = parseNumberCell(cell, table.delimiter === ';');
-  if (!Number.isNaN(v)) return v;
   const shown = cell.trim();
+  // The engine keeps float32: beyond ±3.4e38 a value would silently become ±Infinity.
+  if (!Number.isNaN(v) && !Number.isFinite(Math.fround(v))) {
+    throw new DataError(`${where(table, row, col, fileName)}: '${shown}' is too large (numbers must lie within ±3.4e38)`);
+  }
+  if (!Number.isNaN(v)) return v;
   if (isMissingCell(cell)) throw new DataError(`${where(table, row, col, fileName)}: missing value${shown === '' ? '' : ` ('${shown}')`}`);
   throw new DataError(`${where(table, row, col, fileName)}: '${shown}' is not a number`);
 }

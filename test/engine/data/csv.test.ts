@@ -123,6 +123,16 @@ describe('csvToDataset', () => {
     );
   });
 
+  it('a number beyond float32 (±3.4e38) is refused with line and column, not loaded as Infinity', () => {
+    expect(errorOf(() => loadCsvDataset('a,y\n1,2\n1e39,1\n', 'big.csv', { features: ['a'], target: 'y', task: 'regression' })).message).toBe(
+      "big.csv line 3, column 'a': '1e39' is too large (numbers must lie within ±3.4e38)",
+    );
+    expect(errorOf(() => loadCsvDataset('a,y\n1,-1e400\n2,1\n', 'big.csv', { features: ['a'], target: 'y', task: 'regression' })).message).toBe(
+      "big.csv line 2, column 'y': '-1e400' is too large (numbers must lie within ±3.4e38)",
+    );
+    expect(loadCsvDataset('a,y\n3e38,1\n-3e38,2\n', 'ok.csv', { features: ['a'], target: 'y', task: 'regression' }).x).toEqual(Float32Array.from([3e38, -3e38]));
+  });
+
   it('a non-numeric feature names file, line and column', () => {
     const table = parseCsv(text, 'data.csv');
     expect(errorOf(() => csvToDataset(table, { features: ['age', 'city'], target: 'label', task: 'classification' }, 'data.csv')).message).toBe(
