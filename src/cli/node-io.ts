@@ -60,8 +60,10 @@ export async function readProjectCsv(projectPath: string, csvRelPath: string): P
   try {
     bytes = await readFile(full);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new DataError(`CSV file '${csvRelPath}' not found (looked for ${full})`);
-    throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new DataError(`CSV file '${csvRelPath}' not found (looked for ${full})`);
+    if (code === 'EISDIR') throw new DataError(`CSV file '${csvRelPath}' is a folder, not a file (${full})`);
+    throw new DataError(`CSV file '${csvRelPath}' cannot be read (${code ?? String(err)}; looked for ${full})`);
   }
   return { text: bytes.toString('utf8'), sha256: sha256Hex(bytes) };
 }

@@ -36,4 +36,13 @@ describe('node-io', () => {
     expect(got).toEqual({ text, sha256: createHash('sha256').update(text).digest('hex') });
     await expect(readProjectCsv(path.join(dir, 'model.bprop'), 'gone.csv')).rejects.toThrow(/CSV file 'gone.csv' not found/);
   });
+
+  it('readProjectCsv refuses a folder (csv "" or ".") with a DataError, not a crash', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bprop-csv-'));
+    for (const rel of ['', '.']) {
+      const err = await readProjectCsv(path.join(dir, 'model.bprop'), rel).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(DataError);
+      expect((err as DataError).message).toBe(`CSV file '${rel}' is a folder, not a file (${dir})`);
+    }
+  });
 });
