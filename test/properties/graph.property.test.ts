@@ -160,11 +160,11 @@ describe('random graphs (property)', () => {
   });
 
   it('a graph without issues compiles and trains a step with finite numbers; otherwise compile throws a GraphError', () => {
-    const data = {
+    const data: Record<DataKind, { dataShape: number[]; numClasses: number; targetSize: number; labels: number[] }> = {
       classification: { dataShape: [4], numClasses: 3, targetSize: 1, labels: [0, 2] },
       regression: { dataShape: [3], numClasses: 0, targetSize: 2, labels: [0.5, -1, 2, 0] },
       image: { dataShape: [1, 6, 6], numClasses: 2, targetSize: 1, labels: [1, 0] },
-    } as const;
+    };
     let compiled = 0;
     fc.assert(
       fc.property(
@@ -172,26 +172,26 @@ describe('random graphs (property)', () => {
           fc.tuple(fc.oneof({ weight: 1, arbitrary: graphArb(true) }, { weight: 3, arbitrary: networkArb(kind, true) }), fc.constant(kind)),
         ),
         ([graph, kind]) => {
-        const d = data[kind];
-        const task = kind === 'regression' ? 'regression' : 'classification';
-        const opts = { dataShape: d.dataShape, batchSize: 2, task, numClasses: d.numClasses, targetSize: d.targetSize, seed: 5 } as const;
-        const issues = analyzeGraph(graph, { dataShape: d.dataShape, task, numClasses: d.numClasses, targetSize: d.targetSize }).issues;
-        let model;
-        try {
-          model = compileModel(graph, opts);
-        } catch (e) {
-          expect(e, String(e)).toBeInstanceOf(GraphError);
-          expectKeyedToExisting(graph, (e as GraphError).issues);
-          return;
-        }
-        expect(issues).toEqual([]);
-        compiled++;
-        const size = d.dataShape.reduce((a, b) => a * b, 1);
-        const x = Float32Array.from({ length: 2 * size }, (_, i) => Math.sin(i + 1));
-        const loss = model.forward(x, 2, Float32Array.from(d.labels), true);
-        expect(Number.isFinite(loss), `loss ${loss}`).toBe(true);
-        model.backward();
-        for (const p of model.params) for (const g of p.grad) expect(Number.isFinite(g), `${p.nodeId}.${p.name}`).toBe(true);
+          const d = data[kind];
+          const task = kind === 'regression' ? 'regression' : 'classification';
+          const opts = { dataShape: d.dataShape, batchSize: 2, task, numClasses: d.numClasses, targetSize: d.targetSize, seed: 5 } as const;
+          const issues = analyzeGraph(graph, { dataShape: d.dataShape, task, numClasses: d.numClasses, targetSize: d.targetSize }).issues;
+          let model;
+          try {
+            model = compileModel(graph, opts);
+          } catch (e) {
+            expect(e, String(e)).toBeInstanceOf(GraphError);
+            expectKeyedToExisting(graph, (e as GraphError).issues);
+            return;
+          }
+          expect(issues).toEqual([]);
+          compiled++;
+          const size = d.dataShape.reduce((a, b) => a * b, 1);
+          const x = Float32Array.from({ length: 2 * size }, (_, i) => Math.sin(i + 1));
+          const loss = model.forward(x, 2, Float32Array.from(d.labels), true);
+          expect(Number.isFinite(loss), `loss ${loss}`).toBe(true);
+          model.backward();
+          for (const p of model.params) for (const g of p.grad) expect(Number.isFinite(g), `${p.nodeId}.${p.name}`).toBe(true);
         },
       ),
       propertyRuns(200),
