@@ -1,5 +1,6 @@
 /** `bprop train FILE [--epochs N] [--seed N] [--out FILE] [--json]` */
-import { createTrainer, prepareProjectData, weightsToProject } from '../engine/session';
+import { computedChecksumNote, createTrainer, prepareProjectData, weightsToProject } from '../engine/session';
+import { isCsvData } from '../shared/project-types';
 import type { Metrics } from '../engine/metrics';
 import { checkFlags, intFlag, parseArgs, stringFlag, UsageError } from './args';
 import { formatMetrics, ProgressBar } from './progress';
@@ -18,6 +19,11 @@ export async function trainCommand(argv: string[]): Promise<void> {
   const project = await readProjectFile(file);
   if (seed !== undefined) project.training.seed = seed;
   const data = await prepareProjectData(project, projectDataSource(file));
+  if (isCsvData(project.data) && project.data.sha256 === undefined && data.dataset.sha256) {
+    // A hand-written project without the CSV's checksum: say so, and record it in --out.
+    process.stderr.write(`${computedChecksumNote(project.data.csv, data.dataset.sha256)}\n`);
+    project.data = { ...project.data, sha256: data.dataset.sha256 };
+  }
   const trainer = createTrainer(project, data, { epochs });
   const total = trainer.config.epochs;
   const bar = json ? null : new ProgressBar(total);

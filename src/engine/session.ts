@@ -22,13 +22,19 @@ export async function loadDataset(data: DataConfig, source: DataSource, seed: nu
   if (!isCsvData(data)) return loadBuiltinDataset(data.dataset, data.options, source, seed);
   if (!source.readProjectCsv) throw new DataError(`data.csv: '${data.csv}' cannot be read here; open the CSV again`);
   const { text, sha256 } = await source.readProjectCsv(data.csv);
-  if (sha256.toLowerCase() !== data.sha256.toLowerCase()) {
+  // Without a recorded sha256 (a hand-written project) the file is taken as it is now.
+  if (data.sha256 !== undefined && sha256.toLowerCase() !== data.sha256.toLowerCase()) {
     throw new DataError(
       `${data.csv} has changed since the project was saved (sha256 ${sha256.slice(0, 12)}…, expected ${data.sha256.slice(0, 12)}…). help: re-import the CSV to accept the new contents`,
     );
   }
   const spec = { features: data.features, target: data.target, task: data.task, ...(data.imageShape ? { imageShape: data.imageShape } : {}) };
-  return csvToDataset(parseCsv(text, data.csv), spec, data.csv);
+  return { ...csvToDataset(parseCsv(text, data.csv), spec, data.csv), sha256: sha256.toLowerCase() };
+}
+
+/** What to tell the user when a project names a CSV without its sha256 (the CLI prints it). */
+export function computedChecksumNote(csv: string, sha256: string): string {
+  return `${csv}: the project records no sha256, so the file was used as it is now (sha256 ${sha256}); save the project to record it, after which a changed file is refused`;
 }
 
 export async function prepareProjectData(project: Project, source: DataSource): Promise<PreparedData> {

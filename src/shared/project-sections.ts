@@ -44,7 +44,7 @@ export function checkData(value: unknown, path: string): void {
     fail(path, "needs 'dataset' (a built-in dataset id) or 'csv' (a CSV file beside the project)");
   const common = ['normalize', 'split'];
   const d = isCsv
-    ? object(value, path, ['csv', 'sha256', 'features', 'target', 'task'], ['imageShape', ...common], 'CSV data')
+    ? object(value, path, ['csv', 'features', 'target', 'task'], ['sha256', 'imageShape', ...common], 'CSV data')
     : object(value, path, ['dataset'], ['options', ...common], 'a built-in dataset');
   if (isCsv) checkCsvFields(d, path);
   else {
@@ -60,8 +60,10 @@ export function checkData(value: unknown, path: string): void {
 
 function checkCsvFields(d: Json, path: string): void {
   string(d.csv, join(path, 'csv'));
-  const sha = string(d.sha256, join(path, 'sha256'));
-  if (!/^[0-9a-f]{64}$/i.test(sha)) fail(join(path, 'sha256'), `must be 64 hexadecimal digits (got ${shown(sha)})`);
+  optional(d, 'sha256', path, (v, at) => {
+    const sha = string(v, at);
+    if (!/^[0-9a-f]{64}$/i.test(sha)) fail(at, `must be 64 hexadecimal digits (got ${shown(sha)})`);
+  });
   const featuresPath = join(path, 'features');
   const features = array(d.features, featuresPath).map((f, i) => string(f, join(featuresPath, i)));
   if (features.length === 0) fail(featuresPath, 'must name at least one column');

@@ -25,7 +25,11 @@ export interface BuiltinDataConfig {
 export interface CsvDataConfig {
   /** Path relative to the project file. */
   csv: string;
-  sha256: string;
+  /**
+   * SHA-256 of the file's bytes (lower-case hex) when it was imported. A hand-written project may
+   * leave it out: it is then computed from the file as read, and recorded when the project is saved.
+   */
+  sha256?: string;
   features: string[];
   target: string;
   task: Task;

@@ -90,6 +90,37 @@ describe('bprop train', () => {
   });
 });
 
+describe('bprop train: a CSV named without its sha256 (a hand-written project)', () => {
+  it('trains, says it computed the checksum, records it with --out; a later change is refused', () => {
+    const dir = tmp();
+    const csv = 'a,b,label\n' + Array.from({ length: 40 }, (_, i) => `${i % 7},${(i * 3) % 5},${i % 7 > 3 ? 'yes' : 'no'}`).join('\n') + '\n';
+    writeFileSync(path.join(dir, 'points.csv'), csv);
+    const sha256 = createHash('sha256').update(csv).digest('hex');
+    const project = makeProject(
+      chainGraph([['x', 'input'], ['h', 'dense', { units: 1 }], ['p', 'sigmoid'], ['loss', 'binaryCrossEntropy']]),
+      { csv: 'points.csv', features: ['a', 'b'], target: 'label', task: 'classification' },
+      { epochs: 2 },
+    );
+    const file = path.join(dir, 'hand.bprop');
+    writeFileSync(file, JSON.stringify(project));
+    const out = path.join(dir, 'saved.bprop');
+    const r = bprop('train', file, '--json', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      `points.csv: the project records no sha256, so the file was used as it is now (sha256 ${sha256}); save the project to record it, after which a changed file is refused\n`,
+    );
+    expect(jsonLines(r.stdout).at(-1)).toMatchObject({ done: true, epochs: 2 });
+    expect((parseProject(readFileSync(out, 'utf8'), 'saved.bprop').data as { sha256?: string }).sha256).toBe(sha256);
+
+    writeFileSync(path.join(dir, 'points.csv'), csv + '1,1,no\n');
+    const again = bprop('train', out);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/^bprop: points\.csv has changed since the project was saved/);
+    // The hand-written file still trains on the new contents: it never recorded a checksum.
+    expect(bprop('train', file, '--json').code).toBe(0);
+  });
+});
+
 describe('bprop errors', () => {
   const oneLine = (r: { stderr: string }) => expect(r.stderr.trim().split('\n')).toHaveLength(1);
 

@@ -80,6 +80,27 @@ describe('file commands', () => {
     expect(state()).toMatchObject({ path: '/p/sonar.bprop', dirty: false });
   });
 
+  it('Open of a hand-written CSV project without sha256 uses the file, records its checksum and says so; a changed file is refused', async () => {
+    const base = findTemplate('xor-mlp')!.build();
+    const csvData = { csv: 'points.csv', features: ['a', 'b'], target: 'label', task: 'classification' as const };
+    const sha = 'ab'.repeat(32);
+    platform.readProjectCsv.mockResolvedValue({ resolvedPath: '/p/points.csv', text: 'a,b,label\n1,2,x\n', sha256: sha });
+    platform.openProject.mockResolvedValue({ path: '/p/hand.bprop', name: 'hand.bprop', text: JSON.stringify({ ...base, data: csvData }) });
+    run({ type: 'open' });
+    await vi.waitFor(() => expect(state().csv?.sha256).toBe(sha));
+    expect(state().project.data).toMatchObject({ csv: 'points.csv', sha256: sha });
+    expect(state().dirty).toBe(true); // the checksum is new: saving records it
+    expect(useUiStore.getState().notice).toBe('points.csv had no checksum in the project: it is used as it is now. Save the project to record its checksum; a later change to the file will then be noticed.');
+    expect(useUiStore.getState().error).toBeNull();
+
+    useProjectStore.setState({ dirty: false });
+    platform.openProject.mockResolvedValue({ path: '/p/saved.bprop', name: 'saved.bprop', text: JSON.stringify({ ...base, data: { ...csvData, sha256: 'cd'.repeat(32) } }) });
+    useProjectStore.setState({ csv: null });
+    run({ type: 'open' });
+    await vi.waitFor(() => expect(useUiStore.getState().error).toBe('points.csv has changed since the project was saved (its checksum differs). Import it again in Data to use the new contents.'));
+    expect(state().csv).toBeNull();
+  });
+
   it('Save writes the serialisation, marks the project saved and clears the recovery copy', async () => {
     state().setProjectName('My XOR');
     platform.saveProject.mockResolvedValue({ path: '/p/My XOR.bprop', name: 'My XOR.bprop' });

@@ -6,6 +6,8 @@ export interface Dataset {
   name: string;
   /** Optional notes for the user, e.g. "2 rows with missing measurements were dropped." */
   description?: string;
+  /** A CSV dataset: the SHA-256 (lower-case hex) of the file's bytes it was read from. */
+  sha256?: string;
   task: Task;
   /** Number of samples. */
   n: number;

@@ -68,12 +68,17 @@ async function loadProjectCsv(): Promise<void> {
   try {
     const file = await platform.readProjectCsv(path, data.csv);
     if (!file) return;
-    if (file.sha256 !== data.sha256) {
+    if (data.sha256 !== undefined && file.sha256.toLowerCase() !== data.sha256.toLowerCase()) {
       useUiStore.getState().showError(`${data.csv} has changed since the project was saved (its checksum differs). Import it again in Data to use the new contents.`);
       return;
     }
     const name = data.csv.split(/[\\/]/).pop() ?? data.csv;
     useProjectStore.getState().setCsv({ name, resolvedPath: file.resolvedPath, text: file.text, sha256: file.sha256 });
+    if (data.sha256 === undefined) {
+      // A hand-written project: take the file as it is and record its checksum (saved with the project).
+      useProjectStore.getState().setData({ sha256: file.sha256 });
+      useUiStore.getState().showNotice(`${data.csv} had no checksum in the project: it is used as it is now. Save the project to record its checksum; a later change to the file will then be noticed.`);
+    }
   } catch (err) {
     useUiStore.getState().showError(`Could not read ${data.csv}: ${messageOf(err)}`);
   }
