@@ -1,7 +1,8 @@
 /**
  * The end-to-end harness: builds the web app once (vite, `--mode e2e`, into out/web-e2e),
- * serves it from a tiny static server on 127.0.0.1, and drives Debian's Chromium with
- * playwright-core. Every test gets a fresh browser profile and the console errors of its page.
+ * serves it from a tiny static server on 127.0.0.1, and drives Chromium with playwright-core:
+ * BACKPROP_CHROMIUM, else a system Chromium/Chrome, else the one in @sparticuz/chromium (see
+ * browser.ts). Every test gets a fresh browser profile and the console errors of its page.
  *
  *   const app = await openApp();
  *   await app.page.getByTestId('open-project').click();
@@ -20,13 +21,14 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { findBrowser } from './browser';
 
 export const repoRoot = path.resolve(__dirname, '../..');
-export const CHROMIUM = process.env.BACKPROP_CHROMIUM ?? '/usr/bin/chromium';
 export const E2E_OUT = path.join(repoRoot, 'out', 'web-e2e');
 export const SCREENSHOT_DIR = path.join(tmpdir(), 'backprop-e2e-screenshots');
 const MARKER = '.e2e-build';
 const FINGERPRINT_INPUTS = ['src/renderer', 'src/shared', 'src/engine', 'resources', 'vite.web.config.ts', 'package-lock.json'];
+// Playwright gives every launch a fresh temporary --user-data-dir (a fresh profile) itself.
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** Paths, sizes and mtimes of everything the web build reads. */
@@ -176,13 +178,20 @@ export function appUrl(): Promise<string> {
   return served.then((s) => s.url);
 }
 
-export function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `End-to-end tests need Chromium at ${CHROMIUM}, which does not exist. Install it (Debian/Ubuntu: apt-get update && apt-get install -y chromium) or point BACKPROP_CHROMIUM at a Chromium binary.`,
-    );
+let announced = false;
+
+export async function launchChromium(): Promise<Browser> {
+  const browser = await findBrowser();
+  if (!announced) {
+    announced = true;
+    console.log(`e2e: browser from ${browser.source}: ${browser.executablePath}`);
   }
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  return chromium.launch({
+    executablePath: browser.executablePath,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    ...(browser.env ? { env: { ...process.env, ...browser.env } as Record<string, string> } : {}),
+  });
 }
 
 export interface OpenAppOptions {
