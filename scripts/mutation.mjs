@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+/**
+ * npm run test:mutation [-- SCOPE ...]: Stryker on each scope in turn, then the mutation score
+ * per folder. A scope is a folder or a file under src/engine or src/shared; without one, the
+ * folders docs/testing.md keeps scores for. Each scope has its own incremental file in
+ * reports/mutation/, so a rerun only tests mutants whose code or tests changed. Slow: budget
+ * minutes per folder on two cores (docs/testing.md has the measured times).
+ *
+ *   npm run test:mutation -- src/engine/optim src/engine/train.ts
+ *   npm run test:mutation -- --summary src/engine/optim     (only print the last report's scores)
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const DEFAULT_SCOPES = [
+  'src/engine/optim',
+  'src/engine/ops',
+  'src/engine/train.ts',
+  'src/engine/metrics.ts',
+  'src/engine/data',
+  'src/shared',
+];
+
+const args = process.argv.slice(2);
+const summaryOnly = args.includes('--summary');
+const scopes = args.filter((a) => a !== '--summary');
+const runScopes = scopes.length > 0 ? scopes : DEFAULT_SCOPES;
+
+const slugOf = (scope) => scope.replace(/\/+$/, '').replace(/[^\w.+-]+/g, '_');
+const reportOf = (scope) => path.join('reports', 'mutation', `${slugOf(scope)}.json`);
+
+let failed = false;
+for (const scope of runScopes) {
+  if (!existsSync(scope)) {
+    console.error(`mutation: no such file or folder: ${scope}`);
+    process.exit(2);
+  }
+  if (summaryOnly) continue;
+  console.log(`\n== mutation testing ${scope}`);
+  const started = Date.now();
+  const r = spawnSync(process.execPath, [path.join('node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js'), 'run', 'stryker.config.mjs'], {
+    stdio: 'inherit',
+    env: { ...process.env, MUTATE: scope },
+  });
+  console.log(`== ${scope}: ${Math.round((Date.now() - started) / 60_000)} min`);
+  if (r.status !== 0) failed = true;
+}
+
+// Stryker's score: (killed + timeout) / (every mutant except compile errors and ignored ones).
+const DETECTED = new Set(['Killed', 'Timeout']);
+const UNDETECTED = new Set(['Survived', 'NoCoverage']);
+const rows = [];
+for (const scope of runScopes) {
+  const file = reportOf(scope);
+  if (!existsSync(file)) continue;
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  const byFolder = new Map();
+  for (const [name, f] of Object.entries(report.files)) {
+    const rel = path.relative(process.cwd(), path.resolve(name));
+    const key = scope.endsWith('.ts') ? scope : path.dirname(rel);
+    const c = byFolder.get(key) ?? { detected: 0, undetected: 0, survived: [] };
+    for (const m of f.mutants) {
+      if (DETECTED.has(m.status)) c.detected++;
+      else if (UNDETECTED.has(m.status)) {
+        c.undetected++;
+        c.survived.push(`${rel}:${m.location.start.line} ${m.mutatorName} (${m.status})`);
+      }
+    }
+    byFolder.set(key, c);
+  }
+  for (const [folder, c] of byFolder) rows.push({ folder, ...c });
+}
+rows.sort((a, b) => a.folder.localeCompare(b.folder));
+console.log('\nmutation score per folder (killed + timeout) / (killed + timeout + survived + no coverage):');
+for (const r of rows) {
+  const total = r.detected + r.undetected;
+  const score = total > 0 ? ((100 * r.detected) / total).toFixed(1) : '—';
+  console.log(`  ${r.folder.padEnd(28)} ${String(score).padStart(5)} %   ${r.detected}/${total}`);
+}
+process.exit(failed ? 1 : 0);
