@@ -21,6 +21,23 @@ const tmp = () => mkdtempSync(path.join(tmpdir(), 'bprop-test-'));
 const example = (name: string) => path.join(repoRoot, 'examples', `${name}.bprop`);
 const jsonLines = (s: string) => s.trim().split('\n').map((l) => JSON.parse(l));
 
+const pointsCsv = 'a,b,label\n' + Array.from({ length: 40 }, (_, i) => `${i % 7},${(i * 3) % 5},${i % 7 > 3 ? 'yes' : 'no'}`).join('\n') + '\n';
+const pointsSha256 = createHash('sha256').update(pointsCsv).digest('hex');
+
+/** A fresh folder with points.csv and a project `name` that trains on it (`sha256` as given, or none). */
+function pointsProject(name: string, sha256: string | undefined, epochs: number): { dir: string; file: string } {
+  const dir = tmp();
+  writeFileSync(path.join(dir, 'points.csv'), pointsCsv);
+  const project = makeProject(
+    chainGraph([['x', 'input'], ['h', 'dense', { units: 1 }], ['p', 'sigmoid'], ['loss', 'binaryCrossEntropy']]),
+    { csv: 'points.csv', ...(sha256 ? { sha256 } : {}), features: ['a', 'b'], target: 'label', task: 'classification' },
+    { epochs },
+  );
+  const file = path.join(dir, name);
+  writeFileSync(file, JSON.stringify(project));
+  return { dir, file };
+}
+
 describe('bprop train', () => {
   it('--json prints one object per epoch and a final done line; --out saves the trained weights', () => {
     const out = path.join(tmp(), 'iris-trained.bprop');
@@ -70,19 +87,9 @@ describe('bprop train', () => {
   });
 
   it('trains from a CSV next to the project and refuses a CSV that changed', () => {
-    const dir = tmp();
-    const csv = 'a,b,label\n' + Array.from({ length: 40 }, (_, i) => `${i % 7},${(i * 3) % 5},${i % 7 > 3 ? 'yes' : 'no'}`).join('\n') + '\n';
-    writeFileSync(path.join(dir, 'points.csv'), csv);
-    const sha256 = createHash('sha256').update(csv).digest('hex');
-    const project = makeProject(
-      chainGraph([['x', 'input'], ['h', 'dense', { units: 1 }], ['p', 'sigmoid'], ['loss', 'binaryCrossEntropy']]),
-      { csv: 'points.csv', sha256, features: ['a', 'b'], target: 'label', task: 'classification' },
-      { epochs: 3 },
-    );
-    const file = path.join(dir, 'p.bprop');
-    writeFileSync(file, JSON.stringify(project));
+    const { dir, file } = pointsProject('p.bprop', pointsSha256, 3);
     expect(bprop('train', file, '--json').code).toBe(0);
-    writeFileSync(path.join(dir, 'points.csv'), csv + '1,1,no\n');
+    writeFileSync(path.join(dir, 'points.csv'), pointsCsv + '1,1,no\n');
     const r = bprop('train', file);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^bprop: points\.csv has changed since the project was saved/);
@@ -92,27 +99,17 @@ describe('bprop train', () => {
 
 describe('bprop train: a CSV named without its sha256 (a hand-written project)', () => {
   it('trains, says it computed the checksum, records it with --out; a later change is refused', () => {
-    const dir = tmp();
-    const csv = 'a,b,label\n' + Array.from({ length: 40 }, (_, i) => `${i % 7},${(i * 3) % 5},${i % 7 > 3 ? 'yes' : 'no'}`).join('\n') + '\n';
-    writeFileSync(path.join(dir, 'points.csv'), csv);
-    const sha256 = createHash('sha256').update(csv).digest('hex');
-    const project = makeProject(
-      chainGraph([['x', 'input'], ['h', 'dense', { units: 1 }], ['p', 'sigmoid'], ['loss', 'binaryCrossEntropy']]),
-      { csv: 'points.csv', features: ['a', 'b'], target: 'label', task: 'classification' },
-      { epochs: 2 },
-    );
-    const file = path.join(dir, 'hand.bprop');
-    writeFileSync(file, JSON.stringify(project));
+    const { dir, file } = pointsProject('hand.bprop', undefined, 2);
     const out = path.join(dir, 'saved.bprop');
     const r = bprop('train', file, '--json', '--out', out);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(
-      `points.csv: the project records no sha256, so the file was used as it is now (sha256 ${sha256}); save the project to record it, after which a changed file is refused\n`,
+      `points.csv: the project records no sha256, so the file was used as it is now (sha256 ${pointsSha256}); save the project to record it, after which a changed file is refused\n`,
     );
     expect(jsonLines(r.stdout).at(-1)).toMatchObject({ done: true, epochs: 2 });
-    expect((parseProject(readFileSync(out, 'utf8'), 'saved.bprop').data as { sha256?: string }).sha256).toBe(sha256);
+    expect((parseProject(readFileSync(out, 'utf8'), 'saved.bprop').data as { sha256?: string }).sha256).toBe(pointsSha256);
 
-    writeFileSync(path.join(dir, 'points.csv'), csv + '1,1,no\n');
+    writeFileSync(path.join(dir, 'points.csv'), pointsCsv + '1,1,no\n');
     const again = bprop('train', out);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/^bprop: points\.csv has changed since the project was saved/);

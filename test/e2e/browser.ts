@@ -13,11 +13,12 @@
  * `npx tsx test/e2e/browser.ts` prints the choice (.ci/run does, before the tests).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
+import { acquireDirLock, releaseDirLock } from './dir-lock';
 
 export interface Browser {
   executablePath: string;
@@ -61,8 +62,6 @@ export function findBrowser(): Promise<Browser> {
   return found;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /** The Chromium of @sparticuz/chromium, unpacked once; parallel test files wait for one unpacking. */
 export async function packagedChromium(): Promise<Browser> {
   if (process.platform !== 'linux' || process.arch !== 'x64') {
@@ -71,22 +70,11 @@ export async function packagedChromium(): Promise<Browser> {
     );
   }
   const lock = path.join(tmpdir(), 'backprop-e2e-chromium.lock');
-  for (const start = Date.now(); ; ) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
-      if (age > 5 * 60_000) rmSync(lock, { recursive: true, force: true }); // left by a killed run
-      if (Date.now() - start > 10 * 60_000) throw new Error(`e2e: gave up waiting for ${lock}`);
-      await sleep(200);
-    }
-  }
+  await acquireDirLock(lock);
   try {
     return await unpackChromium();
   } finally {
-    rmSync(lock, { recursive: true, force: true });
+    releaseDirLock(lock);
   }
 }
 

@@ -22,6 +22,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { findBrowser } from './browser';
+import { acquireDirLock, releaseDirLock } from './dir-lock';
 
 export const repoRoot = path.resolve(__dirname, '../..');
 export const E2E_OUT = path.join(repoRoot, 'out', 'web-e2e');
@@ -49,7 +50,6 @@ function fingerprint(): string {
 const buildDir = (print: string): string => path.join(E2E_OUT, print.slice(0, 16));
 const isBuilt = (print: string): boolean => readFileOr(path.join(buildDir(print), MARKER)) === print;
 const readFileOr = (file: string): string | null => (existsSync(file) ? readFileSync(file, 'utf8') : null);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Builds the web app (mode e2e) into out/web-e2e/<fingerprint> unless that build exists. Returns the folder. */
 export async function buildWebApp(): Promise<string> {
@@ -58,18 +58,7 @@ export async function buildWebApp(): Promise<string> {
   if (isBuilt(print)) return dir;
   const lock = `${E2E_OUT}.lock`;
   mkdirSync(E2E_OUT, { recursive: true });
-  for (const start = Date.now(); ; ) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      if (isBuilt(print)) return dir; // another test file just built it
-      if (Date.now() - statSync(lock, { throwIfNoEntry: false })!.mtimeMs > 5 * 60_000) rmSync(lock, { recursive: true, force: true }); // stale
-      if (Date.now() - start > 10 * 60_000) throw new Error(`e2e: gave up waiting for the web build lock ${lock}`);
-      await sleep(250);
-    }
-  }
+  if (!(await acquireDirLock(lock, () => isBuilt(print)))) return dir; // another test file just built it
   try {
     if (isBuilt(print)) return dir;
     const tmp = `${dir}.tmp-${process.pid}`;
@@ -82,7 +71,7 @@ export async function buildWebApp(): Promise<string> {
     removeOldBuilds(dir);
     return dir;
   } finally {
-    rmSync(lock, { recursive: true, force: true });
+    releaseDirLock(lock);
   }
 }
 
