@@ -41,7 +41,9 @@ describe('base64', () => {
     const start = performance.now();
     const text = encodeBase64(big);
     const back = decodeBase64(text);
-    expect(performance.now() - start).toBeLessThan(2000);
+    // The time bound is a property of the real code: under mutation testing (instrumented, see
+    // stryker.config.mjs) only the round trip is checked.
+    if (process.env.BPROP_MUTATION_RUN !== '1') expect(performance.now() - start).toBeLessThan(2000);
     // Buffer comparisons: a deep-equal of 4 MB element by element would take seconds.
     expect(text === Buffer.from(big).toString('base64')).toBe(true);
     expect(Buffer.compare(Buffer.from(back), Buffer.from(big))).toBe(0);
