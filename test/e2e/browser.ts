@@ -110,7 +110,8 @@ function runVersion(executablePath: string, env: Record<string, string>): { erro
 function unpackLibraries(): string {
   const root = path.join(tmpdir(), 'al2023');
   const require = createRequire(import.meta.url);
-  const archive = path.join(path.dirname(require.resolve('@sparticuz/chromium/package.json')), 'bin', 'al2023.tar.br');
+  // The package's exports hide its files: find bin/ from its entry point (build/cjs/index.cjs).
+  const archive = path.join(path.dirname(require.resolve('@sparticuz/chromium')), '..', '..', 'bin', 'al2023.tar.br');
   for (const entry of readTar(brotliDecompressSync(readFileSync(archive)))) {
     const target = path.join(root, entry.name);
     if (!target.startsWith(root + path.sep)) continue; // never outside the folder
