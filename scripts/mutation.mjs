@@ -10,6 +10,8 @@
  *
  *   npm run test:mutation -- src/engine/optim src/engine/train.ts
  *   npm run test:mutation -- --summary src/engine/optim     (only print the last report's scores)
+ *   npm run test:mutation -- --tests test/engine/metrics.test.ts,test/engine/train*.test.ts src/engine/metrics.ts
+ *       (only those tests: faster, and a lower bound of the whole suite's score)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -25,7 +27,9 @@ const DEFAULT_SCOPES = [
 
 const args = process.argv.slice(2);
 const summaryOnly = args.includes('--summary');
-const scopes = args.filter((a) => a !== '--summary');
+const testsAt = args.indexOf('--tests');
+const tests = testsAt >= 0 ? args[testsAt + 1] : undefined;
+const scopes = args.filter((a, i) => a !== '--summary' && i !== testsAt && (testsAt < 0 || i !== testsAt + 1));
 const runScopes = scopes.length > 0 ? scopes : DEFAULT_SCOPES;
 
 // The same names stryker.config.mjs gives the reports.
@@ -49,7 +53,7 @@ for (const scope of runScopes) {
   const started = Date.now();
   const r = spawnSync(process.execPath, [path.join('node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js'), 'run', 'stryker.config.mjs'], {
     stdio: 'inherit',
-    env: { ...process.env, MUTATE: scope },
+    env: { ...process.env, MUTATE: scope, ...(tests ? { MUTATION_TESTS: tests } : {}) },
   });
   console.log(`== ${scope}: ${Math.round((Date.now() - started) / 60_000)} min`);
   if (r.status !== 0) failed = true;
