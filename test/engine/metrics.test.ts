@@ -62,12 +62,30 @@ describe('accuracy', () => {
     expect(accuracy('signed', 1, [-0.3, 0.2], [1, -1])).toBe(0);
   });
 
-  it('one probability is thresholded at 0.5', () => {
-    expect(accuracy('binary', 1, [0.3, 0.6, 0.5, 0.49], [0, 1, 1, 1])).toBe(0.75);
+  it('one probability is thresholded at 0.5 (0.49 is class 0, 0.5 class 1)', () => {
+    expect(accuracy('binary', 1, [0.3, 0.6, 0.5, 0.49], [0, 1, 1, 0])).toBe(1);
+    expect(accuracy('binary', 1, [0.3, 0.6, 0.5, 0.49], [1, 0, 0, 1])).toBe(0);
   });
 
   it('several outputs take the argmax (the first of equal maxima)', () => {
-    expect(accuracy('index', 3, [0.1, 0.7, 0.2, 0.5, 0.2, 0.3, 0.4, 0.4, 0.2], [1, 0, 1])).toBeCloseTo(2 / 3, 12);
+    // Rows: max at 1, at 0, a tie of 0 and 1 (→ 0), max at 2 after a rising start, max at 2.
+    const pred = [0.1, 0.7, 0.2, 0.5, 0.2, 0.3, 0.4, 0.4, 0.2, 0.1, 0.2, 0.7, 0.9, 0.0, 1.0];
+    expect(accuracy('index', 3, pred, [1, 0, 0, 2, 2])).toBe(1);
+    expect(accuracy('index', 3, pred, [1, 0, 1, 1, 0])).toBeCloseTo(2 / 5, 12);
+  });
+
+  it('reads only the first `rows` rows of oversized batch buffers (the trainer’s are sized for the largest batch)', () => {
+    const acc = new MetricAccumulator('classification', 3, 'index', true);
+    acc.add(0, f32([0.1, 0.7, 0.2, 0.9, 0.0, 0.0]), f32([1, 0]), 1);
+    expect(acc.result().accuracy).toBe(1);
+    const reg = new MetricAccumulator('regression', 1, 'binary', true);
+    reg.add(0, f32([1, 2, 4, 100]), f32([1, 2, 3, -100]), 3);
+    expect(reg.result().r2).toBeCloseTo(0.5, 12);
+  });
+
+  it('no samples: the loss is NaN and there is no accuracy', () => {
+    const acc = new MetricAccumulator('classification', 1, 'binary', true);
+    expect(acc.result()).toEqual({ loss: NaN });
   });
 
   it('a reconstruction loss (no labels) reports no accuracy', () => {
