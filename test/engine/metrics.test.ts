@@ -72,6 +72,7 @@ describe('accuracy', () => {
     const pred = [0.1, 0.7, 0.2, 0.5, 0.2, 0.3, 0.4, 0.4, 0.2, 0.1, 0.2, 0.7, 0.9, 0.0, 1.0];
     expect(accuracy('index', 3, pred, [1, 0, 0, 2, 2])).toBe(1);
     expect(accuracy('index', 3, pred, [1, 0, 1, 1, 0])).toBeCloseTo(2 / 5, 12);
+    expect(accuracy('index', 3, [0.1, 0.2, 0.7], [2])).toBe(1); // the maximum last, in the first row
   });
 
   it('reads only the first `rows` rows of oversized batch buffers (the trainer’s are sized for the largest batch)', () => {
