@@ -25,7 +25,7 @@ const USAGE = `usage: bprop <command> [options]
   export FILE --onnx OUT.onnx                                 the model as ONNX (normalisation included)
   export FILE --pytorch OUT.py                                a PyTorch training script, its weights and data
   import MODEL.onnx --out FILE [--dataset ID]                 an ONNX model as a project (weights, suggested loss)
-  bench [--json] [--workloads W1,W2,W3,W4] [--reps N] [--kernels wasm|js] [--in-process]
+  bench [--json] [--workloads W1,…,W6] [--reps N] [--kernels wasm|js] [--in-process]
                                                               training throughput (samples/s)
 `;
 

@@ -1,5 +1,5 @@
 /**
- * `bprop bench [--json] [--workloads W1,W2,W3,W4] [--reps N] [--kernels wasm|js]`: training
+ * `bprop bench [--json] [--workloads W1,…,W6] [--reps N] [--kernels wasm|js]`: training
  * throughput on the peer workloads, with the WebAssembly SIMD kernels (the default where the
  * runtime has them) or the pure-JS ones. Each workload runs in a fresh process (as each project
  * trains in its own engine process): in one process, the JIT state one workload leaves behind

@@ -2,6 +2,9 @@
  * The peer-benchmark workloads W1–W4 of ../shared/bench/README.md, implemented exactly:
  * same data generators (mulberry32, data seed 1234), model, SGD learning rate, batch size,
  * epochs and shuffling, with the last partial batch processed as a smaller batch.
+ * W5 and W6 are ours, to check the speed-ups hold beyond W1–W4: a deeper MLP with momentum
+ * and a two-convolution CNN with `same` padding and Adam (bench/peers/torch_w5w6.py is the
+ * PyTorch side, built the same way).
  */
 import type { Graph } from '../../shared/graph-types';
 import type { TrainingConfig } from '../../shared/project-types';
@@ -121,9 +124,36 @@ export function buildWorkload(id: string): Workload {
         training: sgd(0.05, 32, 1, false),
       };
     }
+    case 'W5': {
+      const { x, y } = makeRandomClassification(10_000, 784, 10, 1234);
+      return {
+        id, name: 'deep-mlp',
+        graph: chain([['input'], ['dense', { units: 256 }], ['relu'], ['dense', { units: 256 }], ['relu'], ['dense', { units: 256 }], ['relu'], ['dense', { units: 10 }], ['softmax'], ['crossEntropy']]),
+        data: prepared(x, y, 10_000, 784, 10),
+        training: { ...sgd(0.05, 64, 2, false), optimizer: { type: 'sgd', learningRate: 0.05, momentum: 0.9 } },
+      };
+    }
+    case 'W6': {
+      const { x, y } = makeRandomClassification(2000, 784, 10, 1234);
+      const conv = (filters: number) => ['conv2d', { filters, kernelSize: 3, stride: 1, padding: 'same', useBias: true }] as [string, Record<string, unknown>];
+      return {
+        id, name: 'cnn-2conv',
+        graph: chain([
+          ['input'],
+          conv(16), ['relu'], ['maxPool2d', { poolSize: 2, stride: 2 }],
+          conv(32), ['relu'], ['maxPool2d', { poolSize: 2, stride: 2 }],
+          ['flatten'],
+          ['dense', { units: 10 }],
+          ['softmax'],
+          ['crossEntropy'],
+        ]),
+        data: prepared(x, y, 2000, 784, 10, [1, 28, 28]),
+        training: { ...sgd(0.001, 32, 1, false), optimizer: { type: 'adam', learningRate: 0.001 } },
+      };
+    }
     default:
       throw new Error(`unknown workload ${id}`);
   }
 }
 
-export const WORKLOAD_IDS = ['W1', 'W2', 'W3', 'W4'] as const;
+export const WORKLOAD_IDS = ['W1', 'W2', 'W3', 'W4', 'W5', 'W6'] as const;
