@@ -1,12 +1,13 @@
 /**
  * GEMM micro-benchmark: GFLOPS of the kernels at the shapes the workloads use.
- *   npx tsx bench/gemm.ts [--kernels wasm|js] [--reps 5] [--ms 300] [--only W1,W2,W3,W4,square] [--kc 256] [--nc 256]
+ *   npx tsx bench/gemm.ts [--kernels wasm-relaxed|wasm|js] [--reps 5] [--ms 300] [--only W1,W2,W3,W4,square] [--kc 256] [--nc 256]
  *                         [--baseline]   (also time a naive i-k-j loop for the NN shapes)
  *                         [--clock cpu]  (time with process CPU time instead of wall time: steadier
  *                                         when other processes share the 2 cores)
  * Each figure is the median (and min–max) of `reps` bursts of about `ms` milliseconds.
  * Every kernel is first checked against a float64 triple loop.
  */
+import '../src/cli/wasm-features'; // relaxed SIMD on, before any module is compiled
 import { gemmTuning, jsKernels } from '../src/engine/backend/js-gemm';
 import { createWasmKernels, DEFAULT_ROUTING } from '../src/engine/backend/wasm-gemm';
 
@@ -60,9 +61,9 @@ for (const n of [256, 512]) {
 }
 
 type Fn = (M: number, N: number, K: number, A: Float32Array, B: Float32Array, C: Float32Array, acc: boolean) => void;
-const chosen = arg('kernels', 'wasm') === 'js' ? jsKernels : createWasmKernels();
-if (!chosen) throw new Error('this runtime has no WebAssembly SIMD: use --kernels js');
-const kernelsLabel = chosen === jsKernels ? 'js' : 'wasm';
+const kernelsLabel = arg('kernels', 'wasm');
+const chosen = kernelsLabel === 'js' ? jsKernels : createWasmKernels(DEFAULT_ROUTING, kernelsLabel === 'wasm-relaxed' ? 'relaxed' : 'simd');
+if (!chosen) throw new Error(`this runtime has no WebAssembly ${kernelsLabel === 'wasm-relaxed' ? 'relaxed ' : ''}SIMD: use --kernels js`);
 const kernels: Record<Variant, Fn> = {
   NN: (...a) => chosen.gemmNN(...a),
   TN: (...a) => chosen.gemmTN(...a),

@@ -4,6 +4,8 @@
  * Exit codes: 0 success; 2 invalid project, graph, dataset, CSV or usage (one line naming
  * the node, field or file); 1 anything else.
  */
+// First: turns on WebAssembly relaxed SIMD before any engine module compiles its kernels.
+import './wasm-features';
 import { DataError } from '../engine/data/types';
 import { DivergenceError } from '../engine/train';
 import { OnnxImportError } from '../interop/onnx/import';
@@ -25,7 +27,7 @@ const USAGE = `usage: bprop <command> [options]
   export FILE --onnx OUT.onnx                                 the model as ONNX (normalisation included)
   export FILE --pytorch OUT.py                                a PyTorch training script, its weights and data
   import MODEL.onnx --out FILE [--dataset ID]                 an ONNX model as a project (weights, suggested loss)
-  bench [--json] [--workloads W1,…,W6] [--reps N] [--kernels wasm|js] [--in-process]
+  bench [--json] [--workloads W1,…,W6] [--reps N] [--kernels wasm-relaxed|wasm|js] [--in-process]
                                                               training throughput (samples/s)
 `;
 

@@ -200,7 +200,7 @@ describe('bprop bench', () => {
     const [line] = jsonLines(r.stdout);
     expect(Object.keys(line).sort()).toEqual(['finalLoss', 'kernels', 'maxSamplesPerSecond', 'minSamplesPerSecond', 'samplesPerSecond', 'workload']);
     expect(line.workload).toBe('W1');
-    expect(line.kernels).toBe('wasm'); // the default where WebAssembly SIMD exists (Node 20)
+    expect(line.kernels).toBe('wasm-relaxed'); // the default: the CLI turns on relaxed SIMD in Node 20
     expect(line.samplesPerSecond).toBeGreaterThan(0);
     expect(line.finalLoss).toBeLessThan(0.05); // W1 is learnt (peers reach ≈ 0.004)
   });
@@ -220,8 +220,11 @@ describe('bprop bench', () => {
     const js = jsonLines(bprop('bench', '--json', '--workloads', 'W2', '--reps', '1', '--kernels', 'js').stdout)[0]!;
     expect(js.kernels).toBe('js');
     expect(Math.abs((js.finalLoss as number) - (wasm.finalLoss as number))).toBeLessThan(1e-3); // float32 vs float64 sums
+    const portable = jsonLines(bprop('bench', '--json', '--workloads', 'W2', '--reps', '1', '--kernels', 'wasm').stdout)[0]!;
+    expect(portable.kernels).toBe('wasm'); // portable SIMD, without fused multiply-adds
+    expect(Math.abs((portable.finalLoss as number) - (wasm.finalLoss as number))).toBeLessThan(1e-4);
     const bad = bprop('bench', '--kernels', 'gpu');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/--kernels must be wasm or js \(got 'gpu'\)/);
+    expect(bad.stderr).toMatch(/--kernels must be wasm-relaxed, wasm, js \(got 'gpu'\)/);
   });
 });

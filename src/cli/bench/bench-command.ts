@@ -1,5 +1,5 @@
 /**
- * `bprop bench [--json] [--workloads W1,…,W6] [--reps N] [--kernels wasm|js]`: training
+ * `bprop bench [--json] [--workloads W1,…,W6] [--reps N] [--kernels wasm-relaxed|wasm|js]`: training
  * throughput on the peer workloads, with the WebAssembly SIMD kernels (the default where the
  * runtime has them) or the pure-JS ones. Each workload runs in a fresh process (as each project
  * trains in its own engine process): in one process, the JIT state one workload leaves behind
@@ -8,7 +8,7 @@
  * loss), as the peers do; excluded: data generation, compiling, one 20-batch warm-up.
  */
 import { spawnSync } from 'node:child_process';
-import { kernelsName, setKernels, wasmKernelsAvailable } from '../../engine/backend';
+import { KERNELS_NAMES, kernelsName, setKernels, wasmKernelsAvailable, type KernelsName } from '../../engine/backend';
 import { Trainer } from '../../engine/train';
 import { checkFlags, intFlag, parseArgs, stringFlag, UsageError } from '../args';
 import { buildWorkload, WORKLOAD_IDS, type Workload } from './workloads';
@@ -26,9 +26,9 @@ export async function benchCommand(argv: string[]): Promise<void> {
   const args = parseArgs(argv, ['json', 'in-process']);
   checkFlags(args, ['json', 'workloads', 'reps', 'kernels', 'in-process']);
   const reps = intFlag(args, 'reps', 1, 100) ?? 3;
-  const kernels = stringFlag(args, 'kernels') ?? kernelsName();
-  if (kernels !== 'wasm' && kernels !== 'js') throw new UsageError(`--kernels must be wasm or js (got '${kernels}')`);
-  if (kernels === 'wasm' && !wasmKernelsAvailable()) throw new UsageError('--kernels wasm: this runtime has no WebAssembly SIMD');
+  const kernels = (stringFlag(args, 'kernels') ?? kernelsName()) as KernelsName;
+  if (!KERNELS_NAMES.includes(kernels)) throw new UsageError(`--kernels must be ${KERNELS_NAMES.join(', ')} (got '${kernels}')`);
+  if (!wasmKernelsAvailable(kernels)) throw new UsageError(`--kernels ${kernels}: this runtime has no WebAssembly ${kernels === 'wasm' ? 'SIMD' : 'relaxed SIMD'}`);
   setKernels(kernels);
   const ids = (stringFlag(args, 'workloads') ?? WORKLOAD_IDS.join(',')).split(',').map((s) => s.trim().toUpperCase());
   for (const id of ids) {

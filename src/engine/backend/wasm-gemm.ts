@@ -13,7 +13,7 @@
 import { decodeBase64 } from '../../shared/base64';
 import { gemmPacked, gemmSmall } from './js-gemm';
 import type { Kernels } from './kernels';
-import { GEMM_WASM_BASE64 } from './wasm/gemm-module';
+import { GEMM_RELAXED_WASM_BASE64, GEMM_WASM_BASE64 } from './wasm/gemm-module';
 
 /**
  * Which products stay on JS, measured on the W1–W4 workloads:
@@ -47,15 +47,23 @@ interface WasmApi {
 }
 
 /**
- * The WASM SIMD kernels, or null where WebAssembly or its SIMD instructions are unavailable.
+ * Which micro-kernel: `simd` (portable WebAssembly SIMD: multiply, then add) or `relaxed` (one
+ * fused multiply-add, `f32x4.relaxed_madd`: Chromium and Electron have it; Node 20 only with
+ * `--experimental-wasm-relaxed-simd`, which the CLI sets, see src/cli/wasm-features.ts).
+ * A fused multiply-add rounds once instead of twice, so results differ within float32 rounding.
+ */
+export type WasmFlavour = 'simd' | 'relaxed';
+
+/**
+ * The WASM SIMD kernels, or null where WebAssembly or the flavour's instructions are unavailable.
  * `routing`: which products go to JS instead (tests pass zeros: everything through WASM).
  */
-export function createWasmKernels(routing: WasmRouting = DEFAULT_ROUTING): Kernels | null {
+export function createWasmKernels(routing: WasmRouting = DEFAULT_ROUTING, flavour: WasmFlavour = 'simd'): Kernels | null {
   const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
   if (!wasm) return null;
   try {
-    const bytes = decodeBase64(GEMM_WASM_BASE64);
-    if (!wasm.validate(bytes)) return null; // an engine without SIMD
+    const bytes = decodeBase64(flavour === 'relaxed' ? GEMM_RELAXED_WASM_BASE64 : GEMM_WASM_BASE64);
+    if (!wasm.validate(bytes)) return null; // an engine without (relaxed) SIMD
     const instance = new wasm.Instance(new wasm.Module(bytes), {});
     const { memory, gemm } = instance.exports as { memory: WasmMemory; gemm: GemmExport };
     return new WasmGemm(memory, gemm, routing);

@@ -1,3 +1,6 @@
+// First: the CLI's switch for WebAssembly relaxed SIMD (Node 20 keeps it behind a flag), so the
+// fused multiply-add kernel is checked here beside the portable one and the JS kernels.
+import '../../../src/cli/wasm-features';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getKernels, jsKernels, kernelsName, setKernels, wasmKernelsAvailable, type Kernels } from '../../../src/engine/backend';
 import { createWasmKernels } from '../../../src/engine/backend/wasm-gemm';
@@ -28,6 +31,12 @@ const dispatch: Record<Variant, Gemm> = { NN: jsKernels.gemmNN, TN: jsKernels.ge
 // Node 20 has WebAssembly SIMD: the WASM kernels must exist here (a null would hide them from every test).
 const wasmAll = createWasmKernels({ smallWork: 0, narrow: 0 })!; // every size through the WASM micro-kernel, edges included
 const wasmDefault = createWasmKernels()!; // tiny and narrow products handed to the JS kernels
+const relaxedAll = createWasmKernels({ smallWork: 0, narrow: 0 }, 'relaxed')!;
+const viaRelaxed: Record<Variant, Gemm> = {
+  NN: (...a) => relaxedAll.gemmNN(...a),
+  TN: (...a) => relaxedAll.gemmTN(...a),
+  NT: (...a) => relaxedAll.gemmNT(...a),
+};
 const viaWasm: Record<Variant, Gemm> = {
   NN: (...a) => wasmAll.gemmNN(...a),
   TN: (...a) => wasmAll.gemmTN(...a),
@@ -87,6 +96,7 @@ describe.each(['NN', 'TN', 'NT'] as Variant[])('gemm%s', (v) => {
       check(small[v], v, M, N, K, acc, seed);
       check(viaWasm[v], v, M, N, K, acc, seed);
       check(viaWasmDefault[v], v, M, N, K, acc, seed);
+      check(viaRelaxed[v], v, M, N, K, acc, seed);
       seed += 7;
     }
   });
@@ -110,11 +120,12 @@ describe.each(['NN', 'TN', 'NT'] as Variant[])('gemm%s', (v) => {
       check(dispatch[v], v, M, N, K, true, 3);
       check(viaWasm[v], v, M, N, K, true, 3);
       check(viaWasm[v], v, M, N, K, false, 4);
+      check(viaRelaxed[v], v, M, N, K, true, 3);
     }
   });
 
   it('K = 0 gives zeros, or leaves C unchanged when accumulating', () => {
-    for (const fn of [dispatch[v], packed[v], small[v], viaWasm[v]]) {
+    for (const fn of [dispatch[v], packed[v], small[v], viaWasm[v], viaRelaxed[v]]) {
       const C = new Float32Array([1, 2, 3, 4, 5, 6]);
       fn(2, 3, 0, new Float32Array(0), new Float32Array(0), C, true);
       expect(Array.from(C)).toEqual([1, 2, 3, 4, 5, 6]);
@@ -124,7 +135,7 @@ describe.each(['NN', 'TN', 'NT'] as Variant[])('gemm%s', (v) => {
   });
 
   it('propagates NaN and Infinity from an operand (0·∞ is NaN, never skipped)', () => {
-    for (const fn of [dispatch[v], packed[v], small[v], viaWasm[v]]) {
+    for (const fn of [dispatch[v], packed[v], small[v], viaWasm[v], viaRelaxed[v]]) {
       const M = 6, N = 5, K = 7;
       const A = randomArray(M * K, 9);
       const B = randomArray(K * N, 10);
@@ -140,10 +151,33 @@ describe.each(['NN', 'TN', 'NT'] as Variant[])('gemm%s', (v) => {
 });
 
 describe('kernel registry', () => {
-  it('defaults to WebAssembly SIMD where the runtime has it (Node 20 does), and can be swapped', () => {
+  it('the fused multiply-add kernel exists in Node 20 once the flag is set (a null would hide it from every check above)', () => {
+    expect(relaxedAll).not.toBeNull();
+    expect(wasmKernelsAvailable('wasm-relaxed')).toBe(true);
+  });
+
+  it('a fused multiply-add rounds once: relaxed and portable kernels differ only within float32 rounding', () => {
+    const M = 64, N = 64, K = 300;
+    const A = randomArray(M * K, 21);
+    const B = randomArray(K * N, 22);
+    const portable = new Float32Array(M * N);
+    const fused = new Float32Array(M * N);
+    viaWasm.NN(M, N, K, A, B, portable, false);
+    viaRelaxed.NN(M, N, K, A, B, fused, false);
+    let differ = 0;
+    for (let i = 0; i < M * N; i++) {
+      expect(Math.abs(fused[i] - portable[i])).toBeLessThanOrEqual(4 * K * 2 ** -24 * (1 + Math.abs(portable[i])));
+      if (fused[i] !== portable[i]) differ++;
+    }
+    expect(differ).toBeGreaterThan(0); // really the fused kernel: products are not rounded before the add
+  });
+
+  it('defaults to the best WebAssembly kernels the runtime has (relaxed SIMD here), and can be swapped', () => {
     expect(wasmKernelsAvailable()).toBe(true);
-    expect(kernelsName()).toBe('wasm');
+    expect(kernelsName()).toBe('wasm-relaxed');
     const wasm = getKernels();
+    setKernels('wasm');
+    expect(kernelsName()).toBe('wasm');
     setKernels('js');
     expect(getKernels()).toBe(jsKernels);
     expect(kernelsName()).toBe('js');
@@ -158,7 +192,7 @@ describe('kernel registry', () => {
       getKernels().gemmTN(1, 1, 1, new Float32Array(1), new Float32Array(1), new Float32Array(1), false);
       expect(calls).toEqual(['TN']);
     } finally {
-      setKernels('wasm');
+      setKernels('wasm-relaxed');
     }
     expect(getKernels()).toBe(wasm);
   });
