@@ -6,7 +6,7 @@ import { app, BrowserWindow, dialog, session } from 'electron';
 import path from 'node:path';
 import type { MenuCommand } from '../shared/desktop-api';
 import { registerIpcHandlers } from './ipc';
-import { installApplicationMenu } from './menu';
+import { installApplicationMenu, type MenuHistory } from './menu';
 import { projectPathsFromArgv } from './os-open';
 import { ProjectFiles } from './project-files';
 import { APP_NAME, ProjectWindow } from './project-window';
@@ -57,11 +57,16 @@ export class DesktopApp {
       onCloseDecision: (decision) => {
         if (decision === 'cancelled') this.quitting = false; // a Cancel also cancels quitting
       },
+      // The Edit menu names the focused window's next undo: rebuild it when that changes.
+      onDocumentState: (changed) => {
+        if (changed === ProjectWindow.focused()) this.refreshMenu();
+      },
       onClosed: (closed) => {
         // Quitting stopped at this window's prompt; it is answered now, so carry on quitting.
         if (this.quitting && closed.closeGuard.closedAfterPrompt) app.quit();
       },
     });
+    window.win.on('focus', () => this.refreshMenu());
     void window.load();
     return window;
   }
@@ -111,6 +116,7 @@ export class DesktopApp {
       isPackaged: app.isPackaged,
       appName: APP_NAME,
       recent: this.recent.snapshot(),
+      history: historyOf(ProjectWindow.focused()),
       dispatch: (command) => this.dispatchToFocused(command),
       clearRecent: () => {
         app.clearRecentDocuments();
@@ -164,4 +170,9 @@ export async function startDesktopApp(argv: readonly string[] = process.argv): P
   for (const file of osFiles) await desktop.openFromOs(file);
   if (restored.length === 0 && ProjectWindow.all().length === 0) desktop.createWindow();
   return desktop;
+}
+
+/** The Edit menu's view of a window's history; a menu with no window says plain Undo and Redo. */
+function historyOf(window: ProjectWindow | undefined): MenuHistory {
+  return { undo: window?.document.undo ?? null, redo: window?.document.redo ?? null };
 }

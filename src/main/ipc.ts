@@ -59,7 +59,8 @@ function label(value: unknown, what: string, max = 300): string {
 export function documentStateArg(value: unknown): DocumentState {
   const v = value as Partial<DocumentState> | null;
   if (typeof v !== 'object' || v === null || typeof v.dirty !== 'boolean') throw new TypeError('document state must be { name, dirty, path }');
-  return { name: label(v.name, 'name', 200) || 'Untitled', dirty: v.dirty, path: strOrNull(v.path ?? null, 'path') };
+  const history = (value: unknown, what: string) => (value === undefined || value === null ? null : label(value, what, 80));
+  return { name: label(v.name, 'name', 200) || 'Untitled', dirty: v.dirty, path: strOrNull(v.path ?? null, 'path'), undo: history(v.undo, 'undo'), redo: history(v.redo, 'redo') };
 }
 
 const MESSAGE_TYPES = new Set(['info', 'warning', 'error', 'question']);

@@ -1,18 +1,27 @@
 /**
  * The application menu. Editor commands are not run here: they go to the focused window's
- * renderer as a MenuCommand (the editor owns undo, selection, panels, saving). Only window
- * management, quitting and developer tools use Electron roles.
+ * renderer as a MenuCommand (the editor owns undo, selection, panels, saving). Their labels and
+ * accelerators come from the command registry (src/shared/commands.ts); this file only places
+ * them. Only window management, quitting and developer tools use Electron roles.
  */
 import { Menu, type MenuItemConstructorOptions } from 'electron';
+import { commandSpec, menuKey, menuPlatform, toAccelerator, type CommandId, type MenuName } from '../shared/commands';
 import type { MenuCommand, RecentFile } from '../shared/desktop-api';
 import { templates } from '../shared/templates';
 
+/** The focused document's history: Edit › Undo says what it takes back ("Undo Add Dense"). */
+export interface MenuHistory {
+  undo: string | null;
+  redo: string | null;
+}
 
 export interface MenuContext {
   platform: NodeJS.Platform;
   isPackaged: boolean;
   appName: string;
   recent: RecentFile[];
+  /** The focused window's undo and redo labels (none: plain "Undo" and "Redo"). */
+  history?: MenuHistory;
   /** To the focused window (a new window when none is open). */
   dispatch(command: MenuCommand): void;
   clearRecent(): void;
@@ -20,11 +29,20 @@ export interface MenuContext {
 
 export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[] {
   const mac = ctx.platform === 'darwin';
-  const command = (label: string, cmd: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
-    label,
-    ...(accelerator ? { accelerator } : {}),
-    click: () => ctx.dispatch(cmd),
-  });
+  const platform = menuPlatform(ctx.platform);
+  /** The registry's command `id`, as placed in menu `where` (the registry says which menu it belongs in). */
+  const item = (where: MenuName, id: CommandId, label?: string): MenuItemConstructorOptions => {
+    const spec = commandSpec(id);
+    if (spec.menu?.in !== where) throw new Error(`The command '${id}' belongs in the ${spec.menu?.in ?? 'no'} menu, not ${where}`);
+    const key = menuKey(spec, platform);
+    return {
+      label: label ?? spec.menu.label ?? spec.label,
+      ...(key ? { accelerator: toAccelerator(key) } : {}),
+      ...(spec.menu.pageHandlesKey ? { registerAccelerator: false } : {}),
+      click: () => ctx.dispatch({ type: id } as MenuCommand),
+    };
+  };
+  const historyLabel = (verb: string, label: string | null | undefined) => (label ? `${verb} ${label}` : verb);
   const separator: MenuItemConstructorOptions = { type: 'separator' };
 
   const recentItems: MenuItemConstructorOptions[] =
@@ -38,30 +56,30 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
       {
         label: 'New',
         submenu: [
-          command('Blank Project', { type: 'new' }, 'CmdOrCtrl+N'),
+          item('File', 'new'),
           separator,
           // The renderer builds the project from the same registry (src/shared/templates).
-          ...templates.map((t) => ({ ...command(t.label, { type: 'new', template: t.id }), toolTip: t.description })),
+          ...templates.map((t) => ({ label: t.label, toolTip: t.description, click: () => ctx.dispatch({ type: 'new', template: t.id }) })),
         ],
       },
-      command('Open…', { type: 'open' }, 'CmdOrCtrl+O'),
+      item('File', 'open'),
       { label: 'Open Recent', submenu: [...recentItems, separator, { label: 'Clear Recent', enabled: ctx.recent.length > 0, click: () => ctx.clearRecent() }] },
       separator,
-      command('Save', { type: 'save' }, 'CmdOrCtrl+S'),
-      command('Save As…', { type: 'saveAs' }, 'Shift+CmdOrCtrl+S'),
-      command('Revert', { type: 'revert' }),
+      item('File', 'save'),
+      item('File', 'saveAs'),
+      item('File', 'revert'),
       separator,
       {
         label: 'Export',
         submenu: [
-          command('Weights (JSON)…', { type: 'exportWeights' }, 'Shift+CmdOrCtrl+E'),
+          item('Export', 'exportWeights'),
           separator,
-          command('ONNX…', { type: 'export', kind: 'onnx' }),
-          command('PyTorch Script…', { type: 'export', kind: 'pytorch' }),
+          item('Export', 'exportOnnx'),
+          item('Export', 'exportPytorch'),
           separator,
-          command('Canvas as PNG…', { type: 'export', kind: 'png' }),
-          command('Canvas as SVG…', { type: 'export', kind: 'svg' }),
-          command('Model Summary (Markdown)…', { type: 'export', kind: 'markdown' }),
+          item('Export', 'exportPng'),
+          item('Export', 'exportSvg'),
+          item('Export', 'exportMarkdown'),
         ],
       },
       separator,
@@ -74,29 +92,30 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
   const edit: MenuItemConstructorOptions = {
     label: '&Edit',
     submenu: [
-      command('Undo', { type: 'undo' }, 'CmdOrCtrl+Z'),
-      command('Redo', { type: 'redo' }, ctx.platform === 'win32' ? 'Ctrl+Y' : 'Shift+CmdOrCtrl+Z'),
+      // Always enabled: in a text field the accelerator must reach the field's own undo.
+      item('Edit', 'undo', historyLabel('Undo', ctx.history?.undo)),
+      item('Edit', 'redo', historyLabel('Redo', ctx.history?.redo)),
       separator,
-      command('Cut', { type: 'cut' }, 'CmdOrCtrl+X'),
-      command('Copy', { type: 'copy' }, 'CmdOrCtrl+C'),
-      command('Paste', { type: 'paste' }, 'CmdOrCtrl+V'),
-      // Shown but not registered: Delete/Backspace must keep working in text fields, so the page handles the key.
-      { ...command('Delete', { type: 'delete' }, mac ? 'Backspace' : 'Delete'), registerAccelerator: false },
+      item('Edit', 'cut'),
+      item('Edit', 'copy'),
+      item('Edit', 'paste'),
+      // Shown but not registered (the registry says so): Delete/Backspace must keep working in text fields.
+      item('Edit', 'delete'),
       separator,
-      command('Select All', { type: 'selectAll' }, 'CmdOrCtrl+A'),
+      item('Edit', 'selectAll'),
     ],
   };
 
   const view: MenuItemConstructorOptions = {
     label: '&View',
     submenu: [
-      command('Zoom In', { type: 'zoomIn' }, 'CmdOrCtrl+='),
-      command('Zoom Out', { type: 'zoomOut' }, 'CmdOrCtrl+-'),
-      command('Fit View', { type: 'fitView' }, 'CmdOrCtrl+0'),
+      item('View', 'zoomIn'),
+      item('View', 'zoomOut'),
+      item('View', 'fitView'),
       separator,
-      command('Toggle Palette', { type: 'togglePanel', panel: 'palette' }, 'CmdOrCtrl+1'),
-      command('Toggle Inspector', { type: 'togglePanel', panel: 'inspector' }, 'CmdOrCtrl+2'),
-      command('Toggle Training Panel', { type: 'togglePanel', panel: 'training' }, 'CmdOrCtrl+3'),
+      item('View', 'togglePalette'),
+      item('View', 'toggleInspector'),
+      item('View', 'toggleTraining'),
       separator,
       { role: 'togglefullscreen' },
       ...(ctx.isPackaged ? [] : [separator, { role: 'reload' }, { role: 'toggleDevTools' }] satisfies MenuItemConstructorOptions[]),
@@ -107,16 +126,16 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
     role: 'help',
     label: '&Help',
     submenu: [
-      command('Keyboard Shortcuts', { type: 'showShortcuts' }, 'CmdOrCtrl+/'),
-      command('Licenses', { type: 'showLicenses' }),
-      ...(mac ? [] : [separator, command(`About ${ctx.appName}`, { type: 'showAbout' })]),
+      item('Help', 'showShortcuts'),
+      item('Help', 'showLicenses'),
+      ...(mac ? [] : [separator, item('Help', 'showAbout', `About ${ctx.appName}`)]),
     ],
   };
 
   const appMenu: MenuItemConstructorOptions = {
     label: ctx.appName,
     submenu: [
-      command(`About ${ctx.appName}`, { type: 'showAbout' }),
+      item('Help', 'showAbout', `About ${ctx.appName}`),
       separator,
       { role: 'services' },
       separator,

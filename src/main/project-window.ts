@@ -18,6 +18,9 @@ export interface DocumentState {
   name: string;
   dirty: boolean;
   path: string | null;
+  /** The labels of the commands Undo and Redo would take back or do again (for the Edit menu). */
+  undo?: string | null;
+  redo?: string | null;
 }
 
 export interface ProjectWindowDeps {
@@ -27,6 +30,8 @@ export interface ProjectWindowDeps {
   onClosing?: (win: BrowserWindow) => void;
   onClosed?: (window: ProjectWindow) => void;
   onCloseDecision?: (decision: CloseDecision) => void;
+  /** The renderer reported its document state (the Edit menu's Undo label may have changed). */
+  onDocumentState?: (window: ProjectWindow) => void;
 }
 
 export const APP_NAME = 'Backprop Studio';
@@ -144,6 +149,7 @@ export class ProjectWindow {
     this.updateTitle();
     if (process.platform === 'darwin') this.win.setRepresentedFilename(state.path && this.isAllowedPath(state.path) ? state.path : '');
     this.closeGuard.documentChanged(state.dirty);
+    this.deps.onDocumentState?.(this);
   }
 
   /** Offers a leftover recovery copy to this window: the renderer opens it as an unsaved project. */

@@ -71,7 +71,7 @@ export function createDesktopApi({ ipc, getPathForFile, isEditingText }: Preload
     exportFiles: (files, kind) => invoke(IPC.exportFiles, files, kind),
     readProjectCsv: (projectPath, relativePath) => invoke(IPC.readProjectCsv, projectPath, relativePath),
     chooseCsv: () => invoke(IPC.chooseCsv),
-    setDocumentState: (state) => ipc.send(IPC.setDocumentState, { name: state.name, dirty: state.dirty, path: state.path }),
+    setDocumentState: (state) => ipc.send(IPC.setDocumentState, { name: state.name, dirty: state.dirty, path: state.path, undo: state.undo ?? null, redo: state.redo ?? null }),
     writeRecovery: (text) => ipc.send(IPC.writeRecovery, text),
     showMessage: (options) => invoke(IPC.showMessage, options),
     onMenuCommand: (listener) => menuCommands.subscribe(listener),

@@ -3,6 +3,7 @@
  * Small on purpose: files, dialogs and menu events. The web build implements the same
  * interface with the File System Access API or upload/download.
  */
+import type { AppCommand } from './commands';
 
 export interface OpenedProject {
   /** Absolute path on the desktop; null for a template or an upload. */
@@ -38,30 +39,8 @@ export interface CsvFile {
   sha256: string;
 }
 
-export type MenuCommand =
-  | { type: 'new'; template?: string }
-  | { type: 'open' }
-  | { type: 'openRecent'; path: string }
-  | { type: 'save' }
-  | { type: 'saveAs' }
-  | { type: 'revert' }
-  | { type: 'exportWeights' }
-  | { type: 'export'; kind: ExportKind }
-  | { type: 'close' }
-  | { type: 'undo' }
-  | { type: 'redo' }
-  | { type: 'cut' }
-  | { type: 'copy' }
-  | { type: 'paste' }
-  | { type: 'delete' }
-  | { type: 'selectAll' }
-  | { type: 'zoomIn' }
-  | { type: 'zoomOut' }
-  | { type: 'fitView' }
-  | { type: 'togglePanel'; panel: 'palette' | 'inspector' | 'training' }
-  | { type: 'showShortcuts' }
-  | { type: 'showLicenses' }
-  | { type: 'showAbout' };
+/** A command from the application menu: one of the registry's (src/shared/commands.ts). */
+export type MenuCommand = AppCommand;
 
 export interface EngineRestartInfo {
   /** Exit code or signal reason reported by the process. */
@@ -96,8 +75,8 @@ export interface DesktopApi {
   readProjectCsv(projectPath: string, relativePath: string): Promise<CsvFile>;
   /** Lets the user choose a CSV to import. */
   chooseCsv(): Promise<(CsvFile & { name: string }) | null>;
-  /** Window title and unsaved-changes mark. */
-  setDocumentState(state: { name: string; dirty: boolean; path: string | null }): void;
+  /** Window title, unsaved-changes mark, and what Edit › Undo and Redo would do ("Add Dense"). */
+  setDocumentState(state: { name: string; dirty: boolean; path: string | null; undo?: string | null; redo?: string | null }): void;
   /** The recovery copy of the unsaved project (null clears it). */
   writeRecovery(text: string | null): void;
   showMessage(options: MessageOptions): Promise<number>;

@@ -6,7 +6,7 @@ import { projectPathsFromArgv } from '../../src/main/os-open';
 import { ProjectWindow } from '../../src/main/project-window';
 import { IPC } from '../../src/shared/ipc-channels';
 import { app, BrowserWindow, FakeEvent, Menu, resetElectron } from './fake-electron';
-import { eventFrom, invoke } from './fake-ipc';
+import { eventFrom, invoke, sendToMain } from './fake-ipc';
 import { flush, openLoadedWindow, startTestApp, tempDir, type TestApp } from './helpers';
 
 vi.mock('electron', () => import('./fake-electron'));
@@ -68,6 +68,22 @@ describe('files from the operating system', () => {
       expect(fresh).not.toBe(win);
       fresh.webContents.finishLoad();
       expect(commandsTo(fresh)).toEqual([{ type: 'open' }]);
+    });
+
+    it("Edit › Undo names the focused window's next undo, and follows the focus", () => {
+      type Item = { label: string; submenu: { label: string }[] };
+      const undoItem = () => (Menu.current!.template as Item[]).find((m) => m.label === '&Edit')!.submenu[0]!.label;
+      const first = openLoadedWindow(t.desktop);
+      expect(undoItem()).toBe('Undo');
+      sendToMain(IPC.setDocumentState, eventFrom(first.win), { name: 'A', dirty: true, path: null, undo: 'Add Dense', redo: null });
+      expect(undoItem()).toBe('Undo Add Dense');
+      const second = openLoadedWindow(t.desktop);
+      expect(undoItem()).toBe('Undo'); // the focused window has nothing to undo
+      sendToMain(IPC.setDocumentState, eventFrom(first.win), { name: 'A', dirty: true, path: null, undo: 'Connect', redo: null });
+      expect(undoItem()).toBe('Undo'); // a window in the background does not change the menu
+      first.win.focus();
+      expect(undoItem()).toBe('Undo Connect');
+      expect(second.window.document.undo ?? null).toBeNull();
     });
 
     it('quits when the last window closes, except on macOS', () => {

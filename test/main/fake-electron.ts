@@ -94,6 +94,7 @@ export class BrowserWindow extends EventEmitter {
   }
   focus(): void {
     BrowserWindow.focusedWindow = this;
+    this.emit('focus');
   }
   show(): void {}
   getNormalBounds() {

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { buildMenuTemplate, type MenuContext } from '../../src/main/menu';
 import { templates } from '../../src/shared/templates';
 import type { MenuCommand } from '../../src/shared/desktop-api';
+import { COMMAND_SPECS, isCommandId, menuKey, toAccelerator, type MenuName } from '../../src/shared/commands';
 
 vi.mock('electron', () => import('./fake-electron'));
 
@@ -62,11 +63,11 @@ describe('application menu', () => {
       { type: 'saveAs' },
       { type: 'revert' },
       { type: 'exportWeights' },
-      { type: 'export', kind: 'onnx' },
-      { type: 'export', kind: 'pytorch' },
-      { type: 'export', kind: 'png' },
-      { type: 'export', kind: 'svg' },
-      { type: 'export', kind: 'markdown' },
+      { type: 'exportOnnx' },
+      { type: 'exportPytorch' },
+      { type: 'exportPng' },
+      { type: 'exportSvg' },
+      { type: 'exportMarkdown' },
     ]);
     expect(find(file, 'Save').accelerator).toBe('CmdOrCtrl+S');
     expect(find(file, 'Close Window').role).toBe('close'); // goes through the unsaved-changes prompt
@@ -94,7 +95,7 @@ describe('application menu', () => {
     const edit = items(find(template, 'Edit')).filter((i) => i.type !== 'separator');
     edit.forEach(click);
     expect(dispatched.map((c) => c.type)).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'selectAll']);
-    expect(edit.map((i) => i.accelerator)).toEqual(['CmdOrCtrl+Z', 'Ctrl+Y', 'CmdOrCtrl+X', 'CmdOrCtrl+C', 'CmdOrCtrl+V', 'Delete', 'CmdOrCtrl+A']);
+    expect(edit.map((i) => i.accelerator)).toEqual(['CmdOrCtrl+Z', 'CmdOrCtrl+Y', 'CmdOrCtrl+X', 'CmdOrCtrl+C', 'CmdOrCtrl+V', 'Delete', 'CmdOrCtrl+A']);
     expect(find(edit, 'Delete').registerAccelerator).toBe(false); // the Delete key keeps working in text fields
   });
 
@@ -106,9 +107,9 @@ describe('application menu', () => {
       { type: 'zoomIn' },
       { type: 'zoomOut' },
       { type: 'fitView' },
-      { type: 'togglePanel', panel: 'palette' },
-      { type: 'togglePanel', panel: 'inspector' },
-      { type: 'togglePanel', panel: 'training' },
+      { type: 'togglePalette' },
+      { type: 'toggleInspector' },
+      { type: 'toggleTraining' },
     ]);
     expect(view.some((i) => i.role === 'toggleDevTools')).toBe(false);
     expect(items(find(build({ isPackaged: false }).template, 'View')).some((i) => i.role === 'toggleDevTools')).toBe(true);
@@ -128,5 +129,56 @@ describe('application menu', () => {
     expect(dispatched).toEqual([{ type: 'showAbout' }]);
     expect(appMenu.map((i) => i.role).filter(Boolean)).toEqual(['services', 'hide', 'hideOthers', 'unhide', 'quit']);
     expect(items(find(template, 'File')).some((i) => i.role === 'quit')).toBe(false);
+  });
+
+  it('Edit › Undo and Redo name the command they take back or do again', () => {
+    const plain = items(find(build().template, 'Edit'));
+    expect([plain[0]!.label, plain[1]!.label]).toEqual(['Undo', 'Redo']);
+    const { template, dispatched } = build({ history: { undo: 'Add Dense', redo: 'Connect' } });
+    const edit = items(find(template, 'Edit'));
+    expect([edit[0]!.label, edit[1]!.label]).toEqual(['Undo Add Dense', 'Redo Connect']);
+    expect(edit[0]!.enabled).not.toBe(false); // Ctrl+Z must still reach a focused text field
+    click(edit[0]!);
+    expect(dispatched).toEqual([{ type: 'undo' }]);
+  });
+});
+
+describe('the menu and the command registry', () => {
+  /** Every clickable item with the submenu it sits in (File › Export is "Export"). */
+  function clickable(list: Item[], where: string, out: { where: string; item: Item }[] = []) {
+    for (const item of list) {
+      const name = String(item.label ?? item.role ?? '').replace('&', '');
+      if (Array.isArray(item.submenu)) clickable(item.submenu as Item[], name === 'New' || name === 'Open Recent' ? where : name, out);
+      else if (item.click) out.push({ where, item });
+    }
+    return out;
+  }
+
+  it.each(['linux', 'win32', 'darwin'] as const)('lists only registry commands, with their labels and keys, and every command the registry puts in a menu (%s)', (platform) => {
+    const recent = [{ path: '/p/a.bprop', name: 'a.bprop', openedAt: '2025-01-01T00:00:00Z' }];
+    const { template, dispatched, ctx } = build({ platform, recent });
+    const found = clickable(template, '');
+    const seen = new Set<string>();
+    for (const { where, item } of found) {
+      dispatched.length = 0;
+      click(item);
+      if (dispatched.length === 0) {
+        expect(ctx.clearRecent).toHaveBeenCalled(); // the one item that is no command: Clear Recent
+        continue;
+      }
+      const command = dispatched[0]!;
+      expect(isCommandId(command.type), `${where} › ${item.label}`).toBe(true);
+      const spec = COMMAND_SPECS.find((c) => c.id === command.type)!;
+      if (command.type === 'openRecent' || ('template' in command && command.template)) continue; // built from data, not the registry
+      expect('menu' in spec, command.type).toBe(true);
+      if (!('menu' in spec)) continue;
+      seen.add(spec.id);
+      const menuName: MenuName = spec.menu.in;
+      expect(where === 'Backprop Studio' ? 'Help' : where).toBe(menuName); // macOS moves About to the app menu
+      if (spec.id !== 'showAbout') expect(item.label).toBe('label' in spec.menu ? spec.menu.label : spec.label);
+      const key = menuKey(spec, platform === 'linux' ? 'other' : platform);
+      expect(item.accelerator).toBe(key ? toAccelerator(key) : undefined);
+    }
+    expect([...seen].sort()).toEqual(COMMAND_SPECS.filter((c) => 'menu' in c).map((c) => c.id).sort());
   });
 });

@@ -80,7 +80,7 @@ describe('preload', () => {
     api.writeRecovery('{"name":"XOR"}');
     api.writeRecovery(null);
     expect(ipcRenderer.send.mock.calls).toEqual([
-      [IPC.setDocumentState, { name: 'XOR', dirty: true, path: null }],
+      [IPC.setDocumentState, { name: 'XOR', dirty: true, path: null, undo: null, redo: null }],
       [IPC.writeRecovery, '{"name":"XOR"}'],
       [IPC.writeRecovery, null],
     ]);

@@ -25,7 +25,7 @@ const platform = vi.hoisted(() => ({
 vi.mock('../../src/renderer/src/platform', () => ({ platform }));
 vi.mock('../../src/renderer/src/engine-client', () => ({ useTrainingStore: { getState: () => ({ summary: null }) } }));
 
-const { runCommand } = await import('../../src/renderer/src/app/run-command');
+const { runCommand } = await import('../../src/renderer/src/commands/registry');
 const { useDocumentSync, RECOVERY_INTERVAL_MS } = await import('../../src/renderer/src/app/use-document-sync');
 const { useProjectStore, useUiStore } = await import('../../src/renderer/src/store');
 
@@ -159,7 +159,7 @@ describe('edit and view commands', () => {
     run({ type: 'zoomOut' });
     run({ type: 'fitView' });
     expect([view.zoomIn, view.zoomOut, view.fitView].map((f) => f.mock.calls.length)).toEqual([1, 1, 1]);
-    run({ type: 'togglePanel', panel: 'training' });
+    run({ type: 'toggleTraining' });
     expect(useUiStore.getState().panels.training).toBe(false);
     for (const [type, dialog] of [['showShortcuts', 'shortcuts'], ['showLicenses', 'licenses'], ['showAbout', 'about']] as const) {
       run({ type });
@@ -191,9 +191,9 @@ describe('document sync with the host', () => {
   it('reports name, dirty and path on every change, and receives menu commands', () => {
     const dispatch = vi.fn();
     render(<Sync dispatch={dispatch} />);
-    expect(platform.setDocumentState).toHaveBeenLastCalledWith({ name: 'XOR MLP', dirty: false, path: null });
+    expect(platform.setDocumentState).toHaveBeenLastCalledWith({ name: 'XOR MLP', dirty: false, path: null, undo: null, redo: null });
     act(() => state().setParam('hidden', 'units', 5));
-    expect(platform.setDocumentState).toHaveBeenLastCalledWith({ name: 'XOR MLP', dirty: true, path: null });
+    expect(platform.setDocumentState).toHaveBeenLastCalledWith({ name: 'XOR MLP', dirty: true, path: null, undo: 'Change Units', redo: null });
     act(() => state().setSelection({ nodes: ['x'], edges: [] }));
     expect(platform.setDocumentState).toHaveBeenCalledTimes(2); // nothing the host shows changed
     platform.menuListener!({ type: 'undo' });

@@ -1,6 +1,6 @@
 /** Keeps docs/editor.md in step with the shortcut table and the templates. */
 import { describe, expect, it } from 'vitest';
-import { shortcuts } from '../../src/renderer/src/app/shortcuts';
+import { shortcuts } from '../../src/renderer/src/commands/shortcut-help';
 import { templates } from '../../src/shared/templates';
 import doc from '../../docs/editor.md?raw';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { commandForKey, type KeyContext, type KeyLike } from '../../src/renderer/src/app/key-bindings';
-import { formatKeys, shortcuts } from '../../src/renderer/src/app/shortcuts';
+import { commandForKey, type KeyContext, type KeyLike } from '../../src/renderer/src/commands/key-bindings';
+import { formatKeys, shortcuts } from '../../src/renderer/src/commands/shortcut-help';
 
-const web: KeyContext = { desktop: false, windows: false, quickAddAt: () => ({ x: 10, y: 20 }) };
+const web: KeyContext = { desktop: false, platform: 'other' };
 const desktop: KeyContext = { ...web, desktop: true };
 const key = (k: string, mods: Partial<KeyLike> = {}): KeyLike => ({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
 
@@ -23,9 +23,13 @@ describe('keyboard shortcuts', () => {
     [key('S', { ctrlKey: true, shiftKey: true }), { type: 'saveAs' }],
     [key('0', { ctrlKey: true }), { type: 'fitView' }],
     [key('=', { ctrlKey: true }), { type: 'zoomIn' }],
+    [key('+', { ctrlKey: true, shiftKey: true }), { type: 'zoomIn' }],
+    [key('_', { ctrlKey: true, shiftKey: true }), { type: 'zoomOut' }],
+    [key('1', { ctrlKey: true }), { type: 'togglePalette' }],
+    [key('/', { metaKey: true }), { type: 'showShortcuts' }],
     [key('L', { ctrlKey: true, shiftKey: true }), { type: 'autoLayout' }],
     [key('?', { shiftKey: true }), { type: 'showShortcuts' }],
-    [key(' '), { type: 'quickAdd', x: 10, y: 20 }],
+    [key(' '), { type: 'quickAdd' }],
     [key('Escape'), { type: 'clearSelection' }],
   ])('%o → %o on the web', (event, command) => {
     expect(commandForKey(event, web)).toEqual(command);
@@ -35,13 +39,16 @@ describe('keyboard shortcuts', () => {
     expect(commandForKey(key('z'), web)).toBeNull();
     expect(commandForKey(key('z', { ctrlKey: true, altKey: true }), web)).toBeNull();
     expect(commandForKey(key('F7'), web)).toBeNull();
+    expect(commandForKey(key('d', { ctrlKey: true, shiftKey: true }), web)).toBeNull(); // Shift matters for letters
+    expect(commandForKey(key(' ', { shiftKey: true }), web)).toBeNull();
   });
 
   it('leaves the desktop menu accelerators to the menu (no double undo), but keeps the rest', () => {
     expect(commandForKey(key('z', { ctrlKey: true }), desktop)).toBeNull();
     expect(commandForKey(key('s', { ctrlKey: true }), desktop)).toBeNull();
     expect(commandForKey(key('y', { ctrlKey: true }), desktop)).toEqual({ type: 'redo' }); // Linux/macOS menus use Shift+Z
-    expect(commandForKey(key('y', { ctrlKey: true }), { ...desktop, windows: true })).toBeNull();
+    expect(commandForKey(key('y', { ctrlKey: true }), { ...desktop, platform: 'win32' })).toBeNull();
+    expect(commandForKey(key('Z', { ctrlKey: true, shiftKey: true }), { ...desktop, platform: 'win32' })).toEqual({ type: 'redo' }); // Windows' menu has Ctrl+Y
     expect(commandForKey(key('d', { ctrlKey: true }), desktop)).toEqual({ type: 'duplicate' });
     expect(commandForKey(key('Delete'), desktop)).toEqual({ type: 'delete' });
   });

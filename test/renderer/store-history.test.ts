@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HISTORY_LIMIT } from '../../src/renderer/src/store';
+import { HISTORY_LIMIT, redoLabel, undoLabel } from '../../src/renderer/src/store';
 import { ProjectError, serializeProject } from '../../src/shared/project';
 import { encodeTensor } from '../../src/shared/project';
 import { freshStore, nodeIdsOf } from './store-helpers';
@@ -22,6 +22,32 @@ describe('undo and redo', () => {
     expect(store.getState().project.graph.edges).toHaveLength(1);
     store.getState().redo(); // nothing left: no change
     expect(store.getState().future).toHaveLength(0);
+  });
+
+  it('each step keeps its command\'s label, so Undo and Redo can say what they do', () => {
+    const store = freshStore();
+    const labels = () => [undoLabel(store.getState()), redoLabel(store.getState())];
+    expect(labels()).toEqual([null, null]);
+    store.getState().addNode('input', { x: 0, y: 0 });
+    expect(labels()).toEqual(['Add Input', null]);
+    store.getState().addNode('dense', { x: 200, y: 0 });
+    expect(labels()).toEqual(['Add Dense', null]);
+    store.getState().connect({ source: 'input1', target: 'dense1' });
+    expect(labels()).toEqual(['Connect', null]);
+    expect(store.getState().setParam('dense1', 'units', 3)).toBeNull();
+    expect(labels()).toEqual(['Change Units', null]);
+    store.getState().setSelection({ nodes: ['dense1'], edges: [] });
+    store.getState().deleteSelection();
+    expect(labels()).toEqual(['Delete', null]);
+    store.getState().undo(); // the label goes with the step to the redo stack
+    expect(labels()).toEqual(['Change Units', 'Delete']);
+    store.getState().undo();
+    store.getState().undo();
+    expect(labels()).toEqual(['Add Dense', 'Connect']);
+    store.getState().redo();
+    expect(labels()).toEqual(['Connect', 'Change Units']);
+    expect(store.getState().past.map((e) => e.label)).toEqual(['Add Input', 'Add Dense', 'Connect']);
+    expect(store.getState().future.map((e) => e.label)).toEqual(['Change Units', 'Delete']);
   });
 
   it('a new change clears the redo stack', () => {

@@ -3,7 +3,7 @@ import { version } from '../../../../package.json';
 import { builtinDatasets } from '../../../engine/data/catalog';
 import { useUiStore } from '../store/ui-store';
 import { Modal } from './Modal';
-import { formatKeys, shortcuts, type Shortcut } from './shortcuts';
+import { formatKeys, shortcuts, type Shortcut } from '../commands/shortcut-help';
 import '../styles/overlays.css';
 
 const close = () => useUiStore.getState().openDialog(null);
@@ -20,7 +20,7 @@ function ShortcutsDialog() {
               {shortcuts
                 .filter((s: Shortcut) => s.group === group)
                 .map((s) => (
-                  <div key={s.action} className="shortcut-list__row">
+                  <div key={s.action} className="shortcut-list__row" data-command={s.command}>
                     <dt>
                       {s.keys.map((k) => (
                         <kbd key={k}>{formatKeys(k)}</kbd>

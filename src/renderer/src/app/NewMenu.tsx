@@ -1,15 +1,16 @@
 /** The New ▾ menu: a blank project or one of the templates, each ready to train. */
 import { usePopupMenu } from './use-popup-menu';
+import type { AppCommand } from '../../../shared/commands';
 import { templates } from '../../../shared/templates';
-import { newProject } from './file-actions';
 import { icons } from './icons';
 import '../styles/overlays.css';
 
-export function NewMenu() {
+/** The registry's `new` command, blank or with a template (as File › New on the desktop). */
+export function NewMenu({ dispatch }: { dispatch(command: AppCommand): void }) {
   const { open, setOpen, root } = usePopupMenu();
-  const choose = (id?: string) => {
+  const choose = (template?: string) => {
     setOpen(false);
-    void newProject(id);
+    dispatch(template ? { type: 'new', template } : { type: 'new' });
   };
   return (
     <div className="menu" ref={root}>
@@ -20,14 +21,14 @@ export function NewMenu() {
       </button>
       {open && (
         <div className="menu__popup" role="menu" data-testid="new-menu">
-          <button type="button" role="menuitem" className="menu__item" onClick={() => choose()} data-testid="template-blank">
+          <button type="button" role="menuitem" className="menu__item" onClick={() => choose()} data-testid="template-blank" data-command="new">
             <span className="menu__item-title">Blank project</span>
             <span className="menu__item-text">An empty canvas with the Circle dataset chosen.</span>
           </button>
           <div className="menu__separator" />
           <div className="menu__heading">Templates</div>
           {templates.map((t) => (
-            <button key={t.id} type="button" role="menuitem" className="menu__item" onClick={() => choose(t.id)} data-testid={`template-${t.id}`}>
+            <button key={t.id} type="button" role="menuitem" className="menu__item" onClick={() => choose(t.id)} data-testid={`template-${t.id}`} data-command="new">
               <span className="menu__item-title">{t.label}</span>
               <span className="menu__item-text">{t.description}</span>
             </button>

@@ -1,30 +1,44 @@
 /** The top toolbar: files, history, layout, the project's name. */
 import type { ReactNode } from 'react';
+import { commandSpec, type AppCommand, type CommandId } from '../../../shared/commands';
+import { withKeys } from '../commands/shortcut-help';
 import { CommitField } from '../settings/fields';
 import { useProjectStore } from '../store/project-store';
+import { redoLabel, undoLabel } from '../store/history';
 import { useUiStore } from '../store/ui-store';
 import { AppMark, icons } from './icons';
 import { NewMenu } from './NewMenu';
 import { ExportMenu } from '../interop/ExportMenu';
-import { formatKeys } from './shortcuts';
-import type { AppCommand } from './use-commands';
 
-interface ToolProps {
+interface CommandButtonProps {
+  /** The registry's command: its label, keys and action. */
+  command: CommandId;
   icon: ReactNode;
-  label: string;
-  keys?: string;
   testId: string;
+  /** Overrides the registry's label ("Undo Add Dense", "Hide training panel"). */
+  label?: string;
   disabled?: boolean;
   showLabel?: boolean;
-  onClick(): void;
+  dispatch(command: AppCommand): void;
 }
 
-function Tool({ icon, label, keys, testId, disabled, showLabel, onClick }: ToolProps) {
-  const title = keys ? `${label} (${formatKeys(keys)})` : label;
+/** A toolbar button for a command of the registry (src/shared/commands.ts). */
+function CommandButton({ command, icon, testId, label, disabled, showLabel, dispatch }: CommandButtonProps) {
+  const spec = commandSpec(command);
+  const text = label ?? spec.label;
   return (
-    <button type="button" className="tool-button" onClick={onClick} disabled={disabled} title={title} aria-label={label} data-testid={testId}>
+    <button
+      type="button"
+      className="tool-button"
+      onClick={() => dispatch({ type: command } as AppCommand)}
+      disabled={disabled}
+      title={withKeys(text, spec.keys)}
+      aria-label={text}
+      data-testid={testId}
+      data-command={command}
+    >
       {icon}
-      {showLabel && <span>{label}</span>}
+      {showLabel && <span>{text}</span>}
     </button>
   );
 }
@@ -52,8 +66,8 @@ function ProjectName() {
 }
 
 export function Toolbar({ dispatch }: { dispatch(command: AppCommand): void }) {
-  const canUndo = useProjectStore((s) => s.past.length > 0);
-  const canRedo = useProjectStore((s) => s.future.length > 0);
+  const undo = useProjectStore((s) => undoLabel(s));
+  const redo = useProjectStore((s) => redoLabel(s));
   const empty = useProjectStore((s) => s.project.graph.nodes.length === 0);
   const trainingShown = useUiStore((s) => s.panels.training);
   return (
@@ -63,24 +77,24 @@ export function Toolbar({ dispatch }: { dispatch(command: AppCommand): void }) {
         <span>Backprop Studio</span>
       </div>
       <div className="toolbar__group">
-        <NewMenu />
-        <Tool icon={icons.open} label="Open" showLabel keys="Mod+O" testId="open-project" onClick={() => dispatch({ type: 'open' })} />
-        <Tool icon={icons.save} label="Save" showLabel keys="Mod+S" testId="save-project" onClick={() => dispatch({ type: 'save' })} />
-        <Tool icon={icons.saveAs} label="Save As" keys="Shift+Mod+S" testId="save-project-as" onClick={() => dispatch({ type: 'saveAs' })} />
+        <NewMenu dispatch={dispatch} />
+        <CommandButton command="open" icon={icons.open} showLabel testId="open-project" dispatch={dispatch} />
+        <CommandButton command="save" icon={icons.save} showLabel testId="save-project" dispatch={dispatch} />
+        <CommandButton command="saveAs" icon={icons.saveAs} testId="save-project-as" dispatch={dispatch} />
         <ExportMenu dispatch={dispatch} />
       </div>
       <div className="toolbar__group">
-        <Tool icon={icons.undo} label="Undo" keys="Mod+Z" testId="undo" disabled={!canUndo} onClick={() => dispatch({ type: 'undo' })} />
-        <Tool icon={icons.redo} label="Redo" keys="Shift+Mod+Z" testId="redo" disabled={!canRedo} onClick={() => dispatch({ type: 'redo' })} />
+        <CommandButton command="undo" icon={icons.undo} label={undo ? `Undo ${undo}` : undefined} testId="undo" disabled={!undo} dispatch={dispatch} />
+        <CommandButton command="redo" icon={icons.redo} label={redo ? `Redo ${redo}` : undefined} testId="redo" disabled={!redo} dispatch={dispatch} />
       </div>
       <div className="toolbar__group">
-        <Tool icon={icons.layout} label="Auto-layout" showLabel keys="Shift+Mod+L" testId="auto-layout" disabled={empty} onClick={() => dispatch({ type: 'autoLayout' })} />
-        <Tool icon={icons.fit} label="Fit view" keys="Mod+0" testId="fit-view" onClick={() => dispatch({ type: 'fitView' })} />
+        <CommandButton command="autoLayout" icon={icons.layout} showLabel testId="auto-layout" disabled={empty} dispatch={dispatch} />
+        <CommandButton command="fitView" icon={icons.fit} testId="fit-view" dispatch={dispatch} />
       </div>
       <ProjectName />
       <div className="toolbar__group toolbar__end">
-        <Tool icon={icons.panel} label={trainingShown ? 'Hide training panel' : 'Show training panel'} keys="Mod+3" testId="toggle-training" onClick={() => dispatch({ type: 'togglePanel', panel: 'training' })} />
-        <Tool icon={icons.help} label="Keyboard shortcuts" keys="Mod+/" testId="show-shortcuts" onClick={() => dispatch({ type: 'showShortcuts' })} />
+        <CommandButton command="toggleTraining" icon={icons.panel} label={trainingShown ? 'Hide training panel' : 'Show training panel'} testId="toggle-training" dispatch={dispatch} />
+        <CommandButton command="showShortcuts" icon={icons.help} testId="show-shortcuts" dispatch={dispatch} />
       </div>
     </header>
   );

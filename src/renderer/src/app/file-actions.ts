@@ -156,7 +156,7 @@ async function showImportedModel(bytes: Uint8Array, name: string): Promise<boole
   const losses = imported.losses.map((l) => `${getNodeSpec(l.type)?.label ?? l.type} loss on '${l.nodeId}'`).join(', ');
   ui.showNotice(`Imported ${name}: ${losses}${imported.restored ? '' : ' (suggested: change it in the inspector if you like)'}. Save to keep it as a project.`);
   if (!imported.restored) {
-    const { autoLayout } = await import('./run-command');
+    const { autoLayout } = await import('../commands/registry');
     await autoLayout();
   } else ui.requestFit();
   return true;

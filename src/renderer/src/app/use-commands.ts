@@ -2,9 +2,9 @@
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useCallback } from 'react';
 import { fitViewOptions } from '../canvas/fit-view';
-import { runCommand, type AppCommand } from './run-command';
+import { runCommand, type AppCommand } from '../commands/registry';
 
-export type { AppCommand, EditorCommand } from './run-command';
+export type { AppCommand } from '../commands/registry';
 
 export function useCommands(): (command: AppCommand) => void {
   const flow = useReactFlow();

@@ -1,11 +1,12 @@
 /**
- * Keeps the host informed about the document: the window title and unsaved mark on every
- * change of name, dirty or path; a recovery copy every 30 s while there are unsaved changes;
+ * Keeps the host informed about the document: the window title, unsaved mark and the Edit
+ * menu's "Undo Add Dense" on every change of name, dirty, path or undo/redo label; a recovery copy every 30 s while there are unsaved changes;
  * menu commands from the desktop's application menu.
  */
 import { useEffect } from 'react';
 import { serializeProject } from '../../../shared/project';
 import { platform } from '../platform';
+import { redoLabel, undoLabel } from '../store/history';
 import { useProjectStore } from '../store/project-store';
 import type { AppCommand } from './use-commands';
 
@@ -20,8 +21,8 @@ export function useDocumentSync(dispatch: (command: AppCommand) => void): void {
   useEffect(() => {
     let last = '';
     const report = () => {
-      const { dirty, path } = useProjectStore.getState();
-      const state = { name: documentName(), dirty, path };
+      const s = useProjectStore.getState();
+      const state = { name: documentName(), dirty: s.dirty, path: s.path, undo: undoLabel(s), redo: redoLabel(s) };
       const key = JSON.stringify(state);
       if (key === last) return;
       last = key;

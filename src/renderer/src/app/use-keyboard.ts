@@ -1,17 +1,18 @@
 /** Keyboard shortcuts for the whole window (text fields keep their own keys). */
 import { useEffect } from 'react';
-import { canvasCentre, pointerOverCanvas } from '../canvas/viewport';
+import { menuPlatform } from '../../../shared/commands';
 import { platform } from '../platform';
 import { useUiStore } from '../store/ui-store';
 import { isActivatable, isEditableTarget } from './editable';
-import { commandForKey, type KeyContext } from './key-bindings';
+import { commandForKey, type KeyContext } from '../commands/key-bindings';
 import type { AppCommand } from './use-commands';
 
-const context: KeyContext = {
-  desktop: platform.kind === 'desktop',
-  windows: typeof navigator !== 'undefined' && /Windows/.test(navigator.userAgent),
-  quickAddAt: () => pointerOverCanvas() ?? canvasCentre(),
-};
+function browserPlatform(): string {
+  if (typeof navigator === 'undefined') return 'other';
+  return /Windows/.test(navigator.userAgent) ? 'win32' : /Mac/.test(navigator.platform || navigator.userAgent) ? 'darwin' : 'other';
+}
+
+const context: KeyContext = { desktop: platform.kind === 'desktop', platform: menuPlatform(browserPlatform()) };
 
 export function useKeyboardShortcuts(dispatch: (command: AppCommand) => void): void {
   useEffect(() => {

@@ -3,7 +3,7 @@
  * wraps window.backprop (the preload's DesktopApi); the web one uses the File System Access
  * API where available, else upload/download.
  */
-import type { CsvFile, ExportFile, ExportKind, MenuCommand, OpenedProject, RecentFile } from '../../../shared/desktop-api';
+import type { CsvFile, DesktopApi, ExportFile, ExportKind, MenuCommand, OpenedProject, RecentFile } from '../../../shared/desktop-api';
 
 export type { CsvFile, ExportFile, ExportKind, MenuCommand, OpenedProject, RecentFile };
 
@@ -33,7 +33,7 @@ export interface Platform {
   readProjectCsv(projectPath: string | null, relativePath: string): Promise<CsvFile | null>;
   recentFiles(): Promise<RecentFile[]>;
   openRecent(path: string): Promise<OpenedProject>;
-  setDocumentState(state: { name: string; dirty: boolean; path: string | null }): void;
+  setDocumentState(state: Parameters<DesktopApi['setDocumentState']>[0]): void;
   writeRecovery(text: string | null): void;
   /** Menu commands (desktop menus; on the web, keyboard shortcuts dispatch the same commands). */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;

@@ -84,10 +84,10 @@ function updateNode(doc: EditorDoc, nodeId: string, update: (node: GraphNode) =>
   return changed ? { ...doc, project: withGraph(project, nodes, project.graph.edges) } : doc;
 }
 
-/** Sets one param (already checked with checkParamValue). */
-export function setParamCommand(nodeId: string, name: string, value: unknown): Command {
+/** Sets one param (already checked with checkParamValue); `paramLabel` names it in "Undo Change Units". */
+export function setParamCommand(nodeId: string, name: string, value: unknown, paramLabel = name): Command {
   return {
-    label: `Change ${name}`,
+    label: `Change ${paramLabel}`,
     undoable: true,
     perform: (doc) =>
       updateNode(doc, nodeId, (n) =>

@@ -195,7 +195,7 @@ function projectStoreCreator(initial: Project): StateCreator<ProjectStore> {
         const paramSpec = node ? getNodeSpec(node.type)?.params[name] : undefined;
         if (!node || !paramSpec) return `There is no parameter '${name}' on node '${nodeId}'`;
         const problem = checkParamValue(paramSpec, value);
-        return problem ?? get().run(setParamCommand(nodeId, name, value));
+        return problem ?? get().run(setParamCommand(nodeId, name, value, paramSpec.label));
       },
       setLabel: (nodeId, label) => void get().run(setLabelCommand(nodeId, label)),
       setProjectName(name) {
@@ -216,7 +216,7 @@ function projectStoreCreator(initial: Project): StateCreator<ProjectStore> {
       editWeights(before, after) {
         const s = get();
         const withWeights = (w: SerializedWeights) => setWeightsCommand(w).perform(doc());
-        commit(recordStep(s, withWeights(before), withWeights(after), true));
+        commit(recordStep(s, withWeights(before), withWeights(after), 'Set weights by hand', true));
       },
       setRuns: (runs) => void get().run(setRunsCommand(runs)),
       setCsv: (csv) => set({ csv }),
