@@ -132,7 +132,7 @@ export async function revertProject(): Promise<void> {
     message: `Every change since ${fileName ?? 'the project'} was last saved or opened will be lost.`,
     confirmLabel: 'Revert',
   });
-  if (ok) useProjectStore.getState().loadProject(savedText, fileName, path);
+  if (ok) useProjectStore.getState().loadProject(savedText, fileName, path, 'revert');
 }
 
 /**
@@ -151,7 +151,7 @@ async function showImportedModel(bytes: Uint8Array, name: string): Promise<boole
     return false;
   }
   if (!(await confirmDiscard(`Open ${name}`))) return false;
-  useProjectStore.getState().newProject(imported.project);
+  useProjectStore.getState().newProject(imported.project, 'import');
   ui.showError(null);
   const losses = imported.losses.map((l) => `${getNodeSpec(l.type)?.label ?? l.type} loss on '${l.nodeId}'`).join(', ');
   ui.showNotice(`Imported ${name}: ${losses}${imported.restored ? '' : ' (suggested: change it in the inspector if you like)'}. Save to keep it as a project.`);

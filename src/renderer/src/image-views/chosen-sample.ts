@@ -7,6 +7,7 @@ import type { EvalSplit, ImageSamples } from '../../../shared/protocol';
 import { useEffect } from 'react';
 import { useTrainingStore } from '../engine-client';
 import { useProjectStore } from '../store/project-store';
+import { useServices } from '../store/services';
 import { useEngineData, useModel } from './use-engine';
 
 interface ChosenSample {
@@ -22,15 +23,15 @@ export const useChosenSample = create<ChosenSample>()((set) => ({
   choose: (split, index) => set({ split, index }),
 }));
 
-let started = false;
-
 /** Other data (a new project, another dataset): the choice starts over at the first sample. */
-function startResetOnNewData(): void {
-  if (started) return;
-  started = true;
-  useProjectStore.subscribe((s, prev) => {
+function connectResetOnNewData(): () => void {
+  return useProjectStore.subscribe((s, prev) => {
     if (s.project.data !== prev.project.data) useChosenSample.getState().choose(null, 0);
   });
+}
+
+function startResetOnNewData(): void {
+  useServices.getState().start('chosenSample', connectResetOnNewData);
 }
 
 export const SPLIT_LABELS: Record<EvalSplit, string> = { test: 'Test', validation: 'Validation', train: 'Training' };

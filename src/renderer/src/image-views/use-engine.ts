@@ -7,6 +7,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { create } from 'zustand';
 import { useTrainingStore } from '../engine-client';
+import { useServices } from '../store/services';
 
 export const REFRESH_MS = 500;
 
@@ -23,14 +24,11 @@ export const useModelVersion = create<ModelVersion>()((set, get) => ({
   bump: () => set({ version: get().version + 1 }),
 }));
 
-let started = false;
-let timer: ReturnType<typeof setTimeout> | null = null;
-
-/** Follows the training store (idempotent). */
-export function startModelVersion(): void {
-  if (started) return;
-  started = true;
-  useTrainingStore.subscribe((s, prev) => {
+/** Follows the training store; returns the function that stops following. */
+export function connectModelVersion(): () => void {
+  /** The throttle of bumps while training; one per connection. */
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const stop = useTrainingStore.subscribe((s, prev) => {
     const bump = useModelVersion.getState().bump;
     if (s.summary !== prev.summary) useModelVersion.setState({ loadId: useModelVersion.getState().loadId + 1 });
     if (s.summary !== prev.summary || s.training?.status !== prev.training?.status) {
@@ -45,6 +43,15 @@ export function startModelVersion(): void {
       bump();
     }, REFRESH_MS);
   });
+  return () => {
+    stop();
+    if (timer) clearTimeout(timer);
+  };
+}
+
+/** Starts following once (idempotent: every image view asks). */
+export function startModelVersion(): void {
+  useServices.getState().start('modelVersion', connectModelVersion);
 }
 
 /** The model's version (see above), and whether the engine holds a compiled model. */

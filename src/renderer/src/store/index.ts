@@ -1,4 +1,7 @@
-export { useProjectStore, createProjectStore, PASTE_OFFSET, type ProjectStore, type ProjectState, type ProjectActions } from './project-store';
+export {
+  useProjectStore, createProjectStore, onDocumentReplaced, PASTE_OFFSET,
+  type ProjectStore, type ProjectState, type ProjectActions, type DocumentReplaced, type ReplaceCause,
+} from './project-store';
 export { analyzeProjectGraph, shapeContextFor, type ProjectAnalysis } from './analysis';
 export { summarizeModel, parameterCount, formatCount, type ModelSummaryTable, type SummaryRow } from './model-summary';
 export { HISTORY_LIMIT, undoLabel, redoLabel } from './history';

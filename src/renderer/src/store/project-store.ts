@@ -2,7 +2,7 @@
  * The project document store: the project, where it lives, whether it changed since it was
  * saved, the selection and the undo history. Every change goes through `run(command)`.
  */
-import { create, createStore, type StateCreator } from 'zustand';
+import { create, createStore, type StateCreator, type StoreApi } from 'zustand';
 import { checkConnection, type ConnectionAttempt } from '../../../shared/graph';
 import { getNodeSpec, isNodeType } from '../../../shared/nodes';
 import { checkParamValue } from '../../../shared/nodes/params';
@@ -23,6 +23,18 @@ import { pruneStaleWeights } from './weights';
 /** How far each paste is shifted from the copied nodes, in canvas pixels. */
 export const PASTE_OFFSET = 40;
 
+/** Why the whole document was replaced: a file opened, a new or template project, an ONNX import, a revert. */
+export type ReplaceCause = 'open' | 'new' | 'import' | 'revert';
+
+/**
+ * The event "the document was replaced": `serial` grows by one each time (0: the document the
+ * store started with). Edits, undo and redo never change it. Listen with `onDocumentReplaced`.
+ */
+export interface DocumentReplaced {
+  serial: number;
+  cause: ReplaceCause | 'start';
+}
+
 export interface ProjectState extends HistoryState {
   /** Absolute path on the desktop; null for a new project or on the web. */
   path: string | null;
@@ -38,6 +50,8 @@ export interface ProjectState extends HistoryState {
   dragPositions: Record<string, XY> | null;
   /** The CSV the data section names, once chosen or read. */
   csv: LoadedCsv | null;
+  /** The last replacement of the whole document (see `onDocumentReplaced`). */
+  replaced: DocumentReplaced;
 }
 
 export interface ProjectActions {
@@ -75,10 +89,10 @@ export interface ProjectActions {
   /** The recorded training runs (not an undo step; undo keeps them). */
   setRuns(runs: RunRecord[] | undefined): void;
   setCsv(csv: LoadedCsv | null): void;
-  /** Opens a project file's text. Throws ProjectError (the current project stays as it was). */
-  loadProject(text: string, fileName: string | null, path: string | null): void;
-  /** Starts over with `project` (a template or a blank one): not dirty, no history. */
-  newProject(project: Project): void;
+  /** Opens a project file's text (`cause`: open by default). Throws ProjectError (the current project stays as it was). */
+  loadProject(text: string, fileName: string | null, path: string | null, cause?: ReplaceCause): void;
+  /** Starts over with `project` (a template, a blank one, an import): not dirty, no history. */
+  newProject(project: Project, cause?: ReplaceCause): void;
   /** The document holds changes no file has (a restored recovery copy): dirty until saved. */
   markUnsaved(): void;
   /** The project was written to disk as `text` (the serialisation of `project`). */
@@ -96,9 +110,11 @@ function isDirty(project: Project, savedProject: Project, savedText: string): bo
   }
 }
 
-function freshDocument(project: Project): Omit<ProjectState, 'path' | 'fileName' | 'clipboard' | 'pasteCount' | 'csv'> {
+function freshDocument(project: Project): Omit<ProjectState, 'path' | 'fileName' | 'clipboard' | 'pasteCount' | 'csv' | 'replaced'> {
   return { project, selection: EMPTY_SELECTION, past: [], future: [], savedProject: project, savedText: serializeProject(project), dirty: false, dragPositions: null };
 }
+
+const nextReplaced = (last: DocumentReplaced, cause: ReplaceCause): DocumentReplaced => ({ serial: last.serial + 1, cause });
 
 function projectStoreCreator(initial: Project): StateCreator<ProjectStore> {
   return (set, get) => {
@@ -131,6 +147,7 @@ function projectStoreCreator(initial: Project): StateCreator<ProjectStore> {
       clipboard: null,
       pasteCount: 0,
       csv: null,
+      replaced: { serial: 0, cause: 'start' },
 
       run(command) {
         const s = get();
@@ -221,12 +238,12 @@ function projectStoreCreator(initial: Project): StateCreator<ProjectStore> {
       setRuns: (runs) => void get().run(setRunsCommand(runs)),
       setCsv: (csv) => set({ csv }),
 
-      loadProject(text, fileName, path) {
+      loadProject(text, fileName, path, cause = 'open') {
         const project = parseProject(text, fileName ?? undefined); // throws: nothing below runs
-        set({ ...freshDocument(project), path, fileName, csv: null, pasteCount: 0 });
+        set({ ...freshDocument(project), path, fileName, csv: null, pasteCount: 0, replaced: nextReplaced(get().replaced, cause) });
       },
-      newProject(project) {
-        set({ ...freshDocument(project), path: null, fileName: null, csv: null, pasteCount: 0 });
+      newProject(project, cause = 'new') {
+        set({ ...freshDocument(project), path: null, fileName: null, csv: null, pasteCount: 0, replaced: nextReplaced(get().replaced, cause) });
       },
       markUnsaved() {
         set({ savedProject: blankProject(), savedText: '', dirty: true, path: null, fileName: null });
@@ -238,6 +255,16 @@ function projectStoreCreator(initial: Project): StateCreator<ProjectStore> {
       },
     };
   };
+}
+
+/**
+ * Calls `listener` each time the document is replaced (open, new, import, revert), after the
+ * store holds the new document; not for edits, undo or redo. Returns the unsubscribe function.
+ */
+export function onDocumentReplaced(store: Pick<StoreApi<ProjectStore>, 'subscribe'>, listener: (event: DocumentReplaced, state: ProjectStore) => void): () => void {
+  return store.subscribe((s, prev) => {
+    if (s.replaced !== prev.replaced) listener(s.replaced, s);
+  });
 }
 
 /** A separate store (tests); the app uses `useProjectStore`. */

@@ -9,7 +9,8 @@ import type { TrainingState } from '../../../shared/protocol';
 import { useTrainingStore } from '../engine-client';
 import { useProjectStore } from '../store';
 import { useProjectAnalysis } from '../canvas/use-flow-elements';
-import { engineIsStale } from './engine-sync';
+import { useStore } from 'zustand';
+import { engineSync } from './engine-sync';
 import { formatValue, progressFraction, statusLine } from './format';
 
 /** Status updates arrive up to 30 times a second; the text needs 5. A change of status shows at once. */
@@ -50,7 +51,7 @@ export function StatusLine() {
   // The editor's own analysis is current at once; the engine's answer is about the project it
   // last loaded, which may be the one before (a template just opened, the load still debounced).
   const editorIssues = useProjectAnalysis().analysis.issues.length;
-  const stale = engineIsStale();
+  const stale = useStore(engineSync, (s) => s.stale);
   const text = state
     ? statusLine(state)
     : editorIssues > 0 || (engineIssues > 0 && !stale)

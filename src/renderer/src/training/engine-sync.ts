@@ -3,16 +3,22 @@
  * (graph structure and params, data, training settings, saved weights — not node positions,
  * labels, the name or recorded runs) loads the project again after a short pause. While a run
  * is training or paused the reload waits (the run is not thrown away mid-way); Reset or the
- * end of the run applies it, and `ensureLoaded()` does before Train. Weights set by hand, and
- * their undo and redo, go into the live engine tensor by tensor, without a reload.
+ * end of the run applies it, and `ensureLoaded()` does before Train. A replaced document (the
+ * project store's event: open, new, import, revert) loads at once, even mid-run. Weights set by
+ * hand, and their undo and redo, go into the live engine tensor by tensor, without a reload.
+ *
+ * What the engine holds is explicit state of the `engineSync` store (`loaded`, `stale`); the
+ * store is made by `createEngineSync` over the stores it follows, so tests give it their own.
  */
+import { createStore, type StoreApi } from 'zustand';
 import { decodeTensor } from '../../../shared/project';
 import type { Project, SerializedWeights } from '../../../shared/project-types';
-import { useTrainingStore } from '../engine-client';
+import { useTrainingStore, type TrainingStore } from '../engine-client';
 import { useModelVersion } from '../image-views/use-engine';
-import { useProjectStore, useUiStore } from '../store';
+import { onDocumentReplaced, useProjectStore, useUiStore, type ProjectStore } from '../store';
+import { useServices } from '../store/services';
 
-const DEBOUNCE_MS = 250;
+export const DEBOUNCE_MS = 250;
 
 /** What the engine compiles: everything but layout, labels, name and runs (weights compared by identity). */
 export function engineKey(p: Project): string {
@@ -20,105 +26,169 @@ export function engineKey(p: Project): string {
   return JSON.stringify([nodes, p.graph.edges, p.data, p.training]);
 }
 
-let loadedKey: string | null = null;
-/** The weights object the engine holds, as far as the project knows: loaded, or set by hand. */
-let loadedWeights: unknown = undefined;
-let loadedCsv: unknown = undefined;
-let timer: ReturnType<typeof setTimeout> | null = null;
-let started = false;
-let inFlight: Promise<unknown> | null = null;
-let trainedSinceLoad = false;
-
-/**
- * Whether the engine's project is out of date. New weights alone count only while the engine has
- * not trained since its last load (e.g. a project opened with weights): after training they
- * normally came from the engine itself (the trained weights saved into the project), and
- * reloading would throw the run away (Reset must still start from the seed).
- */
-function stale(): boolean {
-  const { project, csv } = useProjectStore.getState();
-  if (engineKey(project) !== loadedKey || csv !== loadedCsv) return true;
-  return project.weights !== loadedWeights && !trainedSinceLoad;
+/** What was last loaded into the engine, as far as the editor knows. */
+export interface LoadedProject {
+  key: string;
+  /** The weights object the engine holds: loaded, or set by hand. */
+  weights: unknown;
+  csv: unknown;
 }
 
-function busy(): boolean {
-  const status = useTrainingStore.getState().training?.status;
-  return status === 'training' || status === 'paused';
+export interface EngineSyncState {
+  /** null: nothing loaded yet, or the document was replaced (the next load must happen even mid-run). */
+  loaded: LoadedProject | null;
+  /** The engine trained since that load (its weights then came from the engine itself). */
+  trainedSinceLoad: boolean;
+  /** The editor changed something the engine has not loaded yet (the status line says so). */
+  stale: boolean;
+  /** The load on its way, if any (a weight write must wait for it). */
+  inFlight: Promise<unknown> | null;
 }
 
-/** Loads the current project into the engine now. */
-export function loadNow(): Promise<unknown> {
-  const { project, csv } = useProjectStore.getState();
-  loadedKey = engineKey(project);
-  loadedWeights = project.weights;
-  loadedCsv = csv;
-  trainedSinceLoad = false;
-  const { runs: _runs, ...forEngine } = project; // runs are the app's business, not the engine's
-  inFlight = useTrainingStore.getState().load(forEngine, csv ? { text: csv.text, sha256: csv.sha256 } : undefined);
-  return inFlight;
+export interface EngineSyncActions {
+  /** Loads the current project into the engine now. */
+  loadNow(): Promise<unknown>;
+  /** Before Train: loads the project first if it changed since the last load. */
+  ensureLoaded(): Promise<void>;
+  /** The hand-edit path wrote `weights` into the engine itself: nothing to load or push. */
+  noteEngineWeights(weights: SerializedWeights): void;
+  /** Follows the stores; returns the function that stops following. Loads once at the start. */
+  connect(): () => void;
 }
 
-/** Before Train: loads the project first if it changed since the last load. */
-export async function ensureLoaded(): Promise<void> {
-  if (timer) clearTimeout(timer);
-  timer = null;
-  if (stale() || !useTrainingStore.getState().summary) await loadNow();
-  else if (inFlight) await inFlight;
+export type EngineSync = EngineSyncState & EngineSyncActions;
+
+/** The stores engine sync follows, and what it tells others. */
+export interface EngineSyncDeps {
+  projects: StoreApi<ProjectStore>;
+  training: StoreApi<Pick<TrainingStore, 'training' | 'summary' | 'load' | 'setParam'>>;
+  /** Hand-edited weights went back into the model (image views refresh). */
+  onWeightsPushed?(): void;
+  onError?(message: string): void;
 }
 
-/** True when the editor changed something the engine has not loaded yet. */
-export function engineIsStale(): boolean {
-  return stale();
+export function createEngineSync({ projects, training, onWeightsPushed, onError }: EngineSyncDeps): StoreApi<EngineSync> {
+  return createStore<EngineSync>()((set, get) => {
+    /** The debounce of the next reload; one per engine-sync store. */
+    let timer: ReturnType<typeof setTimeout> | null = null;
+
+    /**
+     * Whether the engine's project is out of date. New weights alone count only while the engine has
+     * not trained since its last load (e.g. a project opened with weights): after training they
+     * normally came from the engine itself (the trained weights saved into the project), and
+     * reloading would throw the run away (Reset must still start from the seed).
+     */
+    const isStale = (): boolean => {
+      const { project, csv } = projects.getState();
+      const { loaded, trainedSinceLoad } = get();
+      if (!loaded || engineKey(project) !== loaded.key || csv !== loaded.csv) return true;
+      return project.weights !== loaded.weights && !trainedSinceLoad;
+    };
+    const refreshStale = () => {
+      const stale = isStale();
+      if (stale !== get().stale) set({ stale });
+    };
+    const busy = () => {
+      const status = training.getState().training?.status;
+      return status === 'training' || status === 'paused';
+    };
+    const schedule = () => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = null;
+        if (isStale() && (!busy() || get().loaded === null)) void get().loadNow();
+      }, DEBOUNCE_MS);
+    };
+
+    /** Puts the project's weights into the live model (undo or redo of a hand edit), keeping the run. */
+    const pushWeights = async (weights: SerializedWeights) => {
+      get().noteEngineWeights(weights);
+      try {
+        await get().inFlight; // a load still running would replace the model after these writes
+        for (const [nodeId, tensors] of Object.entries(weights))
+          for (const [name, t] of Object.entries(tensors)) await training.getState().setParam(nodeId, name, decodeTensor(t, `weights.${nodeId}.${name}`).data);
+      } catch (err) {
+        onError?.(`Could not put the weights back into the engine: ${err instanceof Error ? err.message : String(err)}`);
+      } finally {
+        onWeightsPushed?.();
+      }
+    };
+
+    /** Weights changed on their own (undo/redo of a hand edit) while the engine's model still fits them. */
+    const weightsOnlyChange = (s: ProjectStore, prev: ProjectStore) => {
+      const { weights } = s.project;
+      const { loaded } = get();
+      return weights !== undefined && weights !== prev.project.weights && loaded !== null && weights !== loaded.weights && engineKey(s.project) === loaded.key;
+    };
+
+    return {
+      loaded: null,
+      trainedSinceLoad: false,
+      stale: true,
+      inFlight: null,
+
+      loadNow() {
+        const { project, csv } = projects.getState();
+        const { runs: _runs, ...forEngine } = project; // runs are the app's business, not the engine's
+        const inFlight = training.getState().load(forEngine, csv ? { text: csv.text, sha256: csv.sha256 } : undefined);
+        set({ loaded: { key: engineKey(project), weights: project.weights, csv }, trainedSinceLoad: false, inFlight, stale: false });
+        void inFlight.finally(() => get().inFlight === inFlight && set({ inFlight: null })).catch(() => {});
+        return inFlight;
+      },
+      async ensureLoaded() {
+        if (timer) clearTimeout(timer);
+        timer = null;
+        if (isStale() || !training.getState().summary) await get().loadNow();
+        else await get().inFlight;
+      },
+      noteEngineWeights(weights) {
+        const { loaded } = get();
+        if (loaded) set({ loaded: { ...loaded, weights } });
+        refreshStale();
+      },
+      connect() {
+        const stops = [
+          // A document opened or started (even the same file again): the engine starts over with it.
+          onDocumentReplaced(projects, () => set({ loaded: null, stale: true })),
+          projects.subscribe((s, prev) => {
+            if (s.replaced === prev.replaced && weightsOnlyChange(s, prev)) void pushWeights(s.project.weights!);
+            if (s.project !== prev.project || s.csv !== prev.csv) {
+              refreshStale();
+              schedule();
+            }
+          }),
+          training.subscribe((s, prev) => {
+            if ((s.training?.globalStep ?? 0) > 0 && !get().trainedSinceLoad) set({ trainedSinceLoad: true });
+            refreshStale();
+            // The run ended or was reset: apply edits that waited for it.
+            if (s.training?.status !== prev.training?.status && !busy() && isStale()) schedule();
+          }),
+        ];
+        void get().loadNow();
+        return () => {
+          for (const stop of stops) stop();
+          if (timer) clearTimeout(timer);
+          timer = null;
+        };
+      },
+    };
+  });
 }
 
-/** The hand-edit path wrote `weights` into the engine itself: nothing to load or push. */
-export function noteEngineWeights(weights: SerializedWeights): void {
-  loadedWeights = weights;
-}
-
-/** Puts the project's weights into the live model (undo or redo of a hand edit), keeping the run. */
-async function pushWeights(weights: SerializedWeights): Promise<void> {
-  noteEngineWeights(weights);
-  const engine = useTrainingStore.getState();
-  try {
-    await inFlight; // a load still running would replace the model after these writes
-    for (const [nodeId, tensors] of Object.entries(weights))
-      for (const [name, t] of Object.entries(tensors)) await engine.setParam(nodeId, name, decodeTensor(t, `weights.${nodeId}.${name}`).data);
-  } catch (err) {
-    useUiStore.getState().showError(`Could not put the weights back into the engine: ${err instanceof Error ? err.message : String(err)}`);
-  } finally {
-    useModelVersion.getState().bump();
-  }
-}
-
-/** Weights changed on their own (undo/redo of a hand edit) while the engine's model still fits them. */
-function weightsOnlyChange(s: { project: Project }, prev: { project: Project }): boolean {
-  const { weights } = s.project;
-  return weights !== undefined && weights !== prev.project.weights && weights !== loadedWeights && loadedKey !== null && engineKey(s.project) === loadedKey;
-}
-
-function schedule(): void {
-  if (timer) clearTimeout(timer);
-  timer = setTimeout(() => {
-    timer = null;
-    if (stale() && (!busy() || loadedKey === null)) void loadNow();
-  }, DEBOUNCE_MS);
-}
+/** The app's engine sync, over the app's project and training stores. */
+export const engineSync = createEngineSync({
+  projects: useProjectStore,
+  training: useTrainingStore,
+  onWeightsPushed: () => useModelVersion.getState().bump(),
+  onError: (message) => useUiStore.getState().showError(message),
+});
 
 export function startEngineSync(): void {
-  if (started) return;
-  started = true;
-  useProjectStore.subscribe((s, prev) => {
-    // A document opened or started (even the same file again): the engine starts over with it.
-    const replaced = s.past !== prev.past && s.past.length === 0 && s.future.length === 0 && s.project === s.savedProject && s.project !== prev.project;
-    if (replaced) loadedKey = null;
-    else if (weightsOnlyChange(s, prev)) void pushWeights(s.project.weights!);
-    if (s.project !== prev.project || s.csv !== prev.csv) schedule();
-  });
-  useTrainingStore.subscribe((s, prev) => {
-    if ((s.training?.globalStep ?? 0) > 0) trainedSinceLoad = true;
-    // The run ended or was reset: apply edits that waited for it.
-    if (s.training?.status !== prev.training?.status && !busy() && stale()) schedule();
-  });
-  void loadNow();
+  useServices.getState().start('engineSync', engineSync.getState().connect);
 }
+
+export const loadNow = (): Promise<unknown> => engineSync.getState().loadNow();
+export const ensureLoaded = (): Promise<void> => engineSync.getState().ensureLoaded();
+export const noteEngineWeights = (weights: SerializedWeights): void => engineSync.getState().noteEngineWeights(weights);
+/** True when the editor changed something the engine has not loaded yet. */
+export const engineIsStale = (): boolean => engineSync.getState().stale;

@@ -2,12 +2,15 @@
  * The training panel's live state. Chart data lives in `live` (growing series, no React state
  * per message); the latest probe frame in `frames` (canvases repaint from it on animation
  * frames, without a React render per frame); the rest — tab, smoothing, chosen node — in the
- * small `useTrainingView` store. `startLive()` wires them to the training store once and
- * subscribes to the engine's probes (the data points arrive in the training store).
+ * small `useTrainingView` store. `startLive()` wires them to the training store once (a service
+ * of `useServices`) and subscribes to the engine's probes (the data points arrive in the training
+ * store). A replaced document clears the view's choices that named the old one's runs and nodes.
  */
 import { create } from 'zustand';
 import type { ProbeFrame, ProbeSubscription } from '../../../shared/protocol';
 import { useTrainingStore } from '../engine-client';
+import { onDocumentReplaced, useProjectStore } from '../store';
+import { useServices } from '../store/services';
 import { LiveSeries } from './live-series';
 import { Signal } from './series';
 
@@ -53,14 +56,10 @@ export const PROBES: ProbeSubscription = {
   intervalMs: 70,
 };
 
-let started = false;
-
-/** Connects the live state to the stores and the engine (idempotent). */
-export function startLive(): void {
-  if (started) return;
-  started = true;
+/** Connects the live state to the stores and the engine; returns the function that disconnects it. */
+export function connectLive(): () => void {
   live.sync(useTrainingStore.getState());
-  useTrainingStore.subscribe((s, prev) => {
+  const stopTraining = useTrainingStore.subscribe((s, prev) => {
     if (s.historyVersion !== prev.historyVersion || s.training !== prev.training) live.sync(s);
     if (s.probeFrame !== prev.probeFrame) {
       frames.latest = s.probeFrame;
@@ -69,10 +68,22 @@ export function startLive(): void {
     }
     if (s.probePoints !== prev.probePoints && useTrainingView.getState().probeInput) useTrainingView.setState({ probeInput: null });
   });
-  useTrainingView.subscribe((v, prev) => {
+  const stopView = useTrainingView.subscribe((v, prev) => {
     if (v.smoothing !== prev.smoothing) live.setSmoothing(v.smoothing, useTrainingStore.getState());
   });
+  // Overlaid runs, the inspected node and a typed input named things of the document that is gone.
+  const stopDocument = onDocumentReplaced(useProjectStore, () => useTrainingView.getState().set({ overlayRuns: [], inspectNodeId: null, probeInput: null }));
   useTrainingStore.getState().subscribeProbes(PROBES);
+  return () => {
+    stopTraining();
+    stopView();
+    stopDocument();
+  };
+}
+
+/** Starts the live state once (idempotent: the training panel mounts and unmounts). */
+export function startLive(): void {
+  useServices.getState().start('live', connectLive);
 }
 
 /** Why there is no decision boundary (the data is not 2-D), or null. */
