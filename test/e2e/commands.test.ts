@@ -4,7 +4,7 @@
  * the registry's keys.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, openApp, type App } from './harness';
+import { openApp, type App } from './harness';
 import { dropFromPalette, wire } from './editor-helpers';
 
 describe('commands', () => {
@@ -12,16 +12,12 @@ describe('commands', () => {
   const page = () => app.page;
   const title = (testId: string) => page().getByTestId(testId).getAttribute('title');
 
-  beforeAll(async () => {
-    await appUrl();
-    app = await openApp();
-    await page().getByTestId('canvas-empty').waitFor();
-  }, 300_000);
-  afterAll(async () => {
-    await app?.close();
-  });
+  // openApp builds the web app first when this source state has no build yet (minutes).
+  beforeAll(async () => void (app = await openApp()), 300_000);
+  afterAll(() => app?.close());
 
   it('Undo and Redo say which command they take back or do again', async () => {
+    await page().getByTestId('canvas-empty').waitFor();
     expect(await title('undo')).toBe('Undo (Ctrl+Z)');
     expect(await page().getByTestId('undo').isDisabled()).toBe(true);
     await dropFromPalette(page(), 'input', 150, 150);

@@ -5,7 +5,7 @@
  * the toolbar and the desktop menu all go through here, so one command is spelled once.
  * The map below is typed over every id: a command without a `perform` does not compile.
  */
-import { COMMAND_SPECS, commandSpec, type AppCommand, type CommandId, type CommandSpec } from '../../../shared/commands';
+import { COMMAND_SPECS, type AppCommand, type CommandId, type CommandSpec } from '../../../shared/commands';
 import type { ExportKind } from '../../../shared/desktop-api';
 import { layoutPositions } from '../canvas/auto-layout';
 import { canvasAspectRatio, canvasCentre, pointerOverCanvas } from '../canvas/viewport';
@@ -88,12 +88,6 @@ export const userCommands: readonly UserCommand[] = COMMAND_SPECS.map((spec) => 
   ...spec,
   perform: PERFORM[spec.id] as UserCommand['perform'],
 }));
-
-export function userCommand(id: CommandId): UserCommand {
-  return userCommands.find((c) => c.id === id)!;
-}
-
-export { commandSpec };
 
 /** One dispatcher for every command, whether it comes from the desktop menu, a button or a key. */
 export function runCommand(command: AppCommand, view: ViewControls): void {
