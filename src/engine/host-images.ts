@@ -5,19 +5,13 @@
  * forward pass here runs between training steps in evaluation mode and puts the last training
  * batch's activations back afterwards, so 'inspect' and training continue unchanged.
  */
-import type { EngineEvent, EnginePort, EngineRequest } from '../shared/protocol';
-import { MAX_PROBE_ROWS, MAX_SAMPLE_IMAGES, type ImageProbe, type ImageRequest, type ImageSamples, type ImageSource } from '../shared/protocol-images';
+import { Reply, type RequestHandler } from '../shared/protocol';
+import { MAX_PROBE_ROWS, MAX_SAMPLE_IMAGES, type ImageProbe, type ImageRequests, type ImageSamples, type ImageSource } from '../shared/protocol-images';
 import type { WeightAverager } from './averaging';
 import { applyNormalizer, invertNormalizer } from './data/normalize';
 import type { PreparedData } from './data/types';
 import { ActivationGuard, forwardChunks } from './probes';
 import type { Trainer } from './train';
-
-type Port = EnginePort<EngineRequest, EngineEvent>;
-
-export function isImageRequest(msg: EngineRequest): msg is ImageRequest {
-  return msg.type === 'sampleImages' || msg.type === 'probeImage' || msg.type === 'setParam';
-}
 
 /** The loaded model and data, and the guard that keeps the training batch's activations (a ProbeRunner). */
 export interface ImageContext {
@@ -26,27 +20,29 @@ export interface ImageContext {
   guard: ActivationGuard;
 }
 
-/** Answers one image request on `port`; throws (the host reports it) when nothing is loaded or the request is wrong. */
-export function handleImageRequest(msg: ImageRequest, port: Port, context: ImageContext | null): void {
-  if (!context) throw new Error('no project is loaded in the engine');
-  const { trainer, data, guard } = context;
-  switch (msg.type) {
-    case 'sampleImages': {
-      const samples = sampleImages(data, msg.split, msg.start ?? 0, msg.count);
-      port.postMessage({ type: 'images', requestId: msg.requestId, samples }, [samples.x, samples.y, samples.offset, samples.scale].map((a) => a.buffer as ArrayBuffer));
-      return;
-    }
-    case 'probeImage': {
+/** The handlers of the image requests; they throw (the host reports it) when nothing is loaded or the request is wrong. */
+export function imageHandlers(context: () => ImageContext | null): { [K in keyof ImageRequests]: RequestHandler<K> } {
+  const loaded = (): ImageContext => {
+    const c = context();
+    if (!c) throw new Error('no project is loaded in the engine');
+    return c;
+  };
+  return {
+    sampleImages: (msg) => {
+      const samples = sampleImages(loaded().data, msg.split, msg.start ?? 0, msg.count);
+      return new Reply({ type: 'images', samples }, [samples.x, samples.y, samples.offset, samples.scale].map((a) => a.buffer as ArrayBuffer));
+    },
+    probeImage: (msg) => {
+      const { trainer, data, guard } = loaded();
       const probe = probeImage(trainer, data, msg.nodeIds, msg.source, guard);
       const transfer = [...probe.nodes.map((n) => n.values.buffer as ArrayBuffer), ...(probe.y ? [probe.y.buffer as ArrayBuffer] : [])];
-      port.postMessage({ type: 'imageProbe', requestId: msg.requestId, probe }, transfer);
-      return;
-    }
-    case 'setParam':
-      setParam(trainer, msg.nodeId, msg.name, msg.data);
-      port.postMessage({ type: 'paramSet', requestId: msg.requestId, nodeId: msg.nodeId, name: msg.name });
-      return;
-  }
+      return new Reply({ type: 'imageProbe', probe }, transfer);
+    },
+    setParam: (msg) => {
+      setParam(loaded().trainer, msg.nodeId, msg.name, msg.data);
+      return { type: 'paramSet', nodeId: msg.nodeId, name: msg.name };
+    },
+  };
 }
 
 function checkRange(what: string, start: number, count: number, total: number, max: number): void {

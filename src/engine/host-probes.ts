@@ -5,9 +5,9 @@
  * state change (pause, step, reset, load, end of run). A frame that takes long to compute
  * stretches the interval (4× its cost), so probes never take more than ~20 % of the engine's time.
  */
-import type { EngineEvent, EnginePort, EngineRequest, ProbeSubscription } from '../shared/protocol';
+import { Reply, type CommandHandlers, type EngineEvent, type EnginePort, type EngineRequest, type ProbeSubscription, type RequestHandlers } from '../shared/protocol';
 import type { PreparedData } from './data/types';
-import { handleImageRequest, isImageRequest } from './host-images';
+import { imageHandlers } from './host-images';
 import { planePoints, planeUnavailable, pointsTransfer } from './probes-grid';
 import { evaluateSplit } from './probes-eval';
 import { ProbeRunner } from './probes';
@@ -15,8 +15,6 @@ import type { Trainer } from './train';
 
 export const DEFAULT_PROBE_INTERVAL_MS = 70;
 const MIN_INTERVAL_MS = 16;
-
-type ProbeRequest = Extract<EngineRequest, { type: 'subscribeProbes' | 'probe' | 'evaluate' | 'sampleImages' | 'probeImage' | 'setParam' }>;
 
 export interface ProbeContext {
   trainer: Trainer | null;
@@ -35,30 +33,28 @@ export class HostProbes {
     private readonly now: () => number,
   ) {}
 
-  static handles(msg: EngineRequest): msg is ProbeRequest {
-    return msg.type === 'subscribeProbes' || msg.type === 'probe' || msg.type === 'evaluate' || isImageRequest(msg);
-  }
+  /** The requests answered here; the image views' (host-images.ts) share the probes' runner and activation guard. */
+  readonly requests: Pick<RequestHandlers, 'probe' | 'evaluate' | 'sampleImages' | 'probeImage' | 'setParam'> = {
+    probe: (msg) => {
+      const { frame, transfer } = this.requireRunner().frame(msg.probes);
+      return new Reply({ type: 'probes', frame }, transfer);
+    },
+    evaluate: (msg) => {
+      const { evaluation, transfer } = evaluateSplit(this.requireRunner(), msg.split, msg.predictions);
+      return new Reply({ type: 'evaluation', evaluation }, transfer);
+    },
+    ...imageHandlers(() => this.currentRunner()),
+  };
 
-  handle(msg: ProbeRequest): void {
-    // The image views' requests (host-images.ts) share the probes' path and activation guard.
-    if (isImageRequest(msg)) return handleImageRequest(msg, this.port, this.currentRunner());
-    if (msg.type === 'subscribeProbes') {
+  readonly commands: Pick<CommandHandlers, 'subscribeProbes'> = {
+    subscribeProbes: (msg) => {
       const hadBoundary = this.sub?.boundary !== undefined;
       this.sub = msg.probes;
       if (!this.sub || !this.currentRunner()) return;
       if (this.sub.boundary && !hadBoundary) this.sendPoints();
       this.push();
-      return;
-    }
-    const runner = this.requireRunner();
-    if (msg.type === 'probe') {
-      const { frame, transfer } = runner.frame(msg.probes);
-      this.port.postMessage({ type: 'probes', requestId: msg.requestId, frame }, transfer);
-      return;
-    }
-    const { evaluation, transfer } = evaluateSplit(runner, msg.split, msg.predictions);
-    this.port.postMessage({ type: 'evaluation', requestId: msg.requestId, evaluation }, transfer);
-  }
+    },
+  };
 
   /** A (new) project was loaded: send its points and a first frame to a subscriber. */
   loaded(): void {

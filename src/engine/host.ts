@@ -5,7 +5,23 @@
  */
 import { GraphError } from '../shared/graph-types';
 import { validateProject } from '../shared/project';
-import { PROTOCOL_VERSION, type EngineEvent, type EnginePort, type EngineRequest, type ModelSummary, type TrainingState } from '../shared/protocol';
+import {
+  PROTOCOL_VERSION,
+  Reply,
+  type CommandHandlers,
+  type EngineEvent,
+  type EnginePort,
+  type EngineRequest,
+  type EngineRequestMessage,
+  type ModelSummary,
+  type RequestHandler,
+  type RequestHandlers,
+  type RequestOf,
+  type ReplyOf,
+  type RequestType,
+  type ResponseOf,
+  type TrainingState,
+} from '../shared/protocol';
 import { getNodeSpec } from '../shared/nodes';
 import type { Project } from '../shared/project-types';
 import { applyNormalizer } from './data/normalize';
@@ -46,6 +62,8 @@ export class EngineHost {
   private readonly progressIntervalMs: number;
   private readonly sliceMs: number;
   private readonly probes: HostProbes;
+  private readonly requests: RequestHandlers;
+  private readonly commands: CommandHandlers;
 
   constructor(
     private readonly port: Port,
@@ -57,62 +75,75 @@ export class EngineHost {
     this.progressIntervalMs = options.progressIntervalMs ?? 33;
     this.sliceMs = options.sliceMs ?? 20;
     this.probes = new HostProbes(port, () => ({ trainer: this.trainer, data: this.data }), this.now);
+    this.requests = this.requestHandlers();
+    this.commands = this.commandHandlers();
     port.on((msg) => void this.handle(msg));
     port.postMessage({ type: 'ready', protocol: PROTOCOL_VERSION });
   }
 
+  /** One handler per request; each returns the answer, which answer() posts with the request's id. */
+  private requestHandlers(): RequestHandlers {
+    return {
+    load: (msg) => this.load(msg.project, msg.csv),
+    predict: (msg) => this.predict(msg.x, msg.rows, msg.normalized ?? false),
+    inspect: (msg) => this.inspect(msg.nodeId),
+    getWeights: () => ({ type: 'weights', weights: weightsToProject(this.requireTrainer().model) }),
+    gradientCheck: (msg) => ({
+      type: 'gradientChecked',
+      result: this.requireTrainer().gradientCheck(msg.nodeId, msg.param, msg.epsilon, msg.count ?? DEFAULT_GRADIENT_CHECK_COUNT),
+    }),
+    exportModel: async (msg) => {
+      const model = this.requireTrainer().model;
+      // Loaded on first use: the ONNX and PyTorch writers are not needed to start training.
+      const { exportModel } = await import('../interop/host-export');
+      return exportModel(msg, this.project!, this.data!, model, this.csvText); // copied, not transferred: the bytes may be views of shared buffers
+    },
+    ...this.probes.requests,
+    };
+  }
+
+  private commandHandlers(): CommandHandlers {
+    return {
+    train: () => this.train(),
+    pause: () => {
+      if (this.status === 'training') this.setStatus('paused');
+    },
+    resume: () => {
+      if (this.status === 'paused') this.startLoop();
+    },
+    step: (msg) => this.stepOnce(msg.unit),
+    stop: () => this.stop(),
+    reset: () => this.reset(),
+    setLearningRate: (msg) => {
+      if (!(msg.value > 0) || !Number.isFinite(msg.value)) throw new Error(`learning rate must be a positive number (got ${msg.value})`);
+      this.requireTrainer().learningRateOverride = msg.value;
+      this.postProgress(true);
+    },
+    ...this.probes.commands,
+    };
+  }
+
   private async handle(msg: EngineRequest): Promise<void> {
     try {
-      if (HostProbes.handles(msg)) return this.probes.handle(msg);
-      switch (msg.type) {
-        case 'load':
-          return await this.load(msg.requestId, msg.project, msg.csv);
-        case 'train':
-          return this.train();
-        case 'pause':
-          if (this.status === 'training') this.setStatus('paused');
-          return;
-        case 'resume':
-          if (this.status === 'paused') this.startLoop();
-          return;
-        case 'step':
-          return this.stepOnce(msg.unit);
-        case 'stop':
-          return this.stop();
-        case 'reset':
-          return this.reset();
-        case 'setLearningRate':
-          if (!(msg.value > 0) || !Number.isFinite(msg.value)) throw new Error(`learning rate must be a positive number (got ${msg.value})`);
-          this.requireTrainer().learningRateOverride = msg.value;
-          return this.postProgress(true);
-        case 'predict':
-          return this.predict(msg.requestId, msg.x, msg.rows, msg.normalized ?? false);
-        case 'inspect':
-          return this.inspect(msg.requestId, msg.nodeId);
-        case 'gradientCheck': {
-          const result = this.requireTrainer().gradientCheck(msg.nodeId, msg.param, msg.epsilon, msg.count ?? DEFAULT_GRADIENT_CHECK_COUNT);
-          this.port.postMessage({ type: 'gradientChecked', requestId: msg.requestId, result });
-          return;
-        }
-        case 'exportModel': {
-          const model = this.requireTrainer().model;
-          // Loaded on first use: the ONNX and PyTorch writers are not needed to start training.
-          const { exportModel } = await import('../interop/host-export');
-          const event = exportModel(msg, this.project!, this.data!, model, this.csvText);
-          this.port.postMessage(event); // copied, not transferred: the bytes may be views of shared buffers
-          return;
-        }
-        case 'getWeights':
-          this.port.postMessage({ type: 'weights', requestId: msg.requestId, weights: weightsToProject(this.requireTrainer().model) });
-          return;
-      }
+      if (Object.hasOwn(this.requests, msg.type)) return await this.answer(msg as EngineRequestMessage);
+      if (Object.hasOwn(this.commands, msg.type)) return await (this.commands[msg.type as keyof CommandHandlers] as (m: EngineRequest) => void | Promise<void>)(msg);
+      throw new Error(`the engine does not know the message type '${String((msg as { type?: unknown }).type)}'`);
     } catch (e) {
-      const requestId = 'requestId' in msg ? msg.requestId : undefined;
+      const requestId = 'requestId' in msg && typeof msg.requestId === 'number' ? msg.requestId : undefined;
       this.port.postMessage({ type: 'error', requestId, message: e instanceof Error ? e.message : String(e) });
     }
   }
 
-  private async load(requestId: number, raw: Project, csv?: { text: string; sha256: string }): Promise<void> {
+  /** Runs request K's handler and posts its answer with the request's id. */
+  private async answer<K extends RequestType>(msg: RequestOf<K>): Promise<void> {
+    const handler: RequestHandler<K> = this.requests[msg.type as K];
+    const reply = await handler(msg);
+    const { message, transfer, afterPost } = reply instanceof Reply ? reply : new Reply(reply as ResponseOf<K>);
+    this.port.postMessage({ ...message, requestId: msg.requestId } as EngineEvent, transfer);
+    afterPost?.();
+  }
+
+  private async load(raw: Project, csv?: { text: string; sha256: string }): Promise<ReplyOf<'load'>> {
     this.looping = false;
     try {
       const project = validateProject(raw);
@@ -134,11 +165,11 @@ export class EngineHost {
       const trainer = createTrainer(project, data);
       Object.assign(this, { project, data, trainer, elapsedMs: 0, csvText });
       this.setStatus('idle', false);
-      this.port.postMessage({ type: 'loaded', requestId, summary: this.summary(), state: this.state() });
-      this.probes.loaded();
+      // The probes' first points and frame follow the 'loaded' answer.
+      return new Reply({ type: 'loaded', summary: this.summary(), state: this.state() }, [], () => this.probes.loaded());
     } catch (e) {
-      if (e instanceof GraphError) this.port.postMessage({ type: 'invalid', requestId, issues: e.issues });
-      else throw e;
+      if (e instanceof GraphError) return { type: 'invalid', issues: e.issues };
+      throw e;
     }
   }
 
@@ -261,7 +292,7 @@ export class EngineHost {
     this.probes.afterProgress(force);
   }
 
-  private predict(requestId: number, x: Float32Array, rows: number, normalized: boolean): void {
+  private predict(x: Float32Array, rows: number, normalized: boolean): ReplyOf<'predict'> {
     const trainer = this.requireTrainer();
     const data = this.data!;
     if (x.length !== rows * data.featureSize) throw new Error(`predict: ${rows} rows need ${rows * data.featureSize} values, got ${x.length}`);
@@ -269,10 +300,10 @@ export class EngineHost {
     if (!normalized) applyNormalizer(data.normalizer, input, rows, data.featureSize);
     const outputs = trainer.predict(input, rows);
     const cols = trainer.model.prediction.size;
-    this.port.postMessage({ type: 'prediction', requestId, outputs, rows, cols }, [outputs.buffer as ArrayBuffer]);
+    return new Reply({ type: 'prediction', outputs, rows, cols }, [outputs.buffer as ArrayBuffer]);
   }
 
-  private inspect(requestId: number, nodeId: string): void {
+  private inspect(nodeId: string): ReplyOf<'inspect'> {
     const model = this.requireTrainer().model;
     const node = model.node(nodeId);
     const rows = model.rows;
@@ -280,7 +311,7 @@ export class EngineHost {
     const gradients = node.grad.slice(0, rows * node.size);
     const params = node.params.map((p) => ({ name: p.name, shape: [...p.shape], data: p.data.slice(), grad: p.grad.slice() }));
     const transfer = [activations.buffer, gradients.buffer, ...params.flatMap((p) => [p.data.buffer, p.grad.buffer])] as ArrayBuffer[];
-    this.port.postMessage({ type: 'inspection', requestId, nodeId, rows, shape: [...node.shape], activations, gradients, params }, transfer);
+    return new Reply({ type: 'inspection', nodeId, rows, shape: [...node.shape], activations, gradients, params }, transfer);
   }
 
   private summary(): ModelSummary {

@@ -36,8 +36,10 @@ export interface GradientCheckResult {
   maxRelativeError: number;
 }
 
-/** renderer → engine */
-export type GradientCheckRequest = { type: 'gradientCheck'; requestId: number; nodeId: string; param: string; epsilon: number; count?: number };
-
-/** engine → renderer */
-export type GradientCheckEvent = { type: 'gradientChecked'; requestId: number; result: GradientCheckResult };
+/** The gradient check's request (see EngineRequests in protocol.ts). */
+export interface GradientCheckRequests {
+  gradientCheck: {
+    request: { nodeId: string; param: string; epsilon: number; count?: number };
+    response: { type: 'gradientChecked'; result: GradientCheckResult };
+  };
+}

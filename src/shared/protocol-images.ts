@@ -1,10 +1,10 @@
 /**
  * Protocol messages for the image views (convolution filters and feature maps, autoencoder
  * reconstructions, bottleneck codes, dataset previews, hand-set weights). Part of the
- * renderer ↔ engine protocol (protocol.ts joins them into EngineRequest / EngineEvent); handled
+ * renderer ↔ engine protocol (protocol.ts joins ImageRequests into EngineRequests); handled
  * by src/engine/host-images.ts. Arrays travel as transferred buffers from the engine.
  */
-import type { EvalSplit } from './protocol';
+import type { EvalSplit } from './protocol-data';
 
 /** At most this many samples per 'sampleImages' request. */
 export const MAX_SAMPLE_IMAGES = 256;
@@ -54,17 +54,12 @@ export interface ImageProbe {
   y: Float32Array | null;
 }
 
-/** renderer → engine */
-export type ImageRequest =
-  /** Rows [start, start + count) of a split (count ≤ MAX_SAMPLE_IMAGES), answered with 'images'. */
-  | { type: 'sampleImages'; requestId: number; split: EvalSplit; start?: number; count: number }
-  /** The outputs of `nodeIds` for some rows (a forward pass in evaluation mode), answered with 'imageProbe'. */
-  | { type: 'probeImage'; requestId: number; nodeIds: string[]; source: ImageSource }
-  /** Overwrites one parameter tensor of the live model (hand-set weights), answered with 'paramSet'. */
-  | { type: 'setParam'; requestId: number; nodeId: string; name: string; data: Float32Array };
-
-/** engine → renderer */
-export type ImageEvent =
-  | { type: 'images'; requestId: number; samples: ImageSamples }
-  | { type: 'imageProbe'; requestId: number; probe: ImageProbe }
-  | { type: 'paramSet'; requestId: number; nodeId: string; name: string };
+/** The image views' requests (see EngineRequests in protocol.ts). */
+export interface ImageRequests {
+  /** Rows [start, start + count) of a split (count ≤ MAX_SAMPLE_IMAGES). */
+  sampleImages: { request: { split: EvalSplit; start?: number; count: number }; response: { type: 'images'; samples: ImageSamples } };
+  /** The outputs of `nodeIds` for some rows (a forward pass in evaluation mode). */
+  probeImage: { request: { nodeIds: string[]; source: ImageSource }; response: { type: 'imageProbe'; probe: ImageProbe } };
+  /** Overwrites one parameter tensor of the live model (hand-set weights). */
+  setParam: { request: { nodeId: string; name: string; data: Float32Array }; response: { type: 'paramSet'; nodeId: string; name: string } };
+}

@@ -6,9 +6,7 @@
 
 export type ModelExportFormat = 'onnx' | 'pytorch';
 
-export interface ExportRequest {
-  type: 'exportModel';
-  requestId: number;
+export interface ExportOptions {
   format: ModelExportFormat;
   /** The file name the user will be offered (train.py, iris.onnx); other files are named after it. */
   fileName: string;
@@ -19,11 +17,15 @@ export interface ExportedFile {
   bytes: Uint8Array;
 }
 
-export interface ExportEvent {
+export interface ExportedModel {
   type: 'modelExported';
-  requestId: number;
   /** The main file first (the .onnx, or the script), then what goes beside it. */
   files: ExportedFile[];
   /** One line for the status bar, e.g. "opset 13, input 'iris' [batch, 4], output 'p'". */
   summary: string;
+}
+
+/** File › Export's request (see EngineRequests in protocol.ts). */
+export interface ExportRequests {
+  exportModel: { request: ExportOptions; response: ExportedModel };
 }

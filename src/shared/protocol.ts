@@ -2,14 +2,26 @@
  * The versioned message protocol between the renderer and the engine host (an Electron
  * utility process on the desktop, a Web Worker in the browser, worker_threads in tests).
  * Plain data plus ArrayBuffers; large arrays travel as transferred buffers.
+ *
+ * One map per kind of message, and every other type derived from them:
+ * - requests (EngineRequests): renderer → engine with a requestId, answered by one event with
+ *   the same requestId (or an 'error' carrying it). The client's `ask` and the host's handler
+ *   table (RequestHandlers) are typed from this map, so a request without a handler or with a
+ *   wrongly shaped answer does not compile.
+ * - commands (EngineCommands): renderer → engine, one-way; their effects arrive as pushes.
+ * - pushes (EnginePushes): engine → renderer on the engine's own schedule.
+ * Adding a request: an entry in a map (here or in a protocol-* file), a handler in the host's
+ * table, a method on the client; docs/architecture.md, "Boundaries", walks through it.
  */
 import type { GraphIssue } from './graph-types';
-import type { Project, SerializedWeights, RunEpoch } from './project-types';
-import type { ImageEvent, ImageRequest } from './protocol-images';
-import type { GradientCheckEvent, GradientCheckRequest } from './protocol-gradcheck';
-import type { ExportEvent, ExportRequest } from './protocol-interop';
+import type { Project, SerializedWeights } from './project-types';
+import type { EpochRecord, EvalResult, EvalSplit, Evaluation, ModelSummary, ProbeFrame, ProbePoints, ProbeSubscription, TrainingState } from './protocol-data';
+import type { ImageRequests } from './protocol-images';
+import type { GradientCheckRequests } from './protocol-gradcheck';
+import type { ExportRequests } from './protocol-interop';
 
-export type { ImageEvent, ImageProbe, ImageRequest, ImageSamples, ImageSource, NodeActivations } from './protocol-images';
+export * from './protocol-data';
+export type { ImageProbe, ImageSamples, ImageSource, NodeActivations } from './protocol-images';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -19,213 +31,23 @@ export interface EnginePort<In, Out> {
   postMessage(message: Out, transfer?: ArrayBuffer[]): void;
 }
 
-export interface LayerSummary {
-  id: string;
-  type: string;
-  label: string;
-  /** Output shape without the batch dimension. */
-  shape: number[];
-  params: number;
-}
-
-export interface ModelSummary {
-  layers: LayerSummary[];
-  totalParams: number;
-  train: number;
-  validation: number;
-  test: number;
-  task: 'classification' | 'regression';
-  classNames?: string[];
-  featureNames: string[];
-  featureShape: number[];
-  stepsPerEpoch: number;
-}
-
-/** One finished epoch's metrics, as streamed in progress and stored in a run (one definition: RunEpoch). */
-export type EpochRecord = RunEpoch;
-
-export type TrainingStatus = 'idle' | 'training' | 'paused' | 'finished' | 'stoppedEarly' | 'stopped' | 'diverged';
-
-export interface TrainingState {
-  status: TrainingStatus;
-  /** Completed epochs, and the configured total. */
-  epoch: number;
-  totalEpochs: number;
-  stepInEpoch: number;
-  stepsPerEpoch: number;
-  globalStep: number;
-  learningRate: number;
-  samplesPerSecond: number;
-  /** Training time so far, pauses excluded. */
-  elapsedMs: number;
-}
-
-export interface EvalResult {
-  loss: number;
-  accuracy?: number;
-  mae?: number;
-  r2?: number;
-}
-
-/** What a renderer wants to watch live. Every part is optional; an empty object sends only step/epoch. */
-export interface ProbeSubscription {
-  /** The model's output over the 2-D input plane (2-feature data only), plus each hidden neuron's. */
-  boundary?: {
-    /** Cells per side of the main map (8…128, default 64). */
-    resolution?: number;
-    /** Also send a grid per neuron of Dense layers with at most 16 units. */
-    neurons?: boolean;
-    /** Cells per side of each neuron's map (4…64, default 24). */
-    neuronResolution?: number;
+/** Requests of the core protocol: `request` is the message without type and requestId, `response` the answering event without requestId. */
+export interface CoreRequests {
+  /** Compiles a project (replacing any loaded one); answered with 'loaded', or 'invalid' with the graph's issues. */
+  load: {
+    request: { project: Project; csv?: { text: string; sha256: string } };
+    response: { type: 'loaded'; summary: ModelSummary; state: TrainingState } | { type: 'invalid'; issues: GraphIssue[] };
   };
-  /** L2 norms of each layer's weights and of their gradients on the last batch. */
-  norms?: boolean;
-  /** Dense kernels and biases (layers up to 64×64), for the network view's edges. */
-  network?: boolean;
-  /** Least milliseconds between pushed frames while training (default 70, at least 16). */
-  intervalMs?: number;
-}
-
-/**
- * A grid over the input plane in RAW feature units. Row 0 is the top (largest second feature),
- * column 0 the left (smallest first feature); cell centres are sampled. values: rows × cols × channels.
- */
-export interface BoundaryGrid {
-  resolution: number;
-  /** [min, max] of the first and second feature covered by the grid (the data range plus padding). */
-  xRange: [number, number];
-  yRange: [number, number];
-  channels: number;
-  values: Float32Array;
-}
-
-/** The activations of one layer's neurons over the plane: units × resolution × resolution. */
-export interface NeuronGrids {
-  /** The Dense node the neurons belong to. */
-  nodeId: string;
-  /** Whose output is shown: the activation node right after the Dense, or the Dense itself. */
-  valueNodeId: string;
-  units: number;
-  resolution: number;
-  values: Float32Array;
-}
-
-export interface LayerNorm {
-  nodeId: string;
-  /** sqrt of the sum of squares over all the node's parameters. */
-  weight: number;
-  /** The same over their gradients from the last backward pass. */
-  grad: number;
-}
-
-/** The network view gets Dense kernels up to this many inputs and units. */
-export const MAX_NETWORK_WIDTH = 64;
-
-export interface NetworkLayer {
-  nodeId: string;
-  inputs: number;
-  units: number;
-  /** inputs × units, row-major (as in the weights). */
-  kernel: Float32Array;
-  bias: Float32Array | null;
-  /** Type of the activation node right after this Dense, if any. */
-  activation: string | null;
-}
-
-export interface ProbeFrame {
-  globalStep: number;
-  epoch: number;
-  boundary?: BoundaryGrid;
-  neurons?: NeuronGrids[];
-  /** Why there is no boundary although it was asked for (e.g. the data has 4 features). */
-  boundaryUnavailable?: string;
-  norms?: LayerNorm[];
-  network?: NetworkLayer[];
-}
-
-/** Data points in raw feature units, two values per row; labels are class indices or target values. */
-export interface ProbePoints {
-  featureNames: [string, string];
-  train: { x: Float32Array; y: Float32Array };
-  validation: { x: Float32Array; y: Float32Array };
-  test: { x: Float32Array; y: Float32Array };
-}
-
-export type EvalSplit = 'train' | 'validation' | 'test';
-
-export interface Evaluation {
-  split: EvalSplit;
-  n: number;
-  task: 'classification' | 'regression';
-  metrics: EvalResult;
-  classNames?: string[];
-  /** Classification: classes × classes counts, row = true class, column = predicted, row-major. */
-  confusion?: number[];
-  /** Per class; NaN where undefined (no predictions of / no samples of that class). */
-  precision?: number[];
-  recall?: number[];
-  /** The first `rows` samples: raw features (rows × featureSize, omitted above 64 features), targets, model outputs. */
-  predictions: {
-    rows: number;
-    featureSize: number;
-    features: Float32Array | null;
-    targets: Float32Array;
-    targetSize: number;
-    outputs: Float32Array;
-    outputSize: number;
-    /** Classification: predicted class per row. */
-    predicted: Int32Array | null;
+  /** The model's outputs for some rows (raw feature units unless `normalized`). */
+  predict: {
+    request: { x: Float32Array; rows: number; normalized?: boolean };
+    response: { type: 'prediction'; outputs: Float32Array; rows: number; cols: number };
   };
-  /** Regression: (true, predicted) of the first output for up to 5000 samples, interleaved. */
-  scatter?: Float32Array;
-}
-
-/** renderer → engine */
-export type EngineRequest =
-  | { type: 'load'; requestId: number; project: Project; csv?: { text: string; sha256: string } }
-  | { type: 'train' }
-  | { type: 'pause' }
-  | { type: 'resume' }
-  | { type: 'step'; unit: 'batch' | 'epoch' }
-  | { type: 'stop' }
-  | { type: 'reset' }
-  | { type: 'setLearningRate'; value: number }
-  | { type: 'predict'; requestId: number; x: Float32Array; rows: number; normalized?: boolean }
-  | { type: 'inspect'; requestId: number; nodeId: string }
-  | { type: 'getWeights'; requestId: number }
-  /** Live probes: the host pushes 'probes' frames while training (null unsubscribes). See probe-types.ts. */
-  | { type: 'subscribeProbes'; probes: ProbeSubscription | null }
-  /** One probe frame now, answered with a 'probes' event carrying the requestId. */
-  | { type: 'probe'; requestId: number; probes: ProbeSubscription }
-  /** Confusion matrix, per-class precision/recall, predictions table (first `predictions` rows, default 50) or regression scatter. */
-  | { type: 'evaluate'; requestId: number; split: EvalSplit; predictions?: number }
-  /** Image views: dataset samples, node outputs for given rows, hand-set weights (protocol-images.ts). */
-  | ImageRequest
-  /** Backprop against finite differences for some weights of one tensor (protocol-gradcheck.ts). */
-  | GradientCheckRequest
-  /** File › Export › ONNX… / PyTorch Script…: the files, built from the loaded model (protocol-interop.ts). */
-  | ExportRequest;
-
-/** engine → renderer */
-export type EngineEvent =
-  | { type: 'ready'; protocol: number }
-  | { type: 'loaded'; requestId: number; summary: ModelSummary; state: TrainingState }
-  | { type: 'invalid'; requestId: number; issues: GraphIssue[] }
-  | { type: 'error'; requestId?: number; message: string }
-  | {
-      type: 'progress';
-      state: TrainingState;
-      /** Epochs finished since the previous progress message. */
-      epochs: EpochRecord[];
-      /** (global step, batch loss) pairs since the previous message, interleaved, maybe subsampled. */
-      steps: Float64Array;
-    }
-  | { type: 'done'; state: TrainingState; test?: EvalResult; message?: string }
-  | { type: 'diverged'; state: TrainingState; message: string; nodeId: string | null }
-  | { type: 'prediction'; requestId: number; outputs: Float32Array; rows: number; cols: number }
-  | {
+  /** One node's values on the last training batch. */
+  inspect: {
+    request: { nodeId: string };
+    response: {
       type: 'inspection';
-      requestId: number;
       nodeId: string;
       /** Values of the last batch: rows × size each; weights by param name. */
       rows: number;
@@ -233,13 +55,101 @@ export type EngineEvent =
       activations: Float32Array;
       gradients: Float32Array;
       params: { name: string; shape: number[]; data: Float32Array; grad: Float32Array }[];
-    }
-  | { type: 'weights'; requestId: number; weights: SerializedWeights }
-  /** A probe frame: pushed on the host's schedule while subscribed, or the answer to 'probe'. */
-  | { type: 'probes'; requestId?: number; frame: ProbeFrame }
+    };
+  };
+  getWeights: { request: Empty; response: { type: 'weights'; weights: SerializedWeights } };
+  /** One probe frame now (see 'subscribeProbes' for frames pushed while training). */
+  probe: { request: { probes: ProbeSubscription }; response: { type: 'probes'; frame: ProbeFrame } };
+  /** Confusion matrix, per-class precision/recall, predictions table (first `predictions` rows, default 50) or regression scatter. */
+  evaluate: { request: { split: EvalSplit; predictions?: number }; response: { type: 'evaluation'; evaluation: Evaluation } };
+}
+
+/**
+ * Every request: the core ones, the image views' (protocol-images.ts), the gradient check's
+ * (protocol-gradcheck.ts) and File › Export's (protocol-interop.ts).
+ */
+export interface EngineRequests extends CoreRequests, ImageRequests, GradientCheckRequests, ExportRequests {}
+
+/** renderer → engine, one-way: what each command carries besides its type. */
+export interface EngineCommands {
+  /** Starts a run (continuing from the current weights when a previous run ended). */
+  train: Empty;
+  pause: Empty;
+  resume: Empty;
+  step: { unit: 'batch' | 'epoch' };
+  stop: Empty;
+  reset: Empty;
+  setLearningRate: { value: number };
+  /** Live probes: the host pushes 'probes' frames while training (null unsubscribes). */
+  subscribeProbes: { probes: ProbeSubscription | null };
+}
+
+/** engine → renderer on the engine's own schedule: what each push carries besides its type. */
+export interface EnginePushes {
+  ready: { protocol: number };
+  /** A failed request (with its requestId) or a failure of the engine's own work (without). */
+  error: { requestId?: number; message: string };
+  progress: {
+    state: TrainingState;
+    /** Epochs finished since the previous progress message. */
+    epochs: EpochRecord[];
+    /** (global step, batch loss) pairs since the previous message, interleaved, maybe subsampled. */
+    steps: Float64Array;
+  };
+  done: { state: TrainingState; test?: EvalResult; message?: string };
+  diverged: { state: TrainingState; message: string; nodeId: string | null };
+  /** A probe frame pushed while subscribed (the answer to 'probe' has the same type and a requestId). */
+  probes: { frame: ProbeFrame; requestId?: undefined };
   /** The data points to draw on the decision-boundary plane (raw feature units); null when the data is not 2-D. */
-  | { type: 'probePoints'; points: ProbePoints | null; reason?: string }
-  | { type: 'evaluation'; requestId: number; evaluation: Evaluation }
-  | ImageEvent
-  | GradientCheckEvent
-  | ExportEvent;
+  probePoints: { points: ProbePoints | null; reason?: string };
+}
+
+/** No fields besides the message's type (and requestId). */
+export type Empty = Record<never, never>;
+
+/** Spells out an intersection as one object type (per member of a union), for readable messages. */
+type Flat<T> = T extends unknown ? { [P in keyof T]: T[P] } : never;
+
+export type RequestType = keyof EngineRequests;
+export type CommandType = keyof EngineCommands;
+export type PushType = keyof EnginePushes;
+
+/** What the caller of request K supplies (the client adds type and requestId). */
+export type RequestBody<K extends RequestType> = EngineRequests[K]['request'];
+/** Request K on the wire. */
+export type RequestOf<K extends RequestType> = Flat<{ type: K; requestId: number } & RequestBody<K>>;
+/** What answers request K, as a handler returns it (the host adds the requestId). */
+export type ResponseOf<K extends RequestType> = EngineRequests[K]['response'];
+/** The answer to request K on the wire. */
+export type AnswerOf<K extends RequestType> = Flat<ResponseOf<K> & { requestId: number }>;
+export type CommandOf<K extends CommandType> = Flat<{ type: K } & EngineCommands[K]>;
+export type PushOf<K extends PushType> = Flat<{ type: K } & EnginePushes[K]>;
+
+export type EngineCommandMessage = { [K in CommandType]: CommandOf<K> }[CommandType];
+
+/** Any request on the wire (RequestOf<RequestType> would not tell the requests apart). */
+export type EngineRequestMessage = { [K in RequestType]: RequestOf<K> }[RequestType];
+
+/** renderer → engine */
+export type EngineRequest = EngineRequestMessage | EngineCommandMessage;
+
+/** engine → renderer */
+export type EngineEvent = { [K in PushType]: PushOf<K> }[PushType] | { [K in RequestType]: AnswerOf<K> }[RequestType];
+
+/** An answer with what goes along with it: buffers to transfer rather than copy, work to do once it is posted. */
+export class Reply<T> {
+  constructor(
+    readonly message: T,
+    readonly transfer: ArrayBuffer[] = [],
+    readonly afterPost?: () => void,
+  ) {}
+}
+
+/** A handler's result: the answer itself, or a Reply wrapping it. */
+export type ReplyOf<K extends RequestType> = ResponseOf<K> | Reply<ResponseOf<K>>;
+export type RequestHandler<K extends RequestType> = (request: RequestOf<K>) => ReplyOf<K> | Promise<ReplyOf<K>>;
+export type CommandHandler<K extends CommandType> = (command: CommandOf<K>) => void | Promise<void>;
+
+/** The host's table: one handler per request, answering with that request's response. */
+export type RequestHandlers = { [K in RequestType]: RequestHandler<K> };
+export type CommandHandlers = { [K in CommandType]: CommandHandler<K> };

@@ -9,14 +9,19 @@ import type { Project, SerializedWeights } from '../../../shared/project-types';
 import type { GradientCheckResult } from '../../../shared/protocol-gradcheck';
 import {
   PROTOCOL_VERSION,
+  type AnswerOf,
+  type CommandType,
+  type EngineCommandMessage,
   type EngineEvent,
   type EngineRequest,
+  type EngineRequestMessage,
   type Evaluation,
-
   type EvalSplit,
   type ModelSummary,
   type ProbeFrame,
   type ProbeSubscription,
+  type RequestBody,
+  type RequestType,
   type TrainingState,
 } from '../../../shared/protocol';
 import type { ClientPort, EngineTransport } from './transports';
@@ -30,11 +35,16 @@ export type LoadResult =
   | { type: 'invalid'; issues: GraphIssue[] }
   | { type: 'error'; message: string };
 
-export type Prediction = Extract<EngineEvent, { type: 'prediction' }>;
-export type Inspection = Extract<EngineEvent, { type: 'inspection' }>;
+export type Prediction = AnswerOf<'predict'>;
+export type Inspection = AnswerOf<'inspect'>;
 
-/** Requests without an answer (their effects arrive as progress/done events). */
-export type EngineCommand = Extract<EngineRequest, { type: 'train' | 'pause' | 'resume' | 'step' | 'stop' | 'reset' | 'setLearningRate' }>;
+/** Commands without an answer (their effects arrive as progress/done events); subscribeProbes has its own method. */
+export type EngineCommand = Extract<EngineCommandMessage, { type: Exclude<CommandType, 'subscribeProbes'> }>;
+
+/** The requests `ask` sends: every request but 'load', which has its own method (it is resent after a restart). */
+export type AskType = Exclude<RequestType, 'load'>;
+/** Request K as its caller writes it: the client adds the requestId. */
+export type Ask<K extends AskType> = { type: K } & RequestBody<K>;
 
 /** What the client tells its listeners: engine events for the latest load, plus its own. */
 export type ClientEvent =
@@ -48,9 +58,6 @@ export type ClientEvent =
   | Extract<EngineEvent, { type: 'progress' | 'done' | 'diverged' | 'probePoints' }>
   /** A frame the engine pushed because of subscribeProbes (answers to probe() go to their caller). */
   | { type: 'probes'; frame: ProbeFrame };
-
-/** A request that is answered by its requestId, without the id (the client adds it). */
-export type RequestBody = Extract<EngineRequest, { requestId: number }> extends infer R ? (R extends unknown ? Omit<R, 'requestId'> : never) : never;
 
 type Pending = { kind: 'load' | 'request'; resolve: (value: unknown) => void; reject: (e: Error) => void };
 type Listener = (event: ClientEvent) => void;
@@ -102,7 +109,8 @@ export class EngineClient {
     const requestId = this.nextId++;
     this.latestLoadId = requestId;
     this.emit({ type: 'loading' });
-    return this.request<LoadResult>('load', { type: 'load', requestId, project, ...(csv ? { csv } : {}) }).catch((e: Error) => ({ type: 'error', message: e.message }));
+    const result = this.request('load', { type: 'load', requestId, project, ...(csv ? { csv } : {}) }) as Promise<LoadResult>;
+    return result.catch((e: Error) => ({ type: 'error', message: e.message }));
   }
 
   send(command: EngineCommand): void {
@@ -117,37 +125,36 @@ export class EngineClient {
 
   /** One probe frame now. */
   async probe(probes: ProbeSubscription): Promise<ProbeFrame> {
-    const e = await this.request<Extract<EngineEvent, { type: 'probes' }>>('request', { type: 'probe', requestId: this.nextId++, probes });
-    return e.frame;
+    return (await this.ask({ type: 'probe', probes })).frame;
   }
 
   /** Confusion matrix, per-class precision/recall, a predictions table or a regression scatter for one split. */
   async evaluate(split: EvalSplit, predictions?: number): Promise<Evaluation> {
-    const request = { type: 'evaluate' as const, requestId: this.nextId++, split, ...(predictions === undefined ? {} : { predictions }) };
-    return (await this.request<Extract<EngineEvent, { type: 'evaluation' }>>('request', request)).evaluation;
+    return (await this.ask({ type: 'evaluate', split, ...(predictions === undefined ? {} : { predictions }) })).evaluation;
   }
 
   predict(x: Float32Array, rows: number, normalized = false): Promise<Prediction> {
-    return this.request('request', { type: 'predict', requestId: this.nextId++, x, rows, normalized });
+    return this.ask({ type: 'predict', x, rows, normalized });
   }
 
   inspect(nodeId: string): Promise<Inspection> {
-    return this.request('request', { type: 'inspect', requestId: this.nextId++, nodeId });
+    return this.ask({ type: 'inspect', nodeId });
   }
 
-  /** A request answered by one event with its requestId, e.g. the image views' (see image-requests.ts). */
-  ask<T extends EngineEvent>(message: RequestBody): Promise<T> {
-    return this.request<T>('request', { ...message, requestId: this.nextId++ } as EngineRequest & { requestId: number });
+  /** Request K, answered by the event the protocol map names for K (rejected with the engine's error message). */
+  ask<K extends AskType>(request: Ask<K>): Promise<AnswerOf<K>> {
+    const message = { ...request, requestId: this.nextId++ } as EngineRequestMessage;
+    // The host answers request K with AnswerOf<K> (its handler table is typed from the same map).
+    return this.request('request', message) as Promise<AnswerOf<K>>;
   }
 
   /** Backprop against finite differences for some weights of one tensor (protocol-gradcheck.ts). */
   async gradientCheck(nodeId: string, param: string, epsilon: number): Promise<GradientCheckResult> {
-    return (await this.ask<Extract<EngineEvent, { type: 'gradientChecked' }>>({ type: 'gradientCheck', nodeId, param, epsilon })).result;
+    return (await this.ask({ type: 'gradientCheck', nodeId, param, epsilon })).result;
   }
 
   async getWeights(): Promise<SerializedWeights> {
-    const e = await this.request<Extract<EngineEvent, { type: 'weights' }>>('request', { type: 'getWeights', requestId: this.nextId++ });
-    return e.weights;
+    return (await this.ask({ type: 'getWeights' })).weights;
   }
 
   dispose(): void {
@@ -157,9 +164,9 @@ export class EngineClient {
     this.rejectPending(new Error('The engine client was closed'));
   }
 
-  private request<T>(kind: Pending['kind'], message: EngineRequest & { requestId: number }): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.pending.set(message.requestId, { kind, resolve: resolve as (value: unknown) => void, reject });
+  private request(kind: Pending['kind'], message: EngineRequestMessage): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      this.pending.set(message.requestId, { kind, resolve, reject });
       this.post(message);
     });
   }
@@ -239,19 +246,15 @@ export class EngineClient {
         return this.emit({ type: 'probes', frame: e.frame });
       case 'probePoints':
         return this.emit(e);
-      case 'prediction':
-      case 'inspection':
-      case 'weights':
-      case 'evaluation':
-      case 'images':
-      case 'imageProbe':
-      case 'paramSet':
-      case 'gradientChecked':
-      case 'modelExported':
-        return this.settle(e.requestId)?.resolve(e);
       default:
-        return assertNever(e);
+        // Every other event answers a request (EngineRequests in protocol.ts).
+        return this.answer(e);
     }
+  }
+
+  private answer(e: AnswerOf<Exclude<RequestType, 'load' | 'probe'>>): void {
+    if (typeof e.requestId === 'number') this.settle(e.requestId)?.resolve(e);
+    else console.warn('engine client: unknown engine event', e);
   }
 
   private answerLoad(e: Extract<EngineEvent, { type: 'loaded' | 'invalid' }>): void {
@@ -298,8 +301,4 @@ export class EngineClient {
   private emit(event: ClientEvent): void {
     for (const l of [...this.listeners]) l(event);
   }
-}
-
-function assertNever(e: never): void {
-  console.warn('engine client: unknown engine event', e);
 }

@@ -5,7 +5,7 @@
  * `epochCount`, `stepCount` and `historyVersion` change, so select those to re-render (or use
  * useEpochHistory / useStepLosses from ./hooks).
  */
-import type { ExportEvent, ModelExportFormat } from '../../../shared/protocol-interop';
+import type { ExportedModel, ModelExportFormat } from '../../../shared/protocol-interop';
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import type { GraphIssue } from '../../../shared/graph-types';
 import type { Project, SerializedWeights } from '../../../shared/project-types';
@@ -67,7 +67,7 @@ export interface TrainingActions {
   gradientCheck(nodeId: string, param: string, epsilon: number): Promise<GradientCheckResult>;
   getWeights(): Promise<SerializedWeights>;
   /** File › Export › ONNX… / PyTorch Script…: the files, built by the engine from the loaded model. */
-  exportModel(format: ModelExportFormat, fileName: string): Promise<ExportEvent>;
+  exportModel(format: ModelExportFormat, fileName: string): Promise<ExportedModel>;
   /** Live probe frames while training (null stops them); kept across engine restarts. */
   subscribeProbes(probes: ProbeSubscription | null): void;
   probe(probes: ProbeSubscription): Promise<ProbeFrame>;
@@ -218,7 +218,7 @@ export function createTrainingStore(getClient: () => EngineClient): TrainingStor
       inspect: async (nodeId) => engine().inspect(nodeId),
       gradientCheck: async (nodeId, param, epsilon) => engine().gradientCheck(nodeId, param, epsilon),
       getWeights: async () => engine().getWeights(),
-      exportModel: (format, fileName) => engine().ask<ExportEvent>({ type: 'exportModel', format, fileName }),
+      exportModel: (format, fileName) => engine().ask({ type: 'exportModel', format, fileName }),
       subscribeProbes: (probes) => withEngine((e) => e.subscribeProbes(probes)),
       probe: async (probes) => engine().probe(probes),
       evaluate: async (split, predictions) => engine().evaluate(split, predictions),
