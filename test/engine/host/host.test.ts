@@ -43,6 +43,16 @@ describe('engine host', () => {
     expect(e.issues.find((i) => i.nodeId === 'h')!.param).toBe('units');
   });
 
+  it('answers a message type it does not know with an error naming it (with the requestId), and keeps serving', async () => {
+    client = new HostClient();
+    await client.waitFor('ready');
+    client.worker.postMessage({ type: 'predictAll', requestId: 41 });
+    const e = await client.waitFor('error');
+    expect(e).toEqual({ type: 'error', requestId: 41, message: "the engine does not know the message type 'predictAll'" });
+    client.send({ type: 'getWeights', requestId: 42 });
+    expect((await client.waitFor('error', (x) => x.requestId === 42)).message).toBe('no project is loaded in the engine');
+  });
+
   it('trains to the end, streaming progress, then reports done with test metrics', async () => {
     await loaded({ ...loadExample('iris'), training: { ...loadExample('iris').training, epochs: 30, earlyStopping: undefined } });
     client.send({ type: 'train' });
