@@ -5,7 +5,7 @@
  */
 import { dialog, ipcMain, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
 import type { ExportFile, ExportKind, MessageOptions } from '../shared/desktop-api';
-import { IPC, NATIVE_EDIT_COMMANDS, type NativeEditCommand } from '../shared/ipc-channels';
+import { INVOKE_METHODS, IPC, SEND_METHODS, isNativeEdit, type MainHandlers, type MainListeners } from '../shared/ipc-channels';
 import type { ProjectFiles } from './project-files';
 import { ProjectWindow, type DocumentState } from './project-window';
 import type { RecentFiles } from './recent';
@@ -96,36 +96,48 @@ export function exportFilesArg(value: unknown): ExportFile[] {
   });
 }
 
-const isNativeEdit = (value: unknown): value is NativeEditCommand => (NATIVE_EDIT_COMMANDS as readonly unknown[]).includes(value);
-
 export interface IpcServices {
   files: ProjectFiles;
   recent: RecentFiles;
   recovery: RecoveryStore;
 }
 
-export function registerIpcHandlers({ files, recent, recovery }: IpcServices): void {
-  handle(IPC.openProject, (w) => files.openWithDialog(w));
-  handle(IPC.openRecent, (w, file) => files.openRecent(w, str(file, 'path')));
-  handle(IPC.openDropped, (w, file) => files.openDropped(w, str(file, 'path')));
-  handle(IPC.saveProject, (w, file, text, name) => files.save(w, strOrNull(file, 'path'), str(text, 'text'), label(name, 'name')));
-  handle(IPC.saveProjectAs, (w, text, name) => files.saveAs(w, str(text, 'text'), label(name, 'name')));
-  handle(IPC.recentFiles, () => recent.list());
-  handle(IPC.exportWeights, (w, json, name) => files.exportWeights(w, str(json, 'json'), label(name, 'name')));
-  handle(IPC.exportFiles, (w, exported, kind) => files.exportFiles(w, exportFilesArg(exported), exportKindArg(kind)));
-  handle(IPC.readProjectCsv, (w, projectPath, rel) => files.readProjectCsv(w, str(projectPath, 'projectPath'), str(rel, 'relativePath', 4096)));
-  handle(IPC.chooseCsv, (w) => files.chooseCsv(w));
-  handle(IPC.showMessage, async (w, options) => (await dialog.showMessageBox(w.win, { ...messageOptionsArg(options), noLink: true })).response);
-
-  listen(IPC.setDocumentState, (w, state) => w.setDocumentState(documentStateArg(state)));
-  listen(IPC.writeRecovery, (w, text) => {
-    const id = w.recoveryId;
-    const write = text === null ? recovery.clear(id) : recovery.write(id, str(text, 'recovery text'));
-    write.catch((error: unknown) => console.warn('[recovery] could not write the recovery copy', error));
-  });
-  listen(IPC.nativeEdit, (w, command) => {
-    if (!isNativeEdit(command)) throw new TypeError(`unknown edit command ${String(command)}`);
-    w.win.webContents[command]();
-  });
+/** One handler per invoke channel of the IPC map (ipc-channels.ts); arguments are checked here, results typed by DesktopApi. */
+export function ipcHandlers({ files, recent }: IpcServices): MainHandlers<ProjectWindow> {
+  return {
+    openProject: (w) => files.openWithDialog(w),
+    openRecent: (w, file) => files.openRecent(w, str(file, 'path')),
+    openDropped: (w, file) => files.openDropped(w, str(file, 'path')),
+    saveProject: (w, file, text, name) => files.save(w, strOrNull(file, 'path'), str(text, 'text'), label(name, 'name')),
+    saveProjectAs: (w, text, name) => files.saveAs(w, str(text, 'text'), label(name, 'name')),
+    recentFiles: () => recent.list(),
+    exportWeights: (w, json, name) => files.exportWeights(w, str(json, 'json'), label(name, 'name')),
+    exportFiles: (w, exported, kind) => files.exportFiles(w, exportFilesArg(exported), exportKindArg(kind)),
+    readProjectCsv: (w, projectPath, rel) => files.readProjectCsv(w, str(projectPath, 'projectPath'), str(rel, 'relativePath', 4096)),
+    chooseCsv: (w) => files.chooseCsv(w),
+    showMessage: async (w, options) => (await dialog.showMessageBox(w.win, { ...messageOptionsArg(options), noLink: true })).response,
+  };
 }
 
+/** One listener per one-way channel of the IPC map. */
+export function ipcListeners({ recovery }: IpcServices): MainListeners<ProjectWindow> {
+  return {
+    setDocumentState: (w, state) => w.setDocumentState(documentStateArg(state)),
+    writeRecovery: (w, text) => {
+      const id = w.recoveryId;
+      const write = text === null ? recovery.clear(id) : recovery.write(id, str(text, 'recovery text'));
+      write.catch((error: unknown) => console.warn('[recovery] could not write the recovery copy', error));
+    },
+    nativeEdit: (w, command) => {
+      if (!isNativeEdit(command)) throw new TypeError(`unknown edit command ${String(command)}`);
+      w.win.webContents[command]();
+    },
+  };
+}
+
+export function registerIpcHandlers(services: IpcServices): void {
+  const handlers = ipcHandlers(services);
+  const listeners = ipcListeners(services);
+  for (const method of INVOKE_METHODS) handle(IPC[method], handlers[method] as (window: ProjectWindow, ...args: unknown[]) => unknown);
+  for (const method of SEND_METHODS) listen(IPC[method], listeners[method] as (window: ProjectWindow, ...args: unknown[]) => void);
+}

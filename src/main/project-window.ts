@@ -5,7 +5,7 @@
 import { BrowserWindow, dialog, type WebContents } from 'electron';
 import path from 'node:path';
 import type { MenuCommand } from '../shared/desktop-api';
-import { IPC } from '../shared/ipc-channels';
+import { IPC, type RendererPushes } from '../shared/ipc-channels';
 import { engineEntryPath, loadRenderer, packagedDatasetsDir, preloadPath } from './app-paths';
 import { CloseGuard, type CloseDecision } from './close-guard';
 import { DATASETS_DIR_ENV } from './engine-env';
@@ -89,7 +89,7 @@ export class ProjectWindow {
       // Ports cannot travel through invoke/send; postMessage transfers them. The preload passes it on to the page.
       deliverPort: (port) => contents.postMessage(IPC.enginePort, null, [port]),
     });
-    this.engine.on('restarted', ({ reason }) => this.send(IPC.engineRestarted, { reason }));
+    this.engine.on('restarted', ({ reason }) => this.send('engineRestarted', { reason }));
     this.engine.on('gaveUp', (event) => void this.reportEngineDown(event.reason, event.crashes));
 
     this.closeGuard = new CloseGuard(
@@ -120,7 +120,7 @@ export class ProjectWindow {
 
   /** Sends a menu command now, or once the page has loaded (the preload buffers it until the page listens). */
   dispatch(command: MenuCommand): void {
-    if (this.pageLoaded) this.send(IPC.menuCommand, command);
+    if (this.pageLoaded) this.send('menuCommand', command);
     else this.queuedCommands.push(command);
   }
 
@@ -165,15 +165,15 @@ export class ProjectWindow {
     return found;
   }
 
-  private send(channel: string, payload: unknown): void {
-    if (!this.win.isDestroyed()) this.win.webContents.send(channel, payload);
+  private send<K extends keyof RendererPushes>(push: K, payload: RendererPushes[K]): void {
+    if (!this.win.isDestroyed()) this.win.webContents.send(IPC[push], payload);
   }
 
   private onPageLoaded(): void {
     this.pageLoaded = true;
     // Every page load gets a fresh engine: a reloaded page has lost its end of the old channel.
     this.engine.start();
-    for (const command of this.queuedCommands.splice(0)) this.send(IPC.menuCommand, command);
+    for (const command of this.queuedCommands.splice(0)) this.send('menuCommand', command);
   }
 
   private updateTitle(): void {
@@ -198,7 +198,7 @@ export class ProjectWindow {
     if (response !== 0 || this.win.isDestroyed()) return;
     this.engine.resetCrashes();
     this.engine.start();
-    this.send(IPC.engineRestarted, { reason: 'restarted at your request after repeated crashes' });
+    this.send('engineRestarted', { reason: 'restarted at your request after repeated crashes' });
   }
 
   private onClosed(): void {

@@ -4,7 +4,7 @@
  * no Node modules, only the Electron renderer modules passed in.
  */
 import type { DesktopApi, EngineRestartInfo, MenuCommand } from '../shared/desktop-api';
-import { IPC, NATIVE_EDIT_COMMANDS, type NativeEditCommand } from '../shared/ipc-channels';
+import { INVOKE_METHODS, IPC, SEND_METHODS, isNativeEdit, type Invokers, type RendererPushes, type Senders } from '../shared/ipc-channels';
 
 /** The parts of Electron's ipcRenderer the API uses. */
 export interface IpcLike {
@@ -21,7 +21,15 @@ export interface PreloadEnvironment {
   isEditingText(): boolean;
 }
 
-const isNativeEdit = (type: string): type is NativeEditCommand => (NATIVE_EDIT_COMMANDS as readonly string[]).includes(type);
+/** One invoker per channel of the IPC map: method K invokes IPC[K] with its arguments. */
+export function createInvokers(ipc: IpcLike): Invokers {
+  return Object.fromEntries(INVOKE_METHODS.map((method) => [method, (...args: unknown[]) => ipc.invoke(IPC[method], ...args)])) as Invokers;
+}
+
+/** One sender per one-way channel of the IPC map. */
+export function createSenders(ipc: IpcLike): Senders {
+  return Object.fromEntries(SEND_METHODS.map((method) => [method, (...args: unknown[]) => ipc.send(IPC[method], ...args)])) as Senders;
+}
 
 /** Listeners with a buffer: commands that arrive before the page subscribes are delivered on its first subscribe. */
 class Channel<T> {
@@ -50,30 +58,24 @@ class Channel<T> {
 export function createDesktopApi({ ipc, getPathForFile, isEditingText }: PreloadEnvironment): DesktopApi {
   const menuCommands = new Channel<MenuCommand>(true);
   const engineRestarts = new Channel<EngineRestartInfo>(false);
+  const invoke = createInvokers(ipc);
+  const send = createSenders(ipc);
 
   ipc.on(IPC.menuCommand, (_event, command) => {
-    const cmd = command as MenuCommand;
+    const cmd = command as RendererPushes['menuCommand'];
     // Cmd/Ctrl+C in a text field means the text, not the selected nodes.
-    if (isNativeEdit(cmd.type) && isEditingText()) ipc.send(IPC.nativeEdit, cmd.type);
+    if (isNativeEdit(cmd.type) && isEditingText()) send.nativeEdit(cmd.type);
     else menuCommands.emit(cmd);
   });
-  ipc.on(IPC.engineRestarted, (_event, info) => engineRestarts.emit(info as EngineRestartInfo));
+  ipc.on(IPC.engineRestarted, (_event, info) => engineRestarts.emit(info as RendererPushes['engineRestarted']));
 
-  const invoke = <T>(channel: string, ...args: unknown[]) => ipc.invoke(channel, ...args) as Promise<T>;
+  const { nativeEdit: _internal, ...senders } = send;
   return {
-    openProject: () => invoke(IPC.openProject),
-    openRecent: (path) => invoke(IPC.openRecent, path),
-    openDropped: (file) => invoke(IPC.openDropped, getPathForFile(file)),
-    saveProject: (path, text, suggestedName) => invoke(IPC.saveProject, path, text, suggestedName),
-    saveProjectAs: (text, suggestedName) => invoke(IPC.saveProjectAs, text, suggestedName),
-    recentFiles: () => invoke(IPC.recentFiles),
-    exportWeights: (json, suggestedName) => invoke(IPC.exportWeights, json, suggestedName),
-    exportFiles: (files, kind) => invoke(IPC.exportFiles, files, kind),
-    readProjectCsv: (projectPath, relativePath) => invoke(IPC.readProjectCsv, projectPath, relativePath),
-    chooseCsv: () => invoke(IPC.chooseCsv),
-    setDocumentState: (state) => ipc.send(IPC.setDocumentState, { name: state.name, dirty: state.dirty, path: state.path, undo: state.undo ?? null, redo: state.redo ?? null }),
-    writeRecovery: (text) => ipc.send(IPC.writeRecovery, text),
-    showMessage: (options) => invoke(IPC.showMessage, options),
+    ...invoke,
+    ...senders,
+    openDropped: (file) => invoke.openDropped(getPathForFile(file)),
+    // Only the fields main reads: the page may pass a richer object, and it must survive structured clone.
+    setDocumentState: (state) => send.setDocumentState({ name: state.name, dirty: state.dirty, path: state.path, undo: state.undo ?? null, redo: state.redo ?? null }),
     onMenuCommand: (listener) => menuCommands.subscribe(listener),
     onEngineRestarted: (listener) => engineRestarts.subscribe(listener),
   };
