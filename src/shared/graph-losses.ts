@@ -1,5 +1,5 @@
 /** Checks of each loss against its direct source and against the data it will be trained on. */
-import type { ResolvedNode } from './graph';
+import type { ResolvedNode } from './graph-resolved';
 import type { GraphIssue } from './graph-types';
 import { plainShape } from './nodes/shape-checks';
 import { shapeSize, type LossInfo, type Shape, type ShapeContext } from './nodes/types';

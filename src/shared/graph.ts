@@ -8,27 +8,13 @@ import { findCycles } from './graph-cycles';
 import { checkLosses } from './graph-losses';
 import { resolveParams } from './graph-params';
 import { GraphError, type Graph, type GraphEdge, type GraphIssue } from './graph-types';
-import { getNodeSpec, isNodeType, nodeTypes, type NodeType } from './nodes';
-import type { NodeSpec, Shape, ShapeContext } from './nodes/types';
+import type { ResolvedNode } from './graph-resolved';
+import { getNodeSpec, isNodeType, nodeTypes } from './nodes';
+import type { Shape, ShapeContext } from './nodes/types';
 
-export { checkConnection, type ConnectionAttempt } from './graph-connection';
 export { resolveParams, type ResolvedParams } from './graph-params';
 
-export interface ResolvedNode {
-  id: string;
-  type: NodeType;
-  spec: NodeSpec;
-  /** Defaults filled in; invalid values replaced by defaults (and reported). */
-  params: Record<string, unknown>;
-  /** Source node ids, in input-port order (variadic ports: in edge-array order). */
-  inputs: string[];
-  /** One per entry of `inputs`; empty while any of them is unknown. */
-  inputShapes: Shape[];
-  /** Output shape (losses: the prediction's shape); null if it could not be inferred. */
-  shape: Shape | null;
-  /** Ids of the nodes fed by this node, in edge order, without repeats. */
-  consumers: string[];
-}
+export type { ResolvedNode } from './graph-resolved';
 
 export interface GraphAnalysis {
   /** Topological order; only the nodes that could be ordered (not those on or after a loop). */

@@ -1,7 +1,8 @@
 /** The image, regularisation and merge node types: shapes, messages, variadic ports, penalties' params. */
 import { declaredWeights } from '../../src/shared/nodes/weights';
 import { describe, expect, it } from 'vitest';
-import { analyzeGraph, checkConnection } from '../../src/shared/graph';
+import { analyzeGraph } from '../../src/shared/graph';
+import { checkConnection } from '../../src/shared/graph-connection';
 import type { Graph } from '../../src/shared/graph-types';
 import { getNodeSpec, nodeSpecs, nodeTypesIn } from '../../src/shared/nodes';
 import { axisGeometry } from '../../src/shared/nodes/conv-geometry';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkConnection } from '../../src/shared/graph';
+import { checkConnection } from '../../src/shared/graph-connection';
 import type { Graph } from '../../src/shared/graph-types';
 import { chain, classifier, edge, node } from './graph-fixtures';
 

@@ -4,7 +4,7 @@
  * can rebuild them; MNIST pixels are already in [0, 1].
  */
 import { chainGraph, makeProject } from './build';
-import type { ProjectTemplate } from './index';
+import type { ProjectTemplate } from './template-type';
 
 const digits01 = { dataset: 'digits', normalize: 'minmax' as const, split: { validation: 0.1, test: 0.2 } };
 

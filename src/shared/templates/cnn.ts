@@ -1,7 +1,7 @@
 /** Templates with convolutions: LeNet on MNIST, a small CNN on 8×8 digits, and the lecture's turn detector. */
 import { encodeTensor } from '../project';
 import { chainGraph, makeProject } from './build';
-import type { ProjectTemplate } from './index';
+import type { ProjectTemplate } from './template-type';
 
 /**
  * The turn detector's hand-set 3×3 kernel: +1 on the turn ┐ (the top row and the right column),

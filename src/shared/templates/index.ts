@@ -7,14 +7,9 @@ import { autoencoderTemplates } from './autoencoders';
 import { chainGraph, makeProject } from './build';
 import { cnnTemplates } from './cnn';
 import { realDataTemplates } from './real-data';
+import type { ProjectTemplate } from './template-type';
 
-export interface ProjectTemplate {
-  id: string;
-  label: string;
-  /** One sentence for the New menu. */
-  description: string;
-  build(): Project;
-}
+export type { ProjectTemplate } from './template-type';
 
 const lectureTemplates: ProjectTemplate[] = [
   {

@@ -1,6 +1,6 @@
 /** Templates on the real datasets shipped with the app (UCI and friends). */
 import { chainGraph, makeProject } from './build';
-import type { ProjectTemplate } from './index';
+import type { ProjectTemplate } from './template-type';
 
 const classifierSplit = { validation: 0.2, test: 0.2 };
 

@@ -1,7 +1,7 @@
 /** React Flow's change events turned into store commands: selection, drags (one undo step), connections. */
 import type { Connection, EdgeChange, FinalConnectionState, NodeChange, OnConnectEnd } from '@xyflow/react';
 import { useCallback } from 'react';
-import { checkConnection, type ConnectionAttempt } from '../../../shared/graph';
+import { checkConnection, type ConnectionAttempt } from '../../../shared/graph-connection';
 import { analyzeProjectGraph } from '../store/analysis';
 import { useProjectStore } from '../store/project-store';
 import { useUiStore } from '../store/ui-store';

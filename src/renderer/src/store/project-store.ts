@@ -3,7 +3,7 @@
  * saved, the selection and the undo history. Every change goes through `run(command)`.
  */
 import { create, createStore, type StateCreator, type StoreApi } from 'zustand';
-import { checkConnection, type ConnectionAttempt } from '../../../shared/graph';
+import { checkConnection, type ConnectionAttempt } from '../../../shared/graph-connection';
 import { getNodeSpec, isNodeType } from '../../../shared/nodes';
 import { checkParamValue } from '../../../shared/nodes/params';
 import { parseProject, ProjectError, serializeProject, validateProject } from '../../../shared/project';
