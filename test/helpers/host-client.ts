@@ -1,7 +1,7 @@
 /** Drives an EngineHost in a worker thread from tests: send requests, await events. */
 import { Worker } from 'node:worker_threads';
 import path from 'node:path';
-import type { EngineEvent, EngineRequest } from '../../src/shared/protocol';
+import type { AnswerOf, EngineEvent, EngineRequest, EngineRequestMessage, RequestBody, RequestType } from '../../src/shared/protocol';
 import type { Project } from '../../src/shared/project-types';
 
 export class HostClient {
@@ -25,6 +25,20 @@ export class HostClient {
 
   send(msg: EngineRequest): void {
     this.worker.postMessage(msg);
+  }
+
+  private nextId = 1000;
+
+  /** Request K with a fresh requestId: its answer (typed by the protocol map), or the engine's error as a rejection. */
+  async ask<K extends RequestType>(request: { type: K } & RequestBody<K>): Promise<AnswerOf<K>> {
+    const requestId = this.nextId++;
+    const answer = new Promise<EngineEvent>((resolve, reject) => {
+      this.waiters.push({ pred: (e) => 'requestId' in e && e.requestId === requestId, resolve, reject });
+    });
+    this.send({ ...request, requestId } as EngineRequestMessage);
+    const e = await answer;
+    if (e.type === 'error') throw new Error(e.message);
+    return e as AnswerOf<K>;
   }
 
   /** The next event (from now on, or already received if `fromIndex` is given) matching the predicate. */

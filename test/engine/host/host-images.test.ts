@@ -55,15 +55,14 @@ describe('image requests over the engine host', () => {
     expect(probe.y).toBeNull();
 
     const kernel = Float32Array.from([1, 1, 1, -1, 3, 1, -1, -1, 1]); // the centre weight −1 → 3
-    client.send({ type: 'setParam', requestId: 4, nodeId: 'detector', name: 'kernel', data: kernel });
-    expect(await client.waitFor('paramSet', (e) => e.requestId === 4)).toMatchObject({ nodeId: 'detector', name: 'kernel' });
-    client.send({ type: 'probeImage', requestId: 5, nodeIds: ['detector'], source: { split: 'train', start: 0, count: 1 } });
-    const after = (await client.waitFor('imageProbe', (e) => e.requestId === 5)).probe;
+    // The same requests through the typed ask: the answer's type follows from the request's.
+    expect(await client.ask({ type: 'setParam', nodeId: 'detector', name: 'kernel', data: kernel })).toMatchObject({ type: 'paramSet', nodeId: 'detector', name: 'kernel' });
+    const after = (await client.ask({ type: 'probeImage', nodeIds: ['detector'], source: { split: 'train', start: 0, count: 1 } })).probe;
     expect(Array.from(after.nodes[0]!.values)).toEqual([1, 0, -2, 0]); // +4 where the window's centre has ink
     expect(Array.from(after.y!)).toEqual([1]);
 
-    client.send({ type: 'getWeights', requestId: 6 });
-    const { weights } = await client.waitFor('weights', (e) => e.requestId === 6);
+    const { weights } = await client.ask({ type: 'getWeights' });
+    await expect(client.ask({ type: 'setParam', nodeId: 'ghost', name: 'kernel', data: kernel })).rejects.toThrow("no node 'ghost' in this model");
     expect(Array.from(decodeTensor(weights.detector!.kernel!, 'k').data)).toEqual(Array.from(kernel));
   });
 
