@@ -7,7 +7,7 @@
  */
 import { COMMAND_SPECS, type AppCommand, type CommandId, type CommandSpec } from '../../../shared/commands';
 import type { ExportKind } from '../../../shared/desktop-api';
-import { NATIVE_EDIT_COMMANDS, type NativeEditCommand } from '../../../shared/ipc-channels';
+import { isNativeEdit } from '../../../shared/ipc-channels';
 import { layoutPositions } from '../canvas/auto-layout';
 import { canvasAspectRatio, canvasCentre, pointerOverCanvas } from '../canvas/viewport';
 import { exportAs } from '../interop/export-actions';
@@ -81,9 +81,6 @@ const PERFORM: { [K in CommandId]: Perform<K> } = {
   showAbout: () => ui().openDialog('about'),
 };
 
-/** Text-editing commands act on a focused text field the way the field expects (their ids are execCommand's names). */
-const isNativeEdit = (id: CommandId): id is NativeEditCommand => (NATIVE_EDIT_COMMANDS as readonly string[]).includes(id);
-
 /** Every command, in the registry's order. */
 export const userCommands: readonly UserCommand[] = COMMAND_SPECS.map((spec) => ({
   ...spec,
@@ -92,6 +89,7 @@ export const userCommands: readonly UserCommand[] = COMMAND_SPECS.map((spec) => 
 
 /** One dispatcher for every command, whether it comes from the desktop menu, a button or a key. */
 export function runCommand(command: AppCommand, view: ViewControls): void {
+  // Text-editing commands act on a focused text field the way the field expects (their ids are execCommand's names).
   if (isNativeEdit(command.type) && focusIsEditable()) {
     document.execCommand(command.type);
     return;
