@@ -122,7 +122,9 @@ describe('image views in the inspector', () => {
 describe('the training panel\'s Images tab', () => {
   it('picks a convolution or pooling layer (the first at first) and shows its filters and maps', async () => {
     await open('cnn-digits', null, 'panel');
-    const layer = screen.getByTestId('image-views-layer') as HTMLSelectElement;
+    // Waits: the engine sync started by an earlier test may still be answering for the previous
+    // project (a loaded machine makes that window long), and the panel follows the latest summary.
+    const layer = (await screen.findByTestId('image-views-layer', undefined, { timeout: 15_000 })) as HTMLSelectElement;
     expect(Array.from(layer.options, (o) => o.value)).toEqual(['conv', 'pool']);
     await waitFor(() => expect(screen.getByTestId('conv-filters').getAttribute('data-filters')).toBe('8'));
     fireEvent.change(layer, { target: { value: 'pool' } });
