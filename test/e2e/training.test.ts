@@ -239,7 +239,7 @@ describe('training panel (Chromium)', () => {
     // The CSV must be chosen once in the session (the web build keeps it by name), then the project opens with it.
     const csv = w2Csv();
     await app.page.evaluate(([n, t]) => (globalThis as unknown as BpWindow).__bpTest!.queueOpenFile(n, t), ['w2.csv', csv.text]);
-    await app.page.getByTestId('choose-csv').click();
+    await app.page.getByTestId('choose-csv').click({ timeout: 120_000 }); // parses a 10,000 × 784 CSV in the page: slow on a loaded machine
     await openProjectFile(app, 'w2.bprop', w2Project(csv.sha256));
     await until(app, 'W2 to load', (s) => s.summary?.layers.some((l) => l.id === 'h') === true && s.training?.globalStep === 0, 120_000);
     await app.page.getByTestId('train').click();
