@@ -40,8 +40,8 @@ describe.each(nodeTypes.map((t) => [t] as const))('%s in the editor', (type: Nod
     );
     const item = screen.getByTestId(`palette-item-${type}`);
     expect(item.textContent).toBe(spec.label);
-    const group = item.closest('section')!;
-    expect(within(group).getByRole('heading').textContent).toBe(categories.find((c) => c.id === spec.category)!.label);
+    const group = screen.getByRole('group', { name: categories.find((c) => c.id === spec.category)!.label });
+    expect(within(group).getByTestId(`palette-item-${type}`)).toBe(item);
     act(() => void fireEvent.doubleClick(item));
     const added = useProjectStore.getState().project.graph.nodes.filter((n) => n.type === type);
     expect(added).toHaveLength(1);

@@ -7,7 +7,9 @@ import { useProjectStore } from '../store/project-store';
 import { redoLabel, undoLabel } from '../store/history';
 import { useUiStore } from '../store/ui-store';
 import { AppMark, icons } from './icons';
+import { ModeSwitch } from './ModeSwitch';
 import { NewMenu } from './NewMenu';
+import { ThemeToggle } from './ThemeToggle';
 import { ExportMenu } from '../interop/ExportMenu';
 
 interface CommandButtonProps {
@@ -91,9 +93,11 @@ export function Toolbar({ dispatch }: { dispatch(command: AppCommand): void }) {
         <CommandButton command="autoLayout" icon={icons.layout} showLabel testId="auto-layout" disabled={empty} dispatch={dispatch} />
         <CommandButton command="fitView" icon={icons.fit} testId="fit-view" dispatch={dispatch} />
       </div>
+      <ModeSwitch />
       <ProjectName />
       <div className="toolbar__group toolbar__end">
         <CommandButton command="toggleTraining" icon={icons.panel} label={trainingShown ? 'Hide training panel' : 'Show training panel'} testId="toggle-training" dispatch={dispatch} />
+        <ThemeToggle />
         <CommandButton command="showShortcuts" icon={icons.help} testId="show-shortcuts" dispatch={dispatch} />
       </div>
     </header>

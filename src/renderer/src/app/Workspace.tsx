@@ -1,42 +1,59 @@
-/** The window below the toolbar: palette | canvas over the training panels | inspector. */
-import { useState } from 'react';
+/**
+ * The window below the toolbar. Build mode: palette | canvas over the training panels |
+ * inspector. Train mode: the training panels take most of the window, the canvas small
+ * beside them. A splitter (mouse or keyboard) sets the share of each, remembered per mode.
+ */
 import { Canvas } from '../canvas/Canvas';
 import { RefusalToast } from '../canvas/ConnectionHint';
 import { useFitOnRequest } from '../canvas/use-fit-on-request';
 import { Inspector } from '../inspector/Inspector';
+import { SPLIT_LIMITS, useLayoutStore } from '../layout/layout-store';
 import { Palette } from '../palette/Palette';
 import { QuickAdd } from '../palette/QuickAdd';
 import { useUiStore } from '../store/ui-store';
 import { ErrorBanner, NoticeToast, RecoveryBanner } from './Banners';
 import { Splitter } from './Splitter';
 import { TrainingSlot } from './TrainingSlot';
-
-const TRAINING_HEIGHT = { initial: 300, min: 160, max: 720 };
+import '../styles/layout.css';
 
 export function Workspace() {
   const panels = useUiStore((s) => s.panels);
-  const [trainingHeight, setTrainingHeight] = useState(TRAINING_HEIGHT.initial);
+  const mode = useLayoutStore((s) => s.mode);
+  const fraction = useLayoutStore((s) => s.split[mode]);
+  const train = mode === 'train';
+  const showTraining = train || panels.training;
+  const showPalette = !train && panels.palette;
+  const showInspector = !train && panels.inspector;
   useFitOnRequest();
-  const columns = [panels.palette ? 'var(--palette-width)' : '', 'minmax(0, 1fr)', panels.inspector ? 'var(--inspector-width)' : ''].filter(Boolean).join(' ');
+  const columns = [showPalette ? 'var(--palette-width)' : '', 'minmax(0, 1fr)', showInspector ? 'var(--inspector-width)' : ''].filter(Boolean).join(' ');
+  const limits = SPLIT_LIMITS[mode];
   return (
-    <div className="workspace" style={{ gridTemplateColumns: columns }}>
-      {panels.palette && <Palette />}
+    <div className={`workspace workspace--${mode}`} style={{ gridTemplateColumns: columns }} data-testid="workspace">
+      {showPalette && <Palette />}
       <main className="centre">
         <div className="centre__messages">
           <ErrorBanner />
           <RecoveryBanner />
         </div>
         <Canvas />
-        {panels.training && (
+        {showTraining && (
           <>
-            <Splitter height={trainingHeight} min={TRAINING_HEIGHT.min} max={TRAINING_HEIGHT.max} onResize={setTrainingHeight} />
-            <section className="training-slot" style={{ height: trainingHeight }} aria-label="Training">
+            <Splitter
+              orientation={train ? 'vertical' : 'horizontal'}
+              fraction={fraction}
+              min={limits.min}
+              max={limits.max}
+              label={train ? 'Resize the training panel (width)' : 'Resize the training panel (height)'}
+              testId="training-splitter"
+              onChange={(f) => useLayoutStore.getState().setSplit(mode, f)}
+            />
+            <section className="training-slot" style={{ flexBasis: `${fraction * 100}%` }} aria-label="Training">
               <TrainingSlot />
             </section>
           </>
         )}
       </main>
-      {panels.inspector && <Inspector />}
+      {showInspector && <Inspector />}
       <QuickAdd />
       <RefusalToast />
       <NoticeToast />

@@ -15,3 +15,13 @@ export function isActivatable(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.matches('button, input, select, textarea, a[href], summary, [role="button"], [role="tab"], [role="menuitem"], [role="option"]');
 }
+
+/**
+ * Whether Space opens the quick-add menu: the pointer is over the canvas and focus is not in a
+ * text field. A focused button (after a toolbar click) does not keep the key then: the user is
+ * pointing at the canvas, not at the button.
+ */
+export function spaceOpensQuickAdd(target: EventTarget | null, pointerOverCanvas: boolean): boolean {
+  if (isEditableTarget(target)) return false;
+  return pointerOverCanvas || !isActivatable(target);
+}

@@ -1,7 +1,7 @@
 /** The command dispatcher bound to React Flow's view (zoom and fit). */
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useCallback } from 'react';
-import { fitViewOptions } from '../canvas/fit-view';
+import { fitNetwork } from '../canvas/use-fit-on-request';
 import { runCommand, type AppCommand } from '../commands/registry';
 
 export type { AppCommand } from '../commands/registry';
@@ -14,7 +14,7 @@ export function useCommands(): (command: AppCommand) => void {
       runCommand(command, {
         zoomIn: () => void flow.zoomIn({ duration: 150 }),
         zoomOut: () => void flow.zoomOut({ duration: 150 }),
-        fitView: () => void flow.fitView(fitViewOptions(flowStore.getState().height)),
+        fitView: () => fitNetwork(flow.fitView, flowStore.getState().height),
       }),
     [flow, flowStore],
   );

@@ -3,7 +3,8 @@ import { useEffect } from 'react';
 import { menuPlatform } from '../../../shared/commands';
 import { platform } from '../platform';
 import { useUiStore } from '../store/ui-store';
-import { isActivatable, isEditableTarget } from './editable';
+import { pointerOverCanvas } from '../canvas/viewport';
+import { isActivatable, isEditableTarget, spaceOpensQuickAdd } from './editable';
 import { commandForKey, type KeyContext } from '../commands/key-bindings';
 import type { AppCommand } from './use-commands';
 
@@ -18,6 +19,12 @@ export function useKeyboardShortcuts(dispatch: (command: AppCommand) => void): v
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || isEditableTarget(event.target)) return;
+      const space = event.key === ' ' && !event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey;
+      const open = useUiStore.getState();
+      if (space && !open.quickAdd && !open.confirm && !open.dialog && spaceOpensQuickAdd(event.target, pointerOverCanvas() !== null)) {
+        event.preventDefault(); // the focused toolbar button must not click
+        return dispatch({ type: 'quickAdd' });
+      }
       if ((event.key === ' ' || event.key === 'Enter') && isActivatable(event.target)) return; // the control's own key
       const ui = useUiStore.getState();
       if (ui.quickAdd || ui.confirm) return; // their own keys

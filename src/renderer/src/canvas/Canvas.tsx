@@ -2,6 +2,7 @@
 import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import { useLayoutStore } from '../layout/layout-store';
 import { useProjectStore } from '../store/project-store';
 import { useUiStore } from '../store/ui-store';
 import { LiveConnectionHint } from './ConnectionHint';
@@ -44,11 +45,23 @@ function EmptyCanvasHint() {
   );
 }
 
+/** While a selection box is drawn, no text anywhere on the page is selected (the pointer may leave the canvas). */
+function startBoxSelect(): void {
+  document.getSelection()?.removeAllRanges();
+  document.body.classList.add('is-box-selecting');
+}
+
+function endBoxSelect(): void {
+  document.body.classList.remove('is-box-selecting');
+}
+
 export function Canvas() {
   const { nodes, edges } = useFlowElements();
   const handlers = useFlowHandlers();
   const addNode = useAddNode();
   const empty = useProjectStore((s) => s.project.graph.nodes.length === 0);
+  // In Train mode the canvas is small: the minimap would cover much of it.
+  const minimap = useLayoutStore((s) => s.mode === 'build') && !empty;
 
   const onDragOver = useCallback((event: DragEvent) => {
     if (!event.dataTransfer.types.includes(NODE_TYPE_MIME)) return;
@@ -87,6 +100,8 @@ export function Canvas() {
         onDragOver={onDragOver}
         onDrop={onDrop}
         onPaneContextMenu={onPaneContextMenu}
+        onSelectionStart={startBoxSelect}
+        onSelectionEnd={endBoxSelect}
         deleteKeyCode={null}
         panActivationKeyCode={null}
         selectionKeyCode="Shift"
@@ -94,11 +109,10 @@ export function Canvas() {
         connectionRadius={28}
         minZoom={0.2}
         maxZoom={2.5}
-        proOptions={{ hideAttribution: true }}
         aria-label="Network canvas"
       >
-        <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="#c7cfdb" />
-        {!empty && <MiniMap pannable zoomable nodeColor={minimapColour} nodeBorderRadius={8} maskColor="rgba(238, 241, 246, 0.72)" style={{ width: 168, height: 104 }} />}
+        <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="var(--canvas-dots, #c7cfdb)" />
+        {minimap && <MiniMap pannable zoomable nodeColor={minimapColour} nodeBorderRadius={8} style={{ width: 168, height: 104 }} />}
         <Controls showInteractive={false} />
         <LiveConnectionHint />
         {!empty && <GraphBanner />}

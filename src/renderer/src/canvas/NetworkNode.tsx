@@ -2,6 +2,7 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { formatCount } from '../store/model-summary';
+import { ErrorBadge } from './ErrorBadge';
 import type { NetworkFlowNode, PortView } from './flow-model';
 import '../styles/node.css';
 
@@ -24,19 +25,6 @@ function Ports({ nodeId, ports, kind }: { nodeId: string; ports: PortView[]; kin
   ));
 }
 
-function ErrorBadge({ nodeId, issues }: { nodeId: string; issues: string[] }) {
-  return (
-    <span className="net-node__error" data-testid={`node-error-${nodeId}`} aria-label={issues.join('\n')} tabIndex={0}>
-      !
-      <span className="net-node__error-text" role="tooltip">
-        {issues.map((text) => (
-          <span key={text}>{text}</span>
-        ))}
-      </span>
-    </span>
-  );
-}
-
 function paramsText(params: number | null): string {
   if (params === null) return '? params';
   return `${formatCount(params)} ${params === 1 ? 'param' : 'params'}`;
@@ -51,10 +39,14 @@ export const NetworkNode = memo(function NetworkNode({ id, data, selected }: Nod
         {id}
       </span>
       <div className="net-node__header">
-        <span className="net-node__title">{data.title}</span>
+        <span className="net-node__title" title={data.title}>
+          {data.title}
+        </span>
         {data.issues.length > 0 && <ErrorBadge nodeId={id} issues={data.issues} />}
       </div>
-      <div className="net-node__subtitle">{data.subtitle || '\u00a0'}</div>
+      <div className="net-node__subtitle" title={data.subtitle || undefined} data-testid={`node-subtitle-${id}`}>
+        {data.subtitle || '\u00a0'}
+      </div>
       <div className="net-node__footer">
         <span className={`net-node__shape${data.shape ? '' : ' is-unknown'}`} data-testid={`node-shape-${id}`}>
           {data.shape ?? 'shape ?'}

@@ -8,6 +8,7 @@ import { CommitField, Section } from '../settings/fields';
 import { formatCount, parameterCount } from '../store/model-summary';
 import { useProjectStore } from '../store/project-store';
 import { NodeImageViews } from '../image-views';
+import { Connections } from './Connections';
 import { ParamField } from './ParamField';
 
 const CATEGORY_GLYPHS: Record<string, string> = { input: '→', layer: 'W', activation: 'ƒ', regularization: '~', merge: '+', loss: 'L' };
@@ -68,6 +69,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
         <dt>Parameters</dt>
         <dd data-testid="node-param-count">{count === null ? 'unknown until connected' : formatCount(count)}</dd>
       </dl>
+      <Connections nodeId={nodeId} />
       {spec && Object.keys(spec.params).length > 0 && (
         <Section title="Parameters">
           {Object.entries(spec.params).filter(([, paramSpec]) => isParamVisible(paramSpec, node.params, spec.params)).map(([name, paramSpec]) => (

@@ -1,33 +1,43 @@
-/** The node palette: types grouped by category, a search box; drag onto the canvas, or double-click / Enter to add. */
-import { useState, type DragEvent, type KeyboardEvent } from 'react';
+/**
+ * The node palette: types grouped by category, a search box; drag onto the canvas, or
+ * double-click / Enter to add. The list is one Tab stop (a roving tabindex): the arrow keys
+ * move between types, Home / End jump to the first / last.
+ */
+import { useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { getNodeSpec, type NodeType } from '../../../shared/nodes';
 import { NODE_TYPE_MIME } from '../canvas/drop';
 import { useAddNode } from '../canvas/use-add-node';
 import { firstSentence, groupedTypes } from './filter-types';
+import { nextRovingIndex } from './roving';
 import '../styles/palette.css';
 
-function PaletteItem({ type, onAdd }: { type: NodeType; onAdd(type: NodeType): void }) {
+interface PaletteItemProps {
+  type: NodeType;
+  current: boolean;
+  onAdd(type: NodeType): void;
+  onFocus(type: NodeType): void;
+}
+
+function PaletteItem({ type, current, onAdd, onFocus }: PaletteItemProps) {
   const spec = getNodeSpec(type)!;
   const onDragStart = (event: DragEvent) => {
     event.dataTransfer.setData(NODE_TYPE_MIME, type);
     event.dataTransfer.setData('text/plain', spec.label);
     event.dataTransfer.effectAllowed = 'copy';
   };
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Enter') return;
-    event.preventDefault();
-    onAdd(type);
-  };
   return (
     <li
       className={`palette-item cat-${spec.category}`}
+      role="option"
+      aria-selected={current}
       draggable
-      tabIndex={0}
+      tabIndex={current ? 0 : -1}
       onDragStart={onDragStart}
       onDoubleClick={() => onAdd(type)}
-      onKeyDown={onKeyDown}
-      title={`${firstSentence(spec.description)}\nDrag onto the canvas, or double-click to add.`}
+      onFocus={() => onFocus(type)}
+      title={`${firstSentence(spec.description)}\nDrag onto the canvas, or double-click (Enter) to add.`}
       data-testid={`palette-item-${type}`}
+      data-type={type}
     >
       <span className="palette-item__swatch" aria-hidden />
       <span className="palette-item__label">{spec.label}</span>
@@ -37,8 +47,28 @@ function PaletteItem({ type, onAdd }: { type: NodeType; onAdd(type: NodeType): v
 
 export function Palette() {
   const [query, setQuery] = useState('');
+  const [chosen, setChosen] = useState<NodeType | null>(null);
+  const list = useRef<HTMLDivElement>(null);
   const addNode = useAddNode();
   const groups = groupedTypes(query);
+  const visible = groups.flatMap((g) => g.types);
+  const current = chosen && visible.includes(chosen) ? chosen : (visible[0] ?? null);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (!current) return;
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      addNode(current);
+      return;
+    }
+    const next = nextRovingIndex(event.key, visible.indexOf(current), visible.length);
+    if (next === null) return;
+    event.preventDefault();
+    const type = visible[next]!;
+    setChosen(type);
+    list.current?.querySelector<HTMLElement>(`[data-type="${type}"]`)?.focus();
+  };
+
   return (
     <aside className="palette panel" aria-label="Node palette" data-testid="palette">
       <div className="panel__header">
@@ -54,20 +84,22 @@ export function Palette() {
           data-testid="palette-search"
         />
       </div>
-      <div className="palette__groups">
+      <div className="palette__groups" ref={list} role="listbox" aria-label="Node types: arrow keys choose, Enter adds to the canvas" onKeyDown={onKeyDown} data-testid="palette-list">
         {groups.map((group) => (
-          <section key={group.category} className="palette-group">
-            <h3 className={`palette-group__title cat-${group.category}`}>{group.label}</h3>
-            <ul className="palette-group__list">
+          <div key={group.category} className="palette-group" role="group" aria-labelledby={`palette-group-${group.category}`}>
+            <div id={`palette-group-${group.category}`} className={`palette-group__title cat-${group.category}`} role="presentation">
+              {group.label}
+            </div>
+            <ul className="palette-group__list" role="none">
               {group.types.map((type) => (
-                <PaletteItem key={type} type={type} onAdd={(t) => addNode(t)} />
+                <PaletteItem key={type} type={type} current={type === current} onAdd={(t) => addNode(t)} onFocus={setChosen} />
               ))}
             </ul>
-          </section>
+          </div>
         ))}
         {groups.length === 0 && <p className="palette__empty">No node matches “{query}”.</p>}
       </div>
-      <p className="palette__tip">Drag onto the canvas · double-click to add · Space for quick add</p>
+      <p className="palette__tip">Drag onto the canvas · double-click or Enter to add · Space for quick add</p>
     </aside>
   );
 }

@@ -8,11 +8,22 @@ export interface TypeGroup {
   types: NodeType[];
 }
 
-function score(type: NodeType, query: string): number {
+/**
+ * Types a beginner reaches for most often: among equally good name matches they come first,
+ * so "soft" finds Softmax before Softplus and "s" finds Sigmoid before Sign.
+ */
+export const COMMON_TYPES: ReadonlySet<NodeType> = new Set<NodeType>([
+  'input', 'dense', 'conv2d', 'maxPool2d', 'flatten', 'relu', 'sigmoid', 'tanh', 'softmax', 'dropout', 'mse', 'crossEntropy', 'binaryCrossEntropy',
+]);
+
+/** How well a type matches: exact name 6, name prefix 5 (common) or 4, a word of the name 3, inside the name 2, description 1, none 0. */
+export function matchScore(type: NodeType, query: string): number {
   const spec = getNodeSpec(type)!;
-  const label = spec.label.toLowerCase();
-  if (label.startsWith(query) || type.toLowerCase().startsWith(query)) return 3;
-  if (label.includes(query) || type.toLowerCase().includes(query)) return 2;
+  const names = [spec.label.toLowerCase(), type.toLowerCase()];
+  if (names.includes(query)) return 6;
+  if (names.some((n) => n.startsWith(query))) return COMMON_TYPES.has(type) ? 5 : 4;
+  if (names[0]!.split(/[\s-]+/).some((word) => word.startsWith(query))) return 3;
+  if (names.some((n) => n.includes(query))) return 2;
   if (spec.description.toLowerCase().includes(query)) return 1;
   return 0;
 }
@@ -24,18 +35,18 @@ export function groupedTypes(query: string): TypeGroup[] {
     .map((c) => ({
       category: c.id,
       label: c.label,
-      types: nodeTypesIn(c.id).filter((t) => !q || score(t, q) > 0 || c.label.toLowerCase().startsWith(q)),
+      types: nodeTypesIn(c.id).filter((t) => !q || matchScore(t, q) > 0 || c.label.toLowerCase().startsWith(q)),
     }))
     .filter((g) => g.types.length > 0);
 }
 
-/** Matching types, best matches first (name before description), for the quick-add list. */
+/** Matching types, best first (exact name, then name prefix with common types first, then the rest), for the quick-add list. */
 export function rankedTypes(query: string): NodeType[] {
   const q = query.trim().toLowerCase();
   const all = groupedTypes('').flatMap((g) => g.types);
   if (!q) return all;
   return all
-    .map((t, i) => ({ t, s: score(t, q), i }))
+    .map((t, i) => ({ t, s: matchScore(t, q), i }))
     .filter((x) => x.s > 0)
     .sort((a, b) => b.s - a.s || a.i - b.i)
     .map((x) => x.t);

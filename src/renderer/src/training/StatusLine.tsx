@@ -43,6 +43,9 @@ function useThrottledTraining(): TrainingState | null {
   return state;
 }
 
+/** What to do when there is nothing to train: "the network has problems" would point at a blank canvas. */
+export const EMPTY_CANVAS_STATUS = 'Nothing to train yet: add an Input, layers and a loss from the palette, or open a ready-made network from New ▾';
+
 export function StatusLine() {
   const state = useThrottledTraining();
   const loading = useTrainingStore((s) => s.loading);
@@ -52,9 +55,12 @@ export function StatusLine() {
   // last loaded, which may be the one before (a template just opened, the load still debounced).
   const editorIssues = useProjectAnalysis().analysis.issues.length;
   const stale = useStore(engineSync, (s) => s.stale);
+  const empty = useProjectStore((s) => s.project.graph.nodes.length === 0);
   const text = state
     ? statusLine(state)
-    : editorIssues > 0 || (engineIssues > 0 && !stale)
+    : empty
+      ? EMPTY_CANVAS_STATUS
+      : editorIssues > 0 || (engineIssues > 0 && !stale)
       ? 'The network has problems (see the canvas)'
       : loading || (stale && connection !== 'failed')
         ? 'Loading the project into the engine…'
@@ -70,7 +76,7 @@ export function StatusLine() {
         </div>
         <TestMetrics />
       </div>
-      <div className="bp-progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(fraction * 100)}>
+      <div className="bp-progress" role="progressbar" aria-label="Training progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(fraction * 100)}>
         <div className={`bp-progress-fill bp-progress-${state?.status ?? 'none'}`} style={{ width: `${(fraction * 100).toFixed(1)}%` }} />
       </div>
     </div>

@@ -1,7 +1,8 @@
 /**
  * Colours of the decision-boundary maps, as in TensorFlow Playground: a diverging map from
- * orange (−1) through a light grey (0) to blue (+1); a categorical palette for more than two
- * classes. Painting goes straight into ImageData bytes, never through DOM elements per cell.
+ * orange (−1) through a light grey (0) to blue (+1) — a pair that people with red–green colour
+ * blindness tell apart — and for more than two classes the Okabe–Ito palette, chosen to stay
+ * distinct under the common colour-vision deficiencies. Painting goes straight into ImageData bytes, never through DOM elements per cell.
  */
 export type Rgb = readonly [number, number, number];
 
@@ -10,9 +11,9 @@ export const MIDDLE: Rgb = [232, 234, 235]; // #e8eaeb
 export const POSITIVE: Rgb = [8, 119, 189]; // #0877bd
 export const NAN_COLOR: Rgb = [180, 40, 40];
 
-/** Classes beyond two: orange and blue first (as the binary map), then distinct hues. */
+/** Classes beyond two: orange and blue first (as the binary map), then the rest of Okabe–Ito, then two greys. */
 export const CLASS_COLORS: readonly Rgb[] = [
-  NEGATIVE, POSITIVE, [46, 160, 67], [196, 62, 150], [130, 90, 200], [20, 170, 170], [200, 60, 50], [120, 120, 40], [90, 90, 90], [230, 190, 40],
+  NEGATIVE, POSITIVE, [0, 158, 115], [204, 121, 167], [213, 94, 0], [86, 180, 233], [240, 228, 66], [110, 80, 160], [90, 90, 90], [160, 160, 160],
 ];
 
 export function classColor(c: number): Rgb {
