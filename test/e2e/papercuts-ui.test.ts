@@ -93,3 +93,136 @@ describe('layout: Build | Train and the splitter', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 });
+
+describe('editing papercuts at 1440×900', () => {
+  let app: App;
+  const page = () => app.page;
+  const pane = async () => (await page().locator('.react-flow__pane').boundingBox())!;
+  const viewportTransform = () => page().locator('.react-flow__viewport').getAttribute('style');
+
+  beforeAll(async () => {
+    await appUrl();
+    app = await openApp();
+    await page().getByTestId('canvas-empty').waitFor();
+  }, 300_000);
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('says what to do on an empty canvas, not that the network has problems', async () => {
+    await expect.poll(() => page().getByTestId('status').textContent()).toContain('Nothing to train yet');
+  });
+
+  it('drops the first node on a blank canvas where the pointer is, without moving or zooming the view', async () => {
+    await page().getByTestId('new-project').click();
+    await page().getByTestId('template-blank').click(); // New → blank asks for a fit of an empty canvas
+    const before = await viewportTransform();
+    await dropFromPalette(page(), 'input', 200, 150);
+    await page().getByTestId('node-input1').waitFor();
+    await page().waitForTimeout(400); // a queued fit would animate within 250 ms
+    expect(await viewportTransform()).toBe(before);
+    const p = await pane();
+    const node = (await page().getByTestId('node-input1').boundingBox())!;
+    expect(Math.abs(node.x + node.width / 2 - (p.x + 200))).toBeLessThan(24);
+    expect(Math.abs(node.y + node.height / 2 - (p.y + 150))).toBeLessThan(24);
+    await dropFromPalette(page(), 'dense', 500, 150);
+    const second = (await page().getByTestId('node-dense1').boundingBox())!;
+    expect(Math.abs(second.x + second.width / 2 - (p.x + 500))).toBeLessThan(24);
+  });
+
+  it('opens quick-add with Space over the canvas right after a toolbar click; "soft" + Enter adds a Softmax', async () => {
+    const p = await pane();
+    await page().getByTestId('fit-view').click(); // the button keeps focus
+    await page().mouse.move(p.x + 300, p.y + 400);
+    await page().keyboard.press('Space');
+    await page().getByTestId('quick-add-input').fill('soft');
+    await page().keyboard.press('Enter');
+    await page().getByTestId('node-softmax1').waitFor();
+    expect((await canvasIds(page())).nodes).toEqual(['dense1', 'input1', 'softmax1']);
+  });
+
+  it('connects nodes without a mouse from the inspector, and the palette is one Tab stop', async () => {
+    await page().getByTestId('node-dense1').click();
+    await page().getByTestId('inspector-tab-node').click();
+    const from = page().getByTestId('connect-in-in');
+    await from.focus();
+    await from.selectOption({ label: 'Input (input1)' });
+    await expect.poll(async () => (await canvasIds(page())).edges).toEqual(['e1']);
+    await page().getByTestId('connect-out-out').selectOption({ label: 'Softmax (softmax1)' });
+    await expect.poll(async () => (await canvasIds(page())).edges).toEqual(['e1', 'e2']);
+    await page().getByTestId('connection-e2').getByRole('button', { name: /Disconnect/ }).press('Enter');
+    await expect.poll(async () => (await canvasIds(page())).edges).toEqual(['e1']);
+
+    expect(await page().locator('[data-testid="palette-list"] [tabindex="0"]').count()).toBe(1);
+    await page().getByTestId('palette-search').focus();
+    await page().keyboard.press('Tab'); // into the list: the one item in the Tab order (the last one used)
+    const focused = () => page().evaluate(() => document.activeElement?.getAttribute('data-testid'));
+    expect(await focused()).toBe(await page().locator('[data-testid="palette-list"] [tabindex="0"]').getAttribute('data-testid'));
+    await page().keyboard.press('Home');
+    expect(await focused()).toBe('palette-item-input');
+    await page().keyboard.press('ArrowDown');
+    await page().keyboard.press('ArrowDown');
+    expect(await focused()).toBe('palette-item-conv2d');
+    await page().keyboard.press('Tab'); // leaves the list in one step
+    expect(await page().evaluate(() => document.activeElement?.closest('[data-testid="palette-list"]'))).toBeNull();
+  });
+
+  it('draws a node error above the minimap, keeps edge labels under nodes, shows full subtitles on hover', async () => {
+    await newFromTemplate(app, 'iris');
+    // A Dense without input, dropped near the bottom-right corner, just left of the minimap.
+    const p = await pane();
+    await dropFromPalette(page(), 'dense', p.width - 250, p.height - 50);
+    const badge = page().getByTestId('node-error-dense1');
+    await badge.hover();
+    const tip = page().getByTestId('node-error-text-dense1');
+    await tip.waitFor();
+    const t = (await tip.boundingBox())!;
+    const centre = { x: t.x + t.width / 2, y: t.y + t.height / 2 };
+    // The tooltip ignores the pointer (so it never steals the hover); make it hit-testable to ask what is on top.
+    await tip.evaluate((el) => ((el as HTMLElement).style.pointerEvents = 'auto'));
+    const topmost = await page().evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest('[role="tooltip"]')?.getAttribute('data-testid') ?? null, [centre.x, centre.y]);
+    expect(topmost).toBe('node-error-text-dense1');
+    const minimap = (await page().locator('.react-flow__minimap').boundingBox())!;
+    expect(t.x + t.width).toBeGreaterThan(minimap.x); // it does reach over the minimap, and is drawn above it
+    expect(t.y + t.height).toBeLessThanOrEqual(900);
+    await app.screenshot('papercuts-error-tooltip');
+    await page().mouse.move(p.x + 5, p.y + 5);
+
+    // Edge labels are painted under nodes: drop a node right on a label; at that spot the node is on top.
+    const label = (await page().getByTestId('edge-label-e2').boundingBox())!;
+    await dropFromPalette(page(), 'tanh', label.x + label.width / 2 - p.x, label.y + label.height / 2 - p.y);
+    await page().getByTestId('node-tanh1').waitFor();
+    await page().mouse.click(p.x + 20, p.y + p.height / 2); // deselect: a selected node is raised anyway
+    await expect.poll(() => page().locator('.net-node.is-selected').count()).toBe(0);
+    await page().locator('.shape-edge__label').evaluateAll((els) => els.forEach((el) => ((el as HTMLElement).style.pointerEvents = 'auto'))); // labels ignore the pointer; make them hit-testable
+    const onTop = await page().evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest('.net-node, .shape-edge__label')?.className ?? '', [label.x + label.width / 2, label.y + label.height / 2]);
+    expect(onTop).toContain('net-node');
+    await page().keyboard.press('Control+z');
+    const titles = await page().locator('.net-node__title').all();
+    // The loss's subtitle is long: the node shows its whole title and offers the full subtitle on hover.
+    const subtitle = page().getByTestId('node-subtitle-loss');
+    expect(await subtitle.getAttribute('title')).toBe((await subtitle.textContent())!.trim());
+    for (const title of titles) expect(await title.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  });
+
+  it('Shift-drag box selection selects nodes, not page text', async () => {
+    const p = await pane();
+    await page().keyboard.down('Shift');
+    await page().mouse.move(p.x + 10, p.y + 10);
+    await page().mouse.down();
+    await page().mouse.move(p.x + p.width - 10, p.y + p.height - 10, { steps: 10 });
+    await page().mouse.move(p.x + p.width + 200, p.y + p.height + 100, { steps: 5 }); // out over the inspector
+    await page().mouse.up();
+    await page().keyboard.up('Shift');
+    expect(await page().evaluate(() => document.getSelection()?.toString() ?? '')).toBe('');
+    expect(await page().locator('.net-node.is-selected').count()).toBeGreaterThan(1);
+  });
+
+  it("shows React Flow's attribution link instead of hiding it", async () => {
+    const link = page().locator('.react-flow__attribution a');
+    await link.waitFor();
+    expect(await link.getAttribute('href')).toContain('reactflow.dev');
+    expect(await link.isVisible()).toBe(true);
+    expect(app.consoleErrors).toEqual([]);
+  });
+});
