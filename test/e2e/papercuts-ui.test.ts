@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newFromTemplate, until } from './app-state';
 import { canvasIds, dropFromPalette } from './editor-helpers';
+import { axeViolations, describeViolations } from './axe';
 import { appUrl, openApp, type App } from './harness';
 
 type Box = { x: number; y: number; width: number; height: number };
@@ -223,6 +224,66 @@ describe('editing papercuts at 1440×900', () => {
     await link.waitFor();
     expect(await link.getAttribute('href')).toContain('reactflow.dev');
     expect(await link.isVisible()).toBe(true);
+    expect(app.consoleErrors).toEqual([]);
+  });
+});
+
+describe('dark theme and the accessibility audit', () => {
+  let app: App;
+  const page = () => app.page;
+  const theme = () => page().evaluate(() => document.documentElement.dataset.theme);
+  const background = (selector: string) => page().locator(selector).first().evaluate((el) => getComputedStyle(el).backgroundColor);
+  const audit = async (view: string) => {
+    const violations = await axeViolations(page());
+    expect(violations, `${view}:\n${describeViolations(violations)}`).toEqual([]);
+  };
+
+  beforeAll(async () => {
+    await appUrl();
+    app = await openApp({ beforeLoad: (_context, p) => p.emulateMedia({ colorScheme: 'dark' }) });
+    await page().getByTestId('canvas-empty').waitFor();
+  }, 300_000);
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('follows the system setting, toggles, and keeps the choice after a reload', async () => {
+    expect(await theme()).toBe('dark');
+    expect(await background('.canvas')).not.toBe('rgb(246, 248, 251)');
+    await page().getByTestId('theme-toggle').click();
+    expect(await theme()).toBe('light');
+    await page().reload();
+    await page().getByTestId('canvas-empty').waitFor();
+    expect(await theme()).toBe('light'); // chosen, so no longer the system's dark
+    await page().getByTestId('theme-toggle').click(); // light → dark (the system's own)
+    await page().getByTestId('theme-toggle').click(); // dark → follow the system again
+    expect(await page().getByTestId('theme-toggle').getAttribute('data-theme-choice')).toBe('system');
+    expect(await theme()).toBe('dark');
+  });
+
+  it('passes axe-core on the empty editor, a template with a node selected, and Train mode, in both themes', async () => {
+    await audit('empty editor, dark');
+    await newFromTemplate(app, 'playground-circle');
+    await page().locator('.net-node').first().click();
+    await page().getByTestId('inspector-tab-node').click();
+    await audit('circle template with a node selected, dark');
+    await app.screenshot('papercuts-build-1440x900-dark');
+    await trainBriefly(app);
+    await page().getByTestId('mode-train').click();
+    await audit('Train mode after training, dark');
+    await app.screenshot('papercuts-train-1440x900-dark');
+    for (const tab of ['charts', 'evaluate', 'runs']) {
+      await page().getByTestId(`training-tab-${tab}`).click();
+      await audit(`Train mode, ${tab} tab, dark`);
+    }
+    await page().getByTestId('training-tab-live').click();
+    await page().getByTestId('theme-toggle').click(); // dark (system) → light
+    expect(await theme()).toBe('light');
+    await audit('Train mode, light');
+    await app.screenshot('papercuts-train-1440x900-light');
+    await page().getByTestId('mode-build').click();
+    await audit('Build mode, light');
+    await app.screenshot('papercuts-build-1440x900-light');
     expect(app.consoleErrors).toEqual([]);
   });
 });

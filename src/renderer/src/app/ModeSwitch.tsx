@@ -7,11 +7,14 @@ const MODES: { id: WorkspaceMode; label: string; hint: string }[] = [
   { id: 'train', label: 'Train', hint: 'Train: the training panels fill the window, the network small beside them' },
 ];
 
+const RESIZE_SETTLE_MS = 120;
+
 /** Switches mode and fits the network into its new, differently sized canvas. */
 function choose(mode: WorkspaceMode): void {
   if (useLayoutStore.getState().mode === mode) return;
   useLayoutStore.getState().setMode(mode);
-  useUiStore.getState().requestFit();
+  // The canvas is resized by the new layout; React Flow sees the new size a frame or two later.
+  setTimeout(() => useUiStore.getState().requestFit(), RESIZE_SETTLE_MS);
 }
 
 export function ModeSwitch() {

@@ -61,7 +61,7 @@ function ProjectName() {
       />
       <span className="project-name__file" data-testid="document-status">
         {fileName ?? 'Not saved yet'}
-        {dirty && <span className="project-name__dirty" title="Unsaved changes" aria-label="Unsaved changes" />}
+        {dirty && <span className="project-name__dirty" role="img" title="Unsaved changes" aria-label="Unsaved changes" />}
       </span>
     </div>
   );

@@ -63,6 +63,11 @@ function applyTheme(theme: Theme): void {
   for (const listener of listeners) listener(theme);
 }
 
+/** The theme on screen, re-rendering on change (for components that paint colours themselves). */
+export function useTheme(): Theme {
+  return useSyncExternalStore(onThemeChange, currentTheme, () => 'light');
+}
+
 /** Applies the effective theme to the page and keeps it current; returns it. */
 export function useAppliedTheme(): { theme: Theme; choice: ThemeChoice; systemDark: boolean } {
   const choice = useLayoutStore((s) => s.theme);

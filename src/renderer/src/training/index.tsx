@@ -88,7 +88,7 @@ function LiveTab() {
         <LossChart />
         <MetricChart />
       </div>
-      <div className="bp-live-network">
+      <div className="bp-live-network" tabIndex={0} role="region" aria-label="Network view (scrolls sideways when wide)">
         <div className="bp-section-title">Network{unavailable ? '' : ' · each neuron over the input plane'}</div>
         <NetworkView />
         {unavailable && <div className="bp-hint">No decision boundary: {unavailable}.</div>}

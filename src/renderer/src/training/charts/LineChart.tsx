@@ -8,6 +8,7 @@ import type { Chart as ChartInstance, ChartDataset } from 'chart.js';
 import { fileStem, download, seriesToCsv } from '../csv-export';
 import { formatCompact, formatValue } from '../format';
 import type { PointSeries, Signal } from '../series';
+import { useTheme } from '../../layout/theme';
 import { setupCharts } from './chart-setup';
 import { chartFrames } from './frame-scheduler';
 
@@ -70,6 +71,7 @@ export function LineChart(props: LineChartProps) {
   const chartRef = useRef<ChartInstance<'line', { x: number; y: number }[]> | null>(null);
   const [log, setLog] = useState(initialLog);
   const [empty, setEmpty] = useState(true);
+  const theme = useTheme(); // axis and grid colours come from the theme: rebuild on a change
 
   // The chart is (re)built when its lines or axes change — user actions, never engine messages.
   useEffect(() => {
@@ -122,7 +124,7 @@ export function LineChart(props: LineChartProps) {
       chart.destroy();
       chartRef.current = null;
     };
-  }, [lines, signal, xTitle, yTitle, yMin, yMax, log]);
+  }, [lines, signal, xTitle, yTitle, yMin, yMax, log, theme]);
 
   const exportCsv = () => {
     const csv = seriesToCsv(xTitle, lines.map((l) => ({ name: l.label, points: l.series.points })));

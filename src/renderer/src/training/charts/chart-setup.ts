@@ -47,10 +47,7 @@ export function setupCharts(): typeof Chart {
   Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", sans-serif';
   Chart.defaults.font.size = 11;
   applyChartTheme();
-  onThemeChange(() => {
-    applyChartTheme();
-    for (const chart of Object.values(Chart.instances)) chart.update('none');
-  });
+  onThemeChange(applyChartTheme); // the charts themselves are rebuilt by their components (useTheme)
   registered = true;
   return Chart;
 }

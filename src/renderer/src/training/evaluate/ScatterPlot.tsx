@@ -1,11 +1,13 @@
 /** Regression: predicted against true values (first output), with the y = x line of a perfect fit. */
 import { useEffect, useRef } from 'react';
+import { useTheme } from '../../layout/theme';
 import { setupCharts } from '../charts/chart-setup';
 import { download } from '../csv-export';
 import { formatValue } from '../format';
 
 export function ScatterPlot({ pairs, title }: { pairs: Float32Array; title: string }) {
   const ref = useRef<HTMLCanvasElement>(null);
+  const theme = useTheme(); // rebuilt in the theme's colours
   useEffect(() => {
     const Chart = setupCharts();
     const points = Array.from({ length: pairs.length / 2 }, (_, i) => ({ x: pairs[i * 2], y: pairs[i * 2 + 1] }));
@@ -36,7 +38,7 @@ export function ScatterPlot({ pairs, title }: { pairs: Float32Array; title: stri
       },
     });
     return () => chart.destroy();
-  }, [pairs]);
+  }, [pairs, theme]);
   return (
     <div className="bp-chart" data-testid="regression-scatter">
       <div className="bp-chart-bar">
