@@ -29,6 +29,18 @@ async function trainBriefly(app: App): Promise<void> {
   await until(app, 'the pause', (s) => s.training?.status !== 'training');
 }
 
+/** The Live tab shows the decision boundary and both charts whole, without scrolling. */
+async function expectLiveTabFits(app: App): Promise<void> {
+  const body = app.page.locator('.bp-tab-body');
+  const bodyBox = (await body.boundingBox())!;
+  expect(inside(await box(app, 'decision-boundary'), bodyBox)).toBe(true);
+  const charts = await app.page.locator('.bp-live-charts .bp-chart').all();
+  expect(charts.length).toBe(2);
+  for (const chart of charts) expect(inside((await chart.boundingBox())!, bodyBox)).toBe(true);
+  const overflow = await body.evaluate((el) => el.scrollHeight - el.clientHeight);
+  expect(overflow).toBeLessThanOrEqual(1);
+}
+
 describe('layout: Build | Train and the splitter', () => {
   let app: App;
   beforeAll(async () => {
@@ -50,12 +62,7 @@ describe('layout: Build | Train and the splitter', () => {
     const canvas = (await app.page.locator('.canvas').boundingBox())!;
     expect(slot.width).toBeGreaterThan(1280 * 0.6);
     expect(canvas.width).toBeGreaterThan(150); // the graph stays, small beside the panel
-    const body = app.page.locator('.bp-tab-body');
-    const bodyBox = (await body.boundingBox())!;
-    expect(inside(await box(app, 'decision-boundary'), bodyBox)).toBe(true);
-    for (const chart of await app.page.locator('.bp-live-charts .bp-chart').all()) expect(inside((await chart.boundingBox())!, bodyBox)).toBe(true);
-    const overflow = await body.evaluate((el) => ({ v: el.scrollHeight - el.clientHeight, h: el.scrollWidth - el.clientWidth }));
-    expect(overflow.v).toBeLessThanOrEqual(1);
+    await expectLiveTabFits(app);
     await app.screenshot('papercuts-train-1280x720-light');
   });
 
@@ -91,6 +98,16 @@ describe('layout: Build | Train and the splitter', () => {
     const scroll = await app.page.evaluate(() => ({ h: document.documentElement.scrollHeight, w: document.documentElement.scrollWidth }));
     expect(scroll).toEqual({ h: 720, w: 1280 });
     await app.screenshot('papercuts-build-1280x720-light');
+    await newFromTemplate(app, 'playground-circle');
+    await app.page.getByTestId('theme-toggle').click(); // the system is light here: → dark
+    expect(await app.page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await app.page.waitForTimeout(500);
+    await app.screenshot('papercuts-build-1280x720-dark');
+    await trainBriefly(app);
+    await app.page.getByTestId('mode-train').click();
+    await expectLiveTabFits(app); // also at the narrower panel the splitter test left behind
+    await app.page.waitForTimeout(500);
+    await app.screenshot('papercuts-train-1280x720-dark');
     expect(app.consoleErrors).toEqual([]);
   });
 });
@@ -266,12 +283,13 @@ describe('dark theme and the accessibility audit', () => {
     await newFromTemplate(app, 'playground-circle');
     await page().locator('.net-node').first().click();
     await page().getByTestId('inspector-tab-node').click();
+    await app.screenshot('papercuts-build-1440x900-dark'); // before the audit: axe scrolls elements into view
     await audit('circle template with a node selected, dark');
-    await app.screenshot('papercuts-build-1440x900-dark');
     await trainBriefly(app);
     await page().getByTestId('mode-train').click();
-    await audit('Train mode after training, dark');
+    await app.page.waitForTimeout(500); // the graph's fit to its new, narrow canvas
     await app.screenshot('papercuts-train-1440x900-dark');
+    await audit('Train mode after training, dark');
     for (const tab of ['charts', 'evaluate', 'runs']) {
       await page().getByTestId(`training-tab-${tab}`).click();
       await audit(`Train mode, ${tab} tab, dark`);
@@ -279,11 +297,14 @@ describe('dark theme and the accessibility audit', () => {
     await page().getByTestId('training-tab-live').click();
     await page().getByTestId('theme-toggle').click(); // dark (system) → light
     expect(await theme()).toBe('light');
-    await audit('Train mode, light');
+    await page().getByTestId('fit-view').click();
+    await app.page.waitForTimeout(500);
     await app.screenshot('papercuts-train-1440x900-light');
+    await audit('Train mode, light');
     await page().getByTestId('mode-build').click();
-    await audit('Build mode, light');
+    await app.page.waitForTimeout(500);
     await app.screenshot('papercuts-build-1440x900-light');
+    await audit('Build mode, light');
     expect(app.consoleErrors).toEqual([]);
   });
 });
