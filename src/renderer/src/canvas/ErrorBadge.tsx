@@ -49,6 +49,8 @@ export function ErrorBadge({ nodeId, issues }: { nodeId: string; issues: string[
       onBlur={() => setOpen(false)}
     >
       !
+      {/* The text stays in the badge too (hidden), so the node's own content still says what is wrong. */}
+      <span className="visually-hidden">{issues.join(' ')}</span>
       {open &&
         createPortal(
           <div
