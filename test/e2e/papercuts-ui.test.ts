@@ -305,6 +305,15 @@ describe('dark theme and the accessibility audit', () => {
     await app.page.waitForTimeout(500);
     await app.screenshot('papercuts-build-1440x900-light');
     await audit('Build mode, light');
+    for (const tab of ['data', 'training', 'model']) {
+      await page().getByTestId(`inspector-tab-${tab}`).click();
+      await audit(`Build mode, inspector ${tab} tab, light`);
+    }
+    await page().getByTestId('training-tab-inside').click();
+    await audit('Build mode, Inside a node, light');
+    await page().getByTestId('show-shortcuts').click();
+    await audit('the shortcuts dialog, light');
+    await page().keyboard.press('Escape');
     expect(app.consoleErrors).toEqual([]);
   });
 });
