@@ -63,6 +63,7 @@ describe('layout: Build | Train and the splitter', () => {
     expect(slot.width).toBeGreaterThan(1280 * 0.6);
     expect(canvas.width).toBeGreaterThan(150); // the graph stays, small beside the panel
     await expectLiveTabFits(app);
+    await app.page.waitForTimeout(500); // the graph's fit to its new, narrow canvas
     await app.screenshot('papercuts-train-1280x720-light');
   });
 
@@ -287,6 +288,7 @@ describe('dark theme and the accessibility audit', () => {
     await audit('circle template with a node selected, dark');
     await trainBriefly(app);
     await page().getByTestId('mode-train').click();
+    await expectLiveTabFits(app); // at 1440×900 too
     await app.page.waitForTimeout(500); // the graph's fit to its new, narrow canvas
     await app.screenshot('papercuts-train-1440x900-dark');
     await audit('Train mode after training, dark');
