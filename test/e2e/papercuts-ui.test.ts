@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newFromTemplate, until } from './app-state';
 import { canvasIds, dropFromPalette } from './editor-helpers';
 import { axeViolations, describeViolations } from './axe';
-import { appUrl, openApp, type App } from './harness';
+import { appUrl, openApp, type App, type OpenAppOptions } from './harness';
 
 type Box = { x: number; y: number; width: number; height: number };
 const inside = (inner: Box, outer: Box) =>
@@ -29,6 +29,18 @@ async function trainBriefly(app: App): Promise<void> {
   await until(app, 'the pause', (s) => s.training?.status !== 'training');
 }
 
+/** A fresh app (with an empty canvas) for the tests of one describe block; call inside describe. */
+function freshAppPerBlock(options: OpenAppOptions = {}): () => App {
+  let app: App | undefined;
+  beforeAll(async () => {
+    await appUrl();
+    app = await openApp(options);
+    await app.page.getByTestId('canvas-empty').waitFor();
+  }, 300_000);
+  afterAll(() => app?.close());
+  return () => app!;
+}
+
 /** The Live tab shows the decision boundary and both charts whole, without scrolling. */
 async function expectLiveTabFits(app: App): Promise<void> {
   const body = app.page.locator('.bp-tab-body');
@@ -43,14 +55,8 @@ async function expectLiveTabFits(app: App): Promise<void> {
 
 describe('layout: Build | Train and the splitter', () => {
   let app: App;
-  beforeAll(async () => {
-    await appUrl();
-    app = await openApp({ viewport: { width: 1280, height: 720 } });
-    await app.page.getByTestId('canvas-empty').waitFor();
-  }, 300_000);
-  afterAll(async () => {
-    await app?.close();
-  });
+  const current = freshAppPerBlock({ viewport: { width: 1280, height: 720 } });
+  beforeAll(() => void (app = current()));
 
   it('Train mode gives the training panel most of the window; the decision boundary and charts fit 1280×720 without scrolling', async () => {
     await newFromTemplate(app, 'playground-circle');
@@ -118,15 +124,8 @@ describe('editing papercuts at 1440×900', () => {
   const page = () => app.page;
   const pane = async () => (await page().locator('.react-flow__pane').boundingBox())!;
   const viewportTransform = () => page().locator('.react-flow__viewport').getAttribute('style');
-
-  beforeAll(async () => {
-    await appUrl();
-    app = await openApp();
-    await page().getByTestId('canvas-empty').waitFor();
-  }, 300_000);
-  afterAll(async () => {
-    await app?.close();
-  });
+  const current = freshAppPerBlock();
+  beforeAll(() => void (app = current()));
 
   it('says what to do on an empty canvas, not that the network has problems', async () => {
     await expect.poll(() => page().getByTestId('status').textContent()).toContain('Nothing to train yet');
@@ -255,15 +254,8 @@ describe('dark theme and the accessibility audit', () => {
     const violations = await axeViolations(page());
     expect(violations, `${view}:\n${describeViolations(violations)}`).toEqual([]);
   };
-
-  beforeAll(async () => {
-    await appUrl();
-    app = await openApp({ beforeLoad: (_context, p) => p.emulateMedia({ colorScheme: 'dark' }) });
-    await page().getByTestId('canvas-empty').waitFor();
-  }, 300_000);
-  afterAll(async () => {
-    await app?.close();
-  });
+  const current = freshAppPerBlock({ beforeLoad: (_context, p) => p.emulateMedia({ colorScheme: 'dark' }) });
+  beforeAll(() => void (app = current()));
 
   it('follows the system setting, toggles, and keeps the choice after a reload', async () => {
     expect(await theme()).toBe('dark');

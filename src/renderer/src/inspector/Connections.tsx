@@ -59,6 +59,30 @@ export function targetCandidates(graph: Graph, nodeId: string, port: string, acc
   );
 }
 
+interface CandidateSelectProps {
+  value: string;
+  /** The first entry, for "no connection" (value ''). */
+  none: string;
+  options: Candidate[];
+  label: string;
+  testId: string;
+  onChoose(value: string): void;
+}
+
+/** A list of ports to connect to; empty lists are disabled. */
+function CandidateSelect({ value, none, options, label, testId, onChoose }: CandidateSelectProps) {
+  return (
+    <select className="input" value={value} onChange={(e) => onChoose(e.target.value)} aria-label={label} data-testid={testId} disabled={options.length === 0 && value === ''}>
+      <option value="">{none}</option>
+      {options.map((c) => (
+        <option key={key(c)} value={key(c)}>
+          {c.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 function report(reason: string | null): void {
   if (reason) useUiStore.getState().showError(reason);
 }
@@ -98,14 +122,14 @@ export function Connections({ nodeId }: { nodeId: string }) {
           return (
             <label key={`in-${p.id}`} className="connections__row">
               <span className="connections__label">{inputName} from</span>
-              <select className="input" value={current} onChange={(e) => chooseSource(p.id, edge, e.target.value)} aria-label={`${inputName} of ${nodeId} comes from`} data-testid={`connect-in-${p.id}`}>
-                <option value="">— not connected —</option>
-                {options.map((c) => (
-                  <option key={key(c)} value={key(c)}>
-                    {c.label}
-                  </option>
-                ))}
-              </select>
+              <CandidateSelect
+                value={current}
+                none="— not connected —"
+                options={options}
+                onChoose={(value) => chooseSource(p.id, edge, value)}
+                label={`${inputName} of ${nodeId} comes from`}
+                testId={`connect-in-${p.id}`}
+              />
             </label>
           );
         })}
@@ -128,21 +152,14 @@ export function Connections({ nodeId }: { nodeId: string }) {
                   </div>
                 );
               })}
-              <select
-                className="input"
+              <CandidateSelect
                 value=""
-                onChange={(e) => e.target.value && report(store().connect({ source: nodeId, sourceHandle: p.id, ...toTarget(unkey(e.target.value)) }))}
-                aria-label={`Connect ${outputName.toLowerCase()} of ${nodeId} to`}
-                data-testid={`connect-out-${p.id}`}
-                disabled={options.length === 0}
-              >
-                <option value="">{options.length === 0 ? 'No input can take it' : 'Connect to…'}</option>
-                {options.map((c) => (
-                  <option key={key(c)} value={key(c)}>
-                    {c.label}
-                  </option>
-                ))}
-              </select>
+                none={options.length === 0 ? 'No input can take it' : 'Connect to…'}
+                options={options}
+                onChoose={(value) => value && report(store().connect({ source: nodeId, sourceHandle: p.id, ...toTarget(unkey(value)) }))}
+                label={`Connect ${outputName.toLowerCase()} of ${nodeId} to`}
+                testId={`connect-out-${p.id}`}
+              />
             </div>
           );
         })}
