@@ -220,7 +220,10 @@ describe('editing papercuts at 1440×900', () => {
     // The loss's subtitle is long: the node shows its whole title and offers the full subtitle on hover.
     const subtitle = page().getByTestId('node-subtitle-loss');
     expect(await subtitle.getAttribute('title')).toBe((await subtitle.textContent())!.trim());
-    for (const title of titles) expect(await title.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    await dropFromPalette(page(), 'binaryCrossEntropy', 120, 60); // the longest title of all types
+    const bce = page().getByTestId('node-binaryCrossEntropy1').locator('.net-node__title');
+    expect(await bce.textContent()).toBe('Binary cross-entropy');
+    for (const title of [...titles, bce]) expect(await title.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
   });
 
   it('Shift-drag box selection selects nodes, not page text', async () => {
