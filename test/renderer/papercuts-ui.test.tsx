@@ -20,7 +20,7 @@ import { Palette } from '../../src/renderer/src/palette/Palette';
 import { nextRovingIndex } from '../../src/renderer/src/palette/roving';
 import { useProjectStore } from '../../src/renderer/src/store';
 import { CLASS_COLORS } from '../../src/renderer/src/training/colormap';
-import { checkConnection } from '../../src/shared/graph';
+import { checkConnection } from '../../src/shared/graph-connection';
 import { blankProject, findTemplate } from '../../src/shared/templates';
 
 afterEach(cleanup);

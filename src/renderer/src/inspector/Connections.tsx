@@ -3,7 +3,7 @@
  * the outputs it can take (only those the graph checker accepts) with the current one chosen;
  * for each output port, its edges with a Disconnect button and a list of inputs to connect it to.
  */
-import { checkConnection, type ConnectionAttempt } from '../../../shared/graph';
+import { checkConnection, type ConnectionAttempt } from '../../../shared/graph-connection';
 import type { Graph, GraphEdge, GraphNode } from '../../../shared/graph-types';
 import { getNodeSpec } from '../../../shared/nodes';
 import { analyzeProjectGraph } from '../store/analysis';
