@@ -12,8 +12,8 @@ import { exportPytorch } from '../interop/pytorch/export';
 import { modelSourceOf } from '../interop/source';
 import { isCsvData } from '../shared/project-types';
 import { checkFlags, parseArgs, stringFlag, UsageError } from './args';
-import { readProjectCsv } from './node-io';
-import { projectDataSource, readProjectFile, writeFileAtomic } from './project-file';
+import { writeFileAtomic } from '../node/atomic-write';
+import { projectDataSource, readCsvOfProject, readProjectFile } from './project-file';
 
 const USAGE = 'usage: bprop export FILE (--onnx OUT.onnx | --pytorch OUT.py)';
 
@@ -39,8 +39,8 @@ export async function exportCommand(argv: string[]): Promise<void> {
     const dir = path.dirname(path.resolve(pytorchOut));
     let csv: { relativePath: string; text: string } | undefined;
     if (isCsvData(project.data)) {
-      const csvPath = path.resolve(path.dirname(path.resolve(file)), project.data.csv);
-      csv = { relativePath: path.relative(dir, csvPath), text: (await readProjectCsv(file, project.data.csv)).text };
+      const read = await readCsvOfProject(file, project.data.csv);
+      csv = { relativePath: path.relative(dir, read.resolvedPath), text: read.text };
     }
     const files = exportPytorch(source, data.dataset, { scriptName: path.basename(pytorchOut), ...(csv ? { csv } : {}) });
     for (const f of files) outputs.push({ file: path.join(path.dirname(pytorchOut), f.name), bytes: f.bytes });

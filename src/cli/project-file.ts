@@ -1,11 +1,14 @@
-/** Reading and atomically writing .bprop files, and the Node data source they train from. */
-import { randomBytes } from 'node:crypto';
+/** Reading and writing .bprop files for the CLI, and the Node data source they train from. */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseProject, ProjectError, serializeProject } from '../shared/project';
 import type { Project } from '../shared/project-types';
 import type { DataSource } from '../engine/session';
-import { nodeDatasetIO, readProjectCsv } from './node-io';
+import { DataError } from '../engine/data/types';
+import { writeFileAtomic } from '../node/atomic-write';
+import { nodeDatasetIO } from '../node/datasets';
+import { readProjectCsv, type ProjectCsv } from '../node/project-csv';
+import { FileAccessError } from '../node/read-file';
 
 export async function readProjectFile(file: string): Promise<Project> {
   let text: string;
@@ -18,26 +21,30 @@ export async function readProjectFile(file: string): Promise<Project> {
   return parseProject(text, path.basename(file));
 }
 
-/** Writes to a temporary file beside the target, then renames it over: a crash never leaves half a file. */
-export async function writeFileAtomic(file: string, contents: string | Uint8Array): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    await fs.writeFile(tmp, contents, typeof contents === 'string' ? { encoding: 'utf8', flag: 'wx' } : { flag: 'wx' });
-    await fs.rename(tmp, file);
-  } catch (e) {
-    await fs.rm(tmp, { force: true });
-    throw e;
-  }
-}
-
 export async function writeProjectFile(file: string, project: Project): Promise<void> {
   await writeFileAtomic(file, serializeProject(project));
+}
+
+/**
+ * The project's CSV (`data.csv`, relative to the project file) under the app's rules: inside the
+ * project's folder only. A refusal is a DataError naming the field, so `bprop` exits with 2.
+ */
+export async function readCsvOfProject(projectFile: string, csv: string): Promise<ProjectCsv> {
+  try {
+    return await readProjectCsv(projectFile, csv);
+  } catch (e) {
+    if (e instanceof FileAccessError) throw new DataError(`data.csv: ${e.message}`);
+    throw e;
+  }
 }
 
 /** Built-in datasets from resources/, CSVs relative to the project file. */
 export function projectDataSource(projectFile: string): DataSource {
   return {
     ...nodeDatasetIO,
-    readProjectCsv: (rel) => readProjectCsv(projectFile, rel),
+    readProjectCsv: async (rel) => {
+      const { text, sha256 } = await readCsvOfProject(projectFile, rel);
+      return { text, sha256 };
+    },
   };
 }

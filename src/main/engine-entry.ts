@@ -4,7 +4,7 @@
  * sends through process.parentPort and serves the engine protocol on it. No Electron import:
  * the shapes below are the few parts of ParentPort/MessagePortMain it uses.
  */
-import { createNodeDatasetIO, nodeDatasetIO } from '../cli/node-io';
+import { createNodeDatasetIO, nodeDatasetIO } from '../node/datasets';
 import type { DataSource } from '../engine/session';
 import { EngineHost } from '../engine/host';
 import { DATASETS_DIR_ENV } from './engine-env';

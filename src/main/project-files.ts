@@ -6,7 +6,9 @@
 import { app, dialog, type FileFilter } from 'electron';
 import path from 'node:path';
 import type { CsvFile, ExportFile, ExportKind, OpenedProject } from '../shared/desktop-api';
-import { FileAccessError, isOnnxFileName, isProjectFileName, readCsvFile, readFileChecked, readProjectCsvFile, readProjectText, saveFile, saveTextFile } from './files';
+import { readProjectCsv } from '../node/project-csv';
+import { FileAccessError, readFileChecked } from '../node/read-file';
+import { isOnnxFileName, isProjectFileName, readCsvFile, readProjectText, saveFile, saveTextFile } from './files';
 import type { ProjectWindow } from './project-window';
 import type { RecentFiles } from './recent';
 import type { RecoveryStore } from './recovery';
@@ -160,7 +162,7 @@ export class ProjectFiles {
     if (!window.isAllowedPath(projectPath)) {
       throw new FileAccessError(`Cannot read CSVs for '${projectPath}': this window did not open or save that project.`);
     }
-    return readProjectCsvFile(projectPath, relativePath);
+    return readProjectCsv(projectPath, relativePath); // the CLI reads them under the same rules
   }
 
   async chooseCsv(window: ProjectWindow): Promise<(CsvFile & { name: string }) | null> {

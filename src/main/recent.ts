@@ -5,7 +5,7 @@
  */
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../cli/project-file';
+import { writeFileAtomic } from '../node/atomic-write';
 import type { RecentFile } from '../shared/desktop-api';
 
 export const MAX_RECENT = 10;

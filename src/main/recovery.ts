@@ -7,8 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../cli/project-file';
-import { readFileChecked } from './files';
+import { writeFileAtomic } from '../node/atomic-write';
+import { readFileChecked } from '../node/read-file';
 
 export interface RecoveryFile {
   id: string;

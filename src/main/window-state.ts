@@ -6,7 +6,7 @@
 import { screen, type BrowserWindow, type Rectangle } from 'electron';
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../cli/project-file';
+import { writeFileAtomic } from '../node/atomic-write';
 
 export interface WindowPlacement {
   x?: number;

@@ -1,7 +1,7 @@
 /** The `bprop` CLI contract: JSON lines, --out, eval, predict, exit codes and one-line errors. */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -94,6 +94,48 @@ describe('bprop train', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^bprop: points\.csv has changed since the project was saved/);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('bprop and the CSV a project names: the same rules as the app', () => {
+  /** A valid CSV beside a folder holding a project that names it as `csv` (so only the path rule can refuse it). */
+  function projectNaming(csvIn: (dir: string) => string): { dir: string; file: string } {
+    const dir = tmp();
+    const csv = csvIn(dir);
+    writeFileSync(path.join(dir, 'secret.csv'), pointsCsv);
+    mkdirSync(path.join(dir, 'proj'));
+    const project = makeProject(
+      chainGraph([['x', 'input'], ['h', 'dense', { units: 1 }], ['p', 'sigmoid'], ['loss', 'binaryCrossEntropy']]),
+      { csv, features: ['a', 'b'], target: 'label', task: 'classification' },
+      { epochs: 1 },
+    );
+    const file = path.join(dir, 'proj', 'p.bprop');
+    writeFileSync(file, JSON.stringify(project));
+    return { dir, file };
+  }
+
+  it("refuses '../secret.csv' with exit 2, naming data.csv, in train and export", () => {
+    const { dir, file } = projectNaming(() => '../secret.csv');
+    for (const args of [['train', file], ['export', file, '--pytorch', path.join(dir, 'out', 'train.py')]]) {
+      const r = bprop(...args);
+      expect(r.code, args[0]).toBe(2);
+      expect(r.stderr, args[0]).toMatch(/^bprop: data\.csv: The CSV path '\.\.\/secret\.csv' leads outside the project's folder/);
+      expect(r.stderr.trim().split('\n'), args[0]).toHaveLength(1);
+    }
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
+  it('refuses an absolute path and a link that points out of the folder', () => {
+    const absolute = projectNaming((dir) => path.join(dir, 'secret.csv'));
+    const r = bprop('train', absolute.file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^bprop: data\.csv: The CSV path '.*secret\.csv' is absolute/);
+
+    const linked = projectNaming(() => 'points.csv');
+    symlinkSync(path.join(linked.dir, 'secret.csv'), path.join(linked.dir, 'proj', 'points.csv'));
+    const l = bprop('train', linked.file);
+    expect(l.code).toBe(2);
+    expect(l.stderr).toBe("bprop: data.csv: The CSV 'points.csv' is a link to a file outside the project's folder.\n");
   });
 });
 

@@ -1,7 +1,7 @@
 /** A worker_threads entry that runs the real EngineHost over the thread's parentPort. */
 import { parentPort } from 'node:worker_threads';
 import { EngineHost } from '../../src/engine/host';
-import { nodeDatasetIO } from '../../src/cli/node-io';
+import { nodeDatasetIO } from '../../src/node/datasets';
 import type { EngineEvent, EngineRequest } from '../../src/shared/protocol';
 
 if (!parentPort) throw new Error('host-worker must run in a worker thread');

@@ -1,16 +1,9 @@
-import { createHash } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
-import { mkdir, readdir, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  FileAccessError,
-  MAX_FILE_BYTES,
-  readProjectCsvFile,
-  readProjectText,
-  resolveProjectCsvPath,
-  saveTextFile,
-} from '../../src/main/files';
+import { readProjectText, saveTextFile } from '../../src/main/files';
+import { FileAccessError, MAX_FILE_BYTES } from '../../src/node/read-file';
 import { tempDir } from './helpers';
 
 vi.mock('electron', () => import('./fake-electron'));
@@ -93,51 +86,5 @@ describe('reading projects', () => {
     await writeFile(big, '');
     await truncate(big, MAX_FILE_BYTES + 1); // sparse: takes no disk space
     await expect(readProjectText(big)).rejects.toThrow(/too large to open \(200 MB; the limit is 200 MB\)/);
-  });
-});
-
-describe("a project's CSV", () => {
-  let project: string;
-  beforeEach(async () => {
-    await mkdir(path.join(dir, 'proj', 'data'), { recursive: true });
-    project = path.join(dir, 'proj', 'model.bprop');
-    await writeFile(project, '{}');
-    await writeFile(path.join(dir, 'proj', 'data', 'train.csv'), 'a,b\n1,2\n');
-    await writeFile(path.join(dir, 'secret.csv'), 'password\n');
-  });
-
-  it('is read relative to the project file, with its sha256', async () => {
-    const csv = await readProjectCsvFile(project, 'data/train.csv');
-    expect(csv.text).toBe('a,b\n1,2\n');
-    expect(csv.resolvedPath).toBe(path.join(dir, 'proj', 'data', 'train.csv'));
-    expect(csv.sha256).toBe(createHash('sha256').update('a,b\n1,2\n').digest('hex'));
-    expect((await readProjectCsvFile(project, 'data\\train.csv')).text).toBe('a,b\n1,2\n'); // saved on Windows
-    expect((await readProjectCsvFile(project, './data/../data/train.csv')).text).toBe('a,b\n1,2\n');
-  });
-
-  it('refuses paths that leave the project folder', async () => {
-    for (const rel of ['../secret.csv', 'data/../../secret.csv', '..\\secret.csv', '..']) {
-      await expect(readProjectCsvFile(project, rel)).rejects.toThrow(/leads outside the project's folder/);
-    }
-  });
-
-  it('refuses absolute paths', () => {
-    for (const rel of [path.join(dir, 'secret.csv'), '/etc/passwd', 'C:\\Windows\\win.ini', 'C:secret.csv', '\\\\server\\share\\x.csv']) {
-      expect(() => resolveProjectCsvPath(project, rel)).toThrow(/is absolute/);
-    }
-    expect(() => resolveProjectCsvPath(project, '  ')).toThrow(/empty CSV path/);
-  });
-
-  it('refuses a link inside the folder that points outside it', async () => {
-    try {
-      await symlink(path.join(dir, 'secret.csv'), path.join(dir, 'proj', 'data', 'link.csv'));
-    } catch {
-      return; // symlinks need privileges on some Windows set-ups
-    }
-    await expect(readProjectCsvFile(project, 'data/link.csv')).rejects.toThrow(/link to a file outside/);
-  });
-
-  it('reports a missing CSV clearly', async () => {
-    await expect(readProjectCsvFile(project, 'data/nope.csv')).rejects.toThrow(/nope\.csv' was not found/);
   });
 });

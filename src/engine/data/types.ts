@@ -69,10 +69,5 @@ export interface DatasetIO {
   readBytes(file: string): Promise<Uint8Array>;
 }
 
-/** A problem with data: the message names the dataset, file, row, column or field at fault. */
-export class DataError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'DataError';
-  }
-}
+/** DataError lives in src/shared (the dataset catalog throws it too); the engine's modules import it from here. */
+export { DataError } from '../../shared/data/data-error';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinDatasets, builtinShapeInfo, loadBuiltinDataset, resolveDatasetOptions } from '../../../src/engine/data/builtin';
 import { datasetShapeInfo, validateDataset } from '../../../src/engine/data/prepare';
 import { DataError, type Dataset } from '../../../src/engine/data/types';
-import { nodeDatasetIO } from '../../../src/cli/node-io';
+import { nodeDatasetIO } from '../../../src/node/datasets';
 
 function classCounts(ds: Dataset): Record<string, number> {
   const counts: Record<string, number> = {};

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { deflateRawSync, gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { findDatasetsDir, nodeDatasetIO } from '../../../src/cli/node-io';
+import { findDatasetsDir, nodeDatasetIO } from '../../../src/node/datasets';
 import { loadBuiltinDataset } from '../../../src/engine/data/builtin';
 import { parseIdx, readIdx } from '../../../src/engine/data/idx';
 import { crc32, gunzip } from '../../../src/engine/data/inflate';

@@ -3,7 +3,7 @@ import { loadBuiltinDataset } from '../../../src/engine/data/builtin';
 import { applyNormalizer, fitNormalizer, invertNormalizer } from '../../../src/engine/data/normalize';
 import { datasetShapeInfo, prepareData } from '../../../src/engine/data/prepare';
 import { DataError, type Dataset } from '../../../src/engine/data/types';
-import { nodeDatasetIO } from '../../../src/cli/node-io';
+import { nodeDatasetIO } from '../../../src/node/datasets';
 
 function columnMean(x: Float32Array, n: number, d: number, k: number): number {
   let s = 0;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBuiltinDataset } from '../../../src/engine/data/builtin';
 import { splitIndices } from '../../../src/engine/data/split';
 import { DataError, type Dataset } from '../../../src/engine/data/types';
-import { nodeDatasetIO } from '../../../src/cli/node-io';
+import { nodeDatasetIO } from '../../../src/node/datasets';
 
 /** A classification dataset whose feature is the row index, with the given labels. */
 function labelled(labels: number[], classes: number, extra: Partial<Dataset> = {}): Dataset {
