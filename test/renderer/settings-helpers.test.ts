@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { previewCsv } from '../../src/engine/data/csv';
+import { previewCsv } from '../../src/shared/data/csv-preview';
 import { weightsDocument } from '../../src/renderer/src/app/weights-document';
 import { firstSentence, groupedTypes, rankedTypes } from '../../src/renderer/src/palette/filter-types';
 import { csvPathFor, defaultCsvChoice } from '../../src/renderer/src/settings/csv-config';
 import { datasetRows, trainingRows } from '../../src/renderer/src/settings/dataset-size';
 import { fieldError, toPercent } from '../../src/renderer/src/settings/messages';
 import { classCounts, csvClassCounts, csvRowCount, csvShapeContext } from '../../src/renderer/src/store/csv-info';
-import { parseCsv } from '../../src/engine/data/csv';
+import { parseCsv } from '../../src/shared/data/csv-parse';
 import { encodeTensor } from '../../src/shared/project';
 import { findTemplate } from '../../src/shared/templates';
 

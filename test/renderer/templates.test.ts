@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtinShapeInfo } from '../../src/engine/data/builtin';
+import { builtinShapeInfo } from '../../src/shared/data/catalog';
 import { analyzeGraph } from '../../src/shared/graph';
 import { parseProject, serializeProject } from '../../src/shared/project';
 import { isCsvData } from '../../src/shared/project-types';

@@ -2,18 +2,20 @@
  * The page never bundles the engine: from the renderer's entry (src/renderer/src/main.tsx), the
  * value imports reach no node type's engine file, op, kernel, compiler, model or trainer. (The
  * engine runs in its Web Worker, which the page starts with `new Worker(new URL(...))`, a
- * separate chunk; type-only imports are erased.) The data modules the editor still reads
- * (dataset catalog, CSV parsing, and the seeded generator they use) are allowed until they move
- * to src/shared.
+ * separate chunk; type-only imports are erased.) What the editor needs to know about data (the
+ * dataset catalog, CSV parsing and previews) lives in src/shared/data.
+ *
+ * And, stricter than the bundle: no renderer module outside src/renderer/src/worker (the Web
+ * Worker's entry, which hosts the engine by design) names src/engine at all, not even for types.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const repo = path.resolve(__dirname, '../..');
 const entry = path.join(repo, 'src/renderer/src/main.tsx');
-/** The data modules and the seeded random numbers their generators draw from. */
-const ALLOWED_ENGINE = [path.join(repo, 'src/engine/data') + path.sep, path.join(repo, 'src/engine/random.ts')];
+const engine = path.join(repo, 'src/engine') + path.sep;
+const workerDir = path.join(repo, 'src/renderer/src/worker') + path.sep;
 
 /** Relative value imports of a module (import/export … from, side-effect imports, dynamic import()). */
 function valueImports(source: string): string[] {
@@ -25,6 +27,29 @@ function valueImports(source: string): string[] {
     if (spec && spec.startsWith('.')) out.push(spec);
   }
   return out;
+}
+
+/** Every relative module specifier: value and type-only imports and exports, side effects, import(). */
+function allImports(source: string): string[] {
+  const statement = /^\s*(?:import|export)\s[^;'"]*?from\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm;
+  return [...source.matchAll(statement)].map((m) => m[1] ?? m[2] ?? m[3]!).filter((spec) => spec.startsWith('.'));
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : /\.(ts|tsx)$/.test(e.name) ? [path.join(dir, e.name)] : [],
+  );
+}
+
+/** `file: specifier` for each import of src/engine by a module under `dir` outside the worker folder. */
+function engineImportsUnder(dir: string): string[] {
+  return sourceFiles(dir)
+    .filter((file) => !file.startsWith(workerDir))
+    .flatMap((file) =>
+      allImports(readFileSync(file, 'utf8'))
+        .filter((spec) => path.resolve(path.dirname(file), spec).startsWith(engine))
+        .map((spec) => `${path.relative(repo, file)}: ${spec}`),
+    );
 }
 
 function resolve(from: string, spec: string): string | null {
@@ -57,12 +82,25 @@ describe('the renderer bundle', () => {
   it('follows the page’s imports (the check sees the registry and the editor)', () => {
     expect(files.has(path.join(repo, 'src/shared/nodes/index.ts'))).toBe(true);
     expect(files.has(path.join(repo, 'src/renderer/src/palette/Palette.tsx'))).toBe(true);
+    expect(files.has(path.join(repo, 'src/shared/data/catalog.ts'))).toBe(true);
+    expect(files.has(path.join(repo, 'src/shared/data/csv-preview.ts'))).toBe(true);
     expect(files.has(path.join(repo, 'src/renderer/src/worker/engine-worker.ts'))).toBe(false);
   });
 
   it('contains no engine code', () => {
-    const engine = path.join(repo, 'src/engine') + path.sep;
-    const bundled = [...files].filter((f) => f.startsWith(engine) && !ALLOWED_ENGINE.some((dir) => f.startsWith(dir)));
+    const bundled = [...files].filter((f) => f.startsWith(engine));
     expect(bundled.map((f) => path.relative(repo, f))).toEqual([]);
+  });
+});
+
+describe('renderer sources', () => {
+  it('import nothing from src/engine, type-only imports included, except the Web Worker entry', () => {
+    const workerImports = sourceFiles(workerDir).flatMap((file) => allImports(readFileSync(file, 'utf8')).map((spec) => path.resolve(path.dirname(file), spec)));
+    expect(workerImports.some((target) => target.startsWith(engine))).toBe(true); // the check sees the worker's imports
+    expect(engineImportsUnder(path.join(repo, 'src/renderer'))).toEqual([]);
+  });
+
+  it('src/shared, which the page and the engine both use, imports nothing from src/engine', () => {
+    expect(engineImportsUnder(path.join(repo, 'src/shared'))).toEqual([]);
   });
 });

@@ -1,10 +1,12 @@
 /** The data module: built-in datasets, CSV import, splits, normalisation and target encoding. */
 export * from './types';
-export { builtinDatasets, builtinShapeInfo, findBuiltinDataset, loadBuiltinDataset, resolveDatasetOptions } from './builtin';
-export type { BuiltinDatasetInfo, DatasetOptionSpec } from './catalog';
-export { compareClassNames, csvToDataset, loadCsvDataset, MAX_CLASSES, parseCsv, previewCsv } from './csv';
-export type { CsvColumnInfo, CsvPreview, CsvSpec, CsvTable } from './csv';
-export { isMissingCell, parseNumberCell } from './csv-parse';
+export { loadBuiltinDataset } from './builtin';
+export { builtinDatasets, builtinShapeInfo, findBuiltinDataset, resolveDatasetOptions } from '../../shared/data/catalog';
+export type { BuiltinDatasetInfo, DatasetOptionSpec } from '../../shared/data/catalog';
+export { csvToDataset, loadCsvDataset, MAX_CLASSES, parseCsv } from './csv';
+export type { CsvSpec, CsvTable } from './csv';
+export { compareClassNames, previewCsv, type CsvColumnInfo, type CsvPreview } from '../../shared/data/csv-preview';
+export { isMissingCell, parseNumberCell } from '../../shared/data/csv-parse';
 export { encodeTargets, type ClassTargetMode } from './encode';
 export { applyNormalizer, fitNormalizer, invertNormalizer } from './normalize';
 export { datasetShapeInfo, DEFAULT_NORMALIZE, DEFAULT_SPLIT, featureSizeOf, prepareData, validateDataset } from './prepare';

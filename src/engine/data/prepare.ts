@@ -1,8 +1,9 @@
 /** Dataset -> PreparedData: split, fit the normaliser on training rows, copy the parts. */
-import type { NormalizeMode, SplitConfig, Task } from '../../shared/project-types';
+import type { NormalizeMode, SplitConfig } from '../../shared/project-types';
 import { applyNormalizer, fitNormalizer } from './normalize';
 import { checkClassLabels, splitIndices } from './split';
 import { DataError, type DataPart, type Dataset, type PreparedData } from './types';
+import type { ShapeInfo } from '../../shared/data/catalog';
 
 import { DATA_DEFAULTS } from '../../shared/project-defaults';
 
@@ -10,18 +11,12 @@ import { DATA_DEFAULTS } from '../../shared/project-defaults';
 export const DEFAULT_SPLIT: SplitConfig = DATA_DEFAULTS.split;
 export const DEFAULT_NORMALIZE: NormalizeMode = DATA_DEFAULTS.normalize;
 
+/** Defined beside the dataset catalog (src/shared/data), whose builtinShapeInfo gives the same facts without loading. */
+export type { ShapeInfo } from '../../shared/data/catalog';
+
 export interface PrepareConfig {
   normalize?: NormalizeMode;
   split?: Partial<SplitConfig>;
-}
-
-/** What graph shape inference needs to know about the data (see ShapeContext in shared/nodes). */
-export interface ShapeInfo {
-  dataShape: number[];
-  /** 0 for regression. */
-  numClasses: number;
-  task: Task;
-  targetSize: number;
 }
 
 export function featureSizeOf(ds: Dataset): number {

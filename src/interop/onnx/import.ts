@@ -7,8 +7,7 @@
  * A loss is suggested from each output: Softmax → cross-entropy, Sigmoid → binary
  * cross-entropy, LogSoftmax → NLL, anything else → MSE.
  */
-import { builtinShapeInfo } from '../../engine/data/builtin';
-import { builtinDatasets } from '../../engine/data/catalog';
+import { builtinDatasets, builtinShapeInfo } from '../../shared/data/catalog';
 import type { Graph, GraphEdge, GraphNode } from '../../shared/graph-types';
 import { defaultParams, getNodeSpec, type NodeType, type Shape } from '../../shared/nodes';
 import { encodeTensor } from '../../shared/project';

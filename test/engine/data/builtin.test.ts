@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { builtinDatasets, builtinShapeInfo, loadBuiltinDataset, resolveDatasetOptions } from '../../../src/engine/data/builtin';
+import { loadBuiltinDataset } from '../../../src/engine/data/builtin';
+import { builtinDatasets, builtinShapeInfo, resolveDatasetOptions } from '../../../src/shared/data/catalog';
 import { datasetShapeInfo, validateDataset } from '../../../src/engine/data/prepare';
 import { DataError, type Dataset } from '../../../src/engine/data/types';
 import { nodeDatasetIO } from '../../../src/node/datasets';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvToDataset, loadCsvDataset, parseCsv, previewCsv } from '../../../src/engine/data/csv';
+import { csvToDataset, loadCsvDataset, parseCsv } from '../../../src/engine/data/csv';
+import { previewCsv } from '../../../src/shared/data/csv-preview';
 import { DataError } from '../../../src/engine/data/types';
 
 function errorOf(fn: () => unknown): DataError {

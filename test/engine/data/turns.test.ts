@@ -1,6 +1,7 @@
 /** The `turns` dataset of the turn-detector template: 24 binary 1×4×4 images, 4 of them turns (┐). */
 import { describe, expect, it } from 'vitest';
-import { builtinShapeInfo, findBuiltinDataset, loadBuiltinDataset } from '../../../src/engine/data/builtin';
+import { loadBuiltinDataset } from '../../../src/engine/data/builtin';
+import { builtinShapeInfo, findBuiltinDataset } from '../../../src/shared/data/catalog';
 import { prepareData, validateDataset } from '../../../src/engine/data/prepare';
 import type { DatasetIO } from '../../../src/engine/data/types';
 

@@ -1,6 +1,6 @@
 /** The app's dialogs: keyboard shortcuts, about, licences, and "are you sure?". */
 import { version } from '../../../../package.json';
-import { builtinDatasets } from '../../../engine/data/catalog';
+import { builtinDatasets } from '../../../shared/data/catalog';
 import { useUiStore } from '../store/ui-store';
 import { Modal } from './Modal';
 import { formatKeys, shortcuts, type Shortcut } from '../commands/shortcut-help';

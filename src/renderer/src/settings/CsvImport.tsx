@@ -1,6 +1,6 @@
 /** Importing a CSV: a preview of the first rows, feature and target columns, task, class counts. */
 import { useMemo } from 'react';
-import { previewCsv, type CsvPreview } from '../../../engine/data/csv';
+import { previewCsv, type CsvPreview } from '../../../shared/data/csv-preview';
 import { DATA_DEFAULTS } from '../../../shared/project-defaults';
 import type { CsvDataConfig, Task } from '../../../shared/project-types';
 import { platform } from '../platform';

@@ -1,6 +1,5 @@
 /** Project data: a built-in dataset with its options, or an imported CSV; normalisation and split. */
-import { builtinShapeInfo } from '../../../engine/data/builtin';
-import { builtinDatasets, type BuiltinDatasetInfo, type DatasetOptionSpec } from '../../../engine/data/catalog';
+import { builtinDatasets, builtinShapeInfo, type BuiltinDatasetInfo, type DatasetOptionSpec } from '../../../shared/data/catalog';
 import { DATA_DEFAULTS } from '../../../shared/project-defaults';
 import { isCsvData, type BuiltinDataConfig, type NormalizeMode } from '../../../shared/project-types';
 import { DataPreview } from '../image-views';

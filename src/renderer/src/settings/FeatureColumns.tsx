@@ -3,7 +3,7 @@
  * columns matching a filter, a screenful at a time, so the page stays light while training.
  */
 import { useState } from 'react';
-import type { CsvPreview } from '../../../engine/data/csv';
+import type { CsvPreview } from '../../../shared/data/csv-preview';
 import type { CsvDataConfig } from '../../../shared/project-types';
 import { CheckboxField } from './fields';
 

@@ -1,5 +1,5 @@
 /** Choosing sensible CSV settings: which columns are features, which is the target, and the task. */
-import type { CsvPreview } from '../../../engine/data/csv';
+import type { CsvPreview } from '../../../shared/data/csv-preview';
 import type { CsvDataConfig, Task } from '../../../shared/project-types';
 
 /** Most integer-valued targets with this many distinct values or fewer are class labels. */

@@ -1,5 +1,5 @@
 /** How many samples the training split holds, for the "full batch" preset. */
-import { builtinDatasets } from '../../../engine/data/catalog';
+import { builtinDatasets } from '../../../shared/data/catalog';
 import { isCsvData, type DataConfig } from '../../../shared/project-types';
 import { DATA_DEFAULTS } from '../../../shared/project-defaults';
 

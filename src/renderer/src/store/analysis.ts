@@ -3,7 +3,7 @@
  * of the chosen data. Memoised on the identity of the graph, the data and the CSV, so every
  * component can ask for it on every render.
  */
-import { builtinShapeInfo } from '../../../engine/data/builtin';
+import { builtinShapeInfo } from '../../../shared/data/catalog';
 import { analyzeGraph, type GraphAnalysis } from '../../../shared/graph';
 import type { Graph } from '../../../shared/graph-types';
 import type { ShapeContext } from '../../../shared/nodes/types';

@@ -1,5 +1,6 @@
 /** What the editor derives from an imported CSV: class counts of the target column, shape context. */
-import { compareClassNames, parseCsv, type CsvTable } from '../../../engine/data/csv';
+import { parseCsv, type CsvTable } from '../../../shared/data/csv-parse';
+import { compareClassNames } from '../../../shared/data/csv-preview';
 import type { ShapeContext } from '../../../shared/nodes/types';
 import type { CsvDataConfig } from '../../../shared/project-types';
 import type { LoadedCsv } from './types';

@@ -1,5 +1,18 @@
-/** The list of built-in datasets for the dataset picker: ids, labels, options and licences. */
-import type { Task } from '../../shared/project-types';
+/**
+ * The built-in datasets as data: ids, labels, options, shapes and licences. The dataset picker,
+ * shape inference in the editor, ONNX import and the engine's loaders all read this one list.
+ */
+import type { Task } from '../project-types';
+import { DataError } from './data-error';
+
+/** What graph shape inference needs to know about the data (see ShapeContext in shared/nodes). */
+export interface ShapeInfo {
+  dataShape: number[];
+  /** 0 for regression. */
+  numClasses: number;
+  task: Task;
+  targetSize: number;
+}
 
 export interface DatasetOptionSpec {
   name: string;
@@ -250,3 +263,49 @@ export const builtinDatasets: readonly BuiltinDatasetInfo[] = [
     source: 'Horst, Hill & Gorman (2020); Gorman, Williams & Fraser (2014)',
   },
 ];
+
+export function findBuiltinDataset(id: string): BuiltinDatasetInfo | undefined {
+  return builtinDatasets.find((d) => d.id === id);
+}
+
+/** The dataset `id`, or a DataError listing the built-in ones. */
+export function requireBuiltinDataset(id: string): BuiltinDatasetInfo {
+  const info = findBuiltinDataset(id);
+  if (!info) {
+    throw new DataError(`Unknown dataset '${id}'. Built-in datasets: ${builtinDatasets.map((d) => d.id).join(', ')}`);
+  }
+  return info;
+}
+
+/** Every option of the dataset with its value (given or default); throws a DataError for a bad option. */
+export function resolveDatasetOptions(id: string, options: Record<string, number> | undefined): Record<string, number> {
+  const info = requireBuiltinDataset(id);
+  const resolved: Record<string, number> = {};
+  for (const spec of info.options) resolved[spec.name] = spec.default;
+  for (const [name, value] of Object.entries(options ?? {})) {
+    const spec = info.options.find((o) => o.name === name);
+    if (!spec) {
+      const known = info.options.length ? `its options are: ${info.options.map((o) => o.name).join(', ')}` : 'it has no options';
+      throw new DataError(`Dataset '${id}' has no option '${name}' (${known})`);
+    }
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < spec.min || value > spec.max) {
+      throw new DataError(`Dataset '${id}': option '${name}' must be between ${spec.min} and ${spec.max}, got ${String(value)}`);
+    }
+    if (spec.integer && !Number.isInteger(value)) {
+      throw new DataError(`Dataset '${id}': option '${name}' must be a whole number, got ${value}`);
+    }
+    resolved[name] = value;
+  }
+  return resolved;
+}
+
+/**
+ * Shape information of a built-in dataset without loading it, for graph shape inference
+ * while the data is still loading (or before the user trains).
+ */
+export function builtinShapeInfo(id: string, options?: Record<string, number>): ShapeInfo {
+  const info = requireBuiltinDataset(id);
+  const resolved = resolveDatasetOptions(id, options);
+  const dataShape = id === 'digits' && resolved.image === 1 ? [1, 8, 8] : [...info.featureShape];
+  return { dataShape, numClasses: info.numClasses, task: info.task, targetSize: info.targetSize };
+}

@@ -3,7 +3,7 @@
  * (',', ';', tab, runs of whitespace) and header detection. No numbers are interpreted here
  * except to guess the delimiter and the header; csv.ts turns a table into a Dataset.
  */
-import { DataError } from './types';
+import { DataError } from './data-error';
 
 export interface CsvTable {
   header: string[];
