@@ -7,7 +7,8 @@ import type { DataSource } from '../engine/session';
 import { DataError } from '../engine/data/types';
 import { writeFileAtomic } from '../node/atomic-write';
 import { nodeDatasetIO } from '../node/datasets';
-import { readProjectCsv, type ProjectCsv } from '../node/project-csv';
+import type { CsvFile } from '../shared/desktop-api';
+import { readProjectCsv } from '../node/project-csv';
 import { FileAccessError } from '../node/read-file';
 
 export async function readProjectFile(file: string): Promise<Project> {
@@ -29,7 +30,7 @@ export async function writeProjectFile(file: string, project: Project): Promise<
  * The project's CSV (`data.csv`, relative to the project file) under the app's rules: inside the
  * project's folder only. A refusal is a DataError naming the field, so `bprop` exits with 2.
  */
-export async function readCsvOfProject(projectFile: string, csv: string): Promise<ProjectCsv> {
+export async function readCsvOfProject(projectFile: string, csv: string): Promise<CsvFile> {
   try {
     return await readProjectCsv(projectFile, csv);
   } catch (e) {

@@ -6,15 +6,8 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import type { CsvFile } from '../shared/desktop-api';
 import { FileAccessError, describeReadError, readFileChecked, sha256Hex } from './read-file';
-
-export interface ProjectCsv {
-  /** Where the CSV was found (inside the project's folder). */
-  resolvedPath: string;
-  text: string;
-  /** Lower-case hex sha256 of the file's bytes. */
-  sha256: string;
-}
 
 function isInside(folder: string, target: string): boolean {
   const rel = path.relative(folder, target);
@@ -44,7 +37,7 @@ export function resolveProjectCsvPath(projectPath: string, relativePath: string)
 }
 
 /** Reads a project's CSV with its sha256, under the rules above (links out of the folder included). */
-export async function readProjectCsv(projectPath: string, relativePath: string): Promise<ProjectCsv> {
+export async function readProjectCsv(projectPath: string, relativePath: string): Promise<CsvFile> {
   const full = resolveProjectCsvPath(projectPath, relativePath);
   let real: string;
   try {
