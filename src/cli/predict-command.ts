@@ -1,11 +1,11 @@
 /** `bprop predict FILE --input CSV [--json]`: the trained model's outputs for new rows. */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseCsv } from '../engine/data/csv';
 import { applyNormalizer } from '../engine/data/normalize';
 import { DataError, type PreparedData } from '../engine/data/types';
 import { createTrainer, prepareProjectData } from '../engine/session';
 import { ProjectError } from '../shared/project';
+import { FileAccessError, readFileChecked } from '../node/read-file';
 import { checkFlags, parseArgs, stringFlag, UsageError } from './args';
 import { projectDataSource, readProjectFile } from './project-file';
 
@@ -22,9 +22,10 @@ export async function predictCommand(argv: string[]): Promise<void> {
 
   let text: string;
   try {
-    text = await fs.readFile(inputFile, 'utf8');
-  } catch {
-    throw new DataError(`${inputFile}: file not found`);
+    text = (await readFileChecked(inputFile)).toString('utf8');
+  } catch (e) {
+    // Not always "not found": a folder, no permission or a file over the size limit say so.
+    throw e instanceof FileAccessError ? new DataError(`--input: ${e.message}`) : e;
   }
   const { x, rows } = readFeatureRows(text, path.basename(inputFile), data);
   applyNormalizer(data.normalizer, x, rows, data.featureSize);

@@ -86,6 +86,18 @@ describe('bprop train', () => {
     expect(rows.slice(1).map((l) => Number(l.split(',')[1]) >= 0.5)).toEqual([false, true, true, false]);
   });
 
+  it('predict says why the --input file cannot be read: missing, or a folder', () => {
+    const dir = tmp();
+    const trained = path.join(dir, 'xor.bprop');
+    expect(bprop('train', example('xor-mlp'), '--epochs', '1', '--out', trained).code).toBe(0);
+    const missing = bprop('predict', trained, '--input', path.join(dir, 'nope.csv'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe(`bprop: --input: '${path.join(dir, 'nope.csv')}' was not found.\n`);
+    const folder = bprop('predict', trained, '--input', dir);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toBe(`bprop: --input: '${dir}' is a folder, not a file.\n`);
+  });
+
   it('trains from a CSV next to the project and refuses a CSV that changed', () => {
     const { dir, file } = pointsProject('p.bprop', pointsSha256, 3);
     expect(bprop('train', file, '--json').code).toBe(0);
