@@ -4,7 +4,7 @@ import { useTrainingStore } from '../engine-client';
 import { platform } from '../platform';
 import { useProjectStore } from '../store/project-store';
 import { useUiStore } from '../store/ui-store';
-import { suggestedFileName } from './file-actions';
+import { suggestedFileName } from './file-name';
 import { weightsDocument } from './weights-document';
 
 /** The engine's current weights when a model is loaded, else the ones saved in the project. */

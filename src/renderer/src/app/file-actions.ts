@@ -6,17 +6,10 @@ import { blankProject, findTemplate } from '../../../shared/templates';
 import { platform, type OpenedProject } from '../platform';
 import { useProjectStore } from '../store/project-store';
 import { useUiStore } from '../store/ui-store';
+import { suggestedFileName } from './file-name';
 
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 const isCancel = (err: unknown): boolean => err instanceof DOMException && err.name === 'AbortError';
-
-/** A file name for a project that was never saved: its name, without characters file systems refuse. */
-export function suggestedFileName(): string {
-  const { fileName, project } = useProjectStore.getState();
-  if (fileName) return fileName;
-  const base = project.name.trim().replace(/[\\/:*?"<>|]+/g, '-') || 'Untitled';
-  return `${base}.bprop`;
-}
 
 /** True if there is nothing unsaved, or the user agrees to lose it. */
 export async function confirmDiscard(action: string): Promise<boolean> {
@@ -156,7 +149,7 @@ async function showImportedModel(bytes: Uint8Array, name: string): Promise<boole
   const losses = imported.losses.map((l) => `${getNodeSpec(l.type)?.label ?? l.type} loss on '${l.nodeId}'`).join(', ');
   ui.showNotice(`Imported ${name}: ${losses}${imported.restored ? '' : ' (suggested: change it in the inspector if you like)'}. Save to keep it as a project.`);
   if (!imported.restored) {
-    const { autoLayout } = await import('../commands/registry');
+    const { autoLayout } = await import('./auto-layout');
     await autoLayout();
   } else ui.requestFit();
   return true;

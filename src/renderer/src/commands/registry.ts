@@ -8,12 +8,12 @@
 import { COMMAND_SPECS, type AppCommand, type CommandId, type CommandSpec } from '../../../shared/commands';
 import type { ExportKind } from '../../../shared/desktop-api';
 import { isNativeEdit } from '../../../shared/ipc-channels';
-import { layoutPositions } from '../canvas/auto-layout';
-import { canvasAspectRatio, canvasCentre, pointerOverCanvas } from '../canvas/viewport';
+import { canvasCentre, pointerOverCanvas } from '../canvas/viewport';
 import { exportAs } from '../interop/export-actions';
 import { useProjectStore } from '../store/project-store';
 import { useUiStore } from '../store/ui-store';
 import { focusIsEditable } from '../app/editable';
+import { autoLayout } from '../app/auto-layout';
 import { exportWeights } from '../app/export-weights';
 import { newProject, openProject, openRecent, revertProject, saveProject, saveProjectAs } from '../app/file-actions';
 
@@ -32,13 +32,6 @@ type Perform<K extends CommandId> = (command: CommandOf<K>, view: ViewControls) 
 export interface UserCommand extends CommandSpec {
   readonly id: CommandId;
   perform(command: AppCommand, view: ViewControls): void;
-}
-
-export async function autoLayout(): Promise<void> {
-  const { project } = useProjectStore.getState();
-  const positions = await layoutPositions(project.graph, useUiStore.getState().measured, canvasAspectRatio());
-  useProjectStore.getState().moveNodes(positions, 'Auto-layout');
-  useUiStore.getState().requestFit();
 }
 
 const store = () => useProjectStore.getState();

@@ -4,7 +4,7 @@
  */
 import type { ExportFile, ExportKind } from '../../../shared/desktop-api';
 import { identifier } from '../../../interop/names';
-import { suggestedFileName } from '../app/file-actions';
+import { suggestedFileName } from '../app/file-name';
 import { analyzeProjectGraph } from '../store/analysis';
 import { useTrainingStore } from '../engine-client';
 import { platform } from '../platform';
