@@ -11,7 +11,11 @@ const MAX_LINE = 120;
 
 /** Keys listed first, in this order; any others follow in their own order. */
 const ORDER = {
-  root: ['format', 'version', 'name', 'graph', 'data', 'training', 'runs', 'weights'],
+  root: ['format', 'version', 'name', 'lesson', 'graph', 'data', 'training', 'runs', 'weights'],
+  lesson: ['title', 'instructions', 'locks', 'goals'],
+  locks: ['nodes', 'params', 'graph', 'data', 'training'],
+  goal: ['kind', 'label', 'prompt', 'metric', 'split', 'quantity', 'atLeast', 'atMost', 'below', 'epochs', 'tolerance', 'relative', 'answer'],
+  quantity: ['kind', 'node', 'param', 'index', 'split', 'input'],
   graph: ['nodes', 'edges'],
   node: ['id', 'type', 'label', 'position', 'params'],
   position: ['x', 'y'],
@@ -57,6 +61,7 @@ export function canonicalProject(project: unknown): Json {
     graph.edges = (graph.edges as unknown[]).map((e) => ordered(e, ORDER.edge));
     return graph;
   });
+  orderSection(root, 'lesson', orderLesson);
   orderSection(root, 'data', orderData);
   orderSection(root, 'training', orderTraining);
   // Nodes in graph order (the engine hands them over in its own order).
@@ -64,6 +69,19 @@ export function canonicalProject(project: unknown): Json {
   orderSection(root, 'runs', (runs) => (runs as unknown[]).map((r) => orderRun(r, nodeOrder)));
   orderSection(root, 'weights', (w) => orderWeights(w, nodeOrder));
   return root;
+}
+
+function orderLesson(l: unknown): Json {
+  const lesson = ordered(l, ORDER.lesson);
+  orderSection(lesson, 'locks', (locks) => ordered(locks, ORDER.locks));
+  orderSection(lesson, 'goals', (goals) =>
+    (goals as unknown[]).map((g) => {
+      const goal = ordered(g, ORDER.goal);
+      orderSection(goal, 'quantity', (q) => ordered(q, ORDER.quantity));
+      return goal;
+    }),
+  );
+  return lesson;
 }
 
 function orderData(d: unknown): Json {

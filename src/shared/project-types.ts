@@ -1,5 +1,6 @@
 /** Types of the .bprop project file, version 1. Validation lives in project.ts. */
 import type { Graph } from './graph-types';
+import type { Lesson } from './lesson-types';
 
 export const PROJECT_FORMAT = 'backprop-studio';
 export const PROJECT_VERSION = 1;
@@ -141,6 +142,8 @@ export interface Project {
   graph: Graph;
   data: DataConfig;
   training: TrainingConfig;
+  /** Instructions, locks and goals for a student (docs/lessons.md). */
+  lesson?: Lesson;
   /** Recorded training runs, oldest first. */
   runs?: RunRecord[];
   weights?: SerializedWeights;

@@ -7,9 +7,11 @@ import { Base64Error, decodeBase64, encodeBase64 } from './base64';
 import { findJsonSyntaxError } from './json-position';
 import { fail, isObject, object, ProjectError, shown, string, type Json } from './project-fields';
 import { canonicalProject, printJson } from './project-print';
+import { checkLesson } from './lesson';
 import { checkRuns } from './project-runs';
 import { checkData, checkGraph, checkTensor, checkWeights } from './project-sections';
 import { checkTraining } from './project-training';
+import type { Graph } from './graph-types';
 import { PROJECT_FORMAT, PROJECT_VERSION, type Project, type SerializedTensor } from './project-types';
 
 export { ProjectError } from './project-fields';
@@ -44,11 +46,12 @@ export function parseProject(text: string, fileName?: string): Project {
 export function validateProject(value: unknown, fileName?: string): Project {
   try {
     const project = migrateProject(checkHeader(value)) as Json;
-    object(project, '', ['format', 'version', 'name', 'graph', 'data', 'training'], ['runs', 'weights']);
+    object(project, '', ['format', 'version', 'name', 'graph', 'data', 'training'], ['lesson', 'runs', 'weights']);
     string(project.name, 'name', false);
     checkGraph(project.graph, 'graph');
     checkData(project.data, 'data');
     checkTraining(project.training, 'training');
+    if (project.lesson !== undefined) checkLesson(project.lesson, 'lesson', project.graph as Graph);
     if (project.runs !== undefined) checkRuns(project.runs, 'runs');
     if (project.weights !== undefined) checkWeights(project.weights, 'weights');
     return project as unknown as Project;

@@ -15,6 +15,9 @@ import {
   addNodeCommand, connectCommand, deleteSelectionCommand, moveNodesCommand, renameProjectCommand,
   selectAllCommand, setLabelCommand, setParamCommand, setSelectionCommand,
 } from './graph-commands';
+import { lockViolation } from '../../../shared/lesson-locks';
+import type { Lesson } from '../../../shared/lesson-types';
+import { setLessonAnswerCommand, setLessonCommand } from './lesson-commands';
 import { applyCommand, recordStep, redoStep, undoStep, type HistoryState } from './history';
 import { replaceDataCommand, setDataCommand, setRunsCommand, setTrainingCommand, setWeightsCommand, type Patch } from './settings-commands';
 import { EMPTY_SELECTION, type Clipboard, type Command, type LoadedCsv, type Selection, type XY } from './types';
@@ -52,6 +55,13 @@ export interface ProjectState extends HistoryState {
   csv: LoadedCsv | null;
   /** The last replacement of the whole document (see `onDocumentReplaced`). */
   replaced: DocumentReplaced;
+  /**
+   * Teacher mode: the lesson can be edited and its locks do not apply. Off whenever a project is
+   * opened or started, so a student opening a lesson gets the locked view.
+   */
+  teacherMode: boolean;
+  /** The last edit a lesson lock refused (seq counts refusals, so the same message shows again). */
+  lockRefusal: { message: string; seq: number } | null;
 }
 
 export interface ProjectActions {
@@ -89,6 +99,11 @@ export interface ProjectActions {
   /** The recorded training runs (not an undo step; undo keeps them). */
   setRuns(runs: RunRecord[] | undefined): void;
   setCsv(csv: LoadedCsv | null): void;
+  setTeacherMode(on: boolean): void;
+  /** Replaces (or removes) the lesson: refused with the reason outside teacher mode. */
+  setLesson(lesson: Lesson | undefined): string | null;
+  /** A student's answer to answer goal `index` (undefined clears it). */
+  setLessonAnswer(index: number, answer: number | undefined): string | null;
   /** Opens a project file's text (`cause`: open by default). Throws ProjectError (the current project stays as it was). */
   loadProject(text: string, fileName: string | null, path: string | null, cause?: ReplaceCause): void;
   /** Starts over with `project` (a template, a blank one, an import): not dirty, no history. */
@@ -111,7 +126,10 @@ function isDirty(project: Project, savedProject: Project, savedText: string): bo
 }
 
 function freshDocument(project: Project): Omit<ProjectState, 'path' | 'fileName' | 'clipboard' | 'pasteCount' | 'csv' | 'replaced'> {
-  return { project, selection: EMPTY_SELECTION, past: [], future: [], savedProject: project, savedText: serializeProject(project), dirty: false, dragPositions: null };
+  return {
+    project, selection: EMPTY_SELECTION, past: [], future: [], savedProject: project, savedText: serializeProject(project), dirty: false, dragPositions: null,
+    teacherMode: false, lockRefusal: null,
+  };
 }
 
 const nextReplaced = (last: DocumentReplaced, cause: ReplaceCause): DocumentReplaced => ({ serial: last.serial + 1, cause });
@@ -153,6 +171,11 @@ function projectStoreCreator(initial: Project): StateCreator<ProjectStore> {
         const s = get();
         const next = applyCommand(s, command);
         if (next.project !== s.project) {
+          const locked = s.teacherMode ? null : lockViolation(s.project, next.project);
+          if (locked) {
+            set({ lockRefusal: { message: locked, seq: (s.lockRefusal?.seq ?? 0) + 1 } });
+            return locked;
+          }
           try {
             validateProject(next.project);
           } catch (err) {
@@ -237,6 +260,9 @@ function projectStoreCreator(initial: Project): StateCreator<ProjectStore> {
       },
       setRuns: (runs) => void get().run(setRunsCommand(runs)),
       setCsv: (csv) => set({ csv }),
+      setTeacherMode: (teacherMode) => set({ teacherMode }),
+      setLesson: (lesson) => get().run(setLessonCommand(lesson)),
+      setLessonAnswer: (index, answer) => get().run(setLessonAnswerCommand(index, answer)),
 
       loadProject(text, fileName, path, cause = 'open') {
         const project = parseProject(text, fileName ?? undefined); // throws: nothing below runs
