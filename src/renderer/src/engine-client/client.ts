@@ -149,8 +149,8 @@ export class EngineClient {
   }
 
   /** Backprop against finite differences for some weights of one tensor (protocol-gradcheck.ts). */
-  async gradientCheck(nodeId: string, param: string, epsilon: number): Promise<GradientCheckResult> {
-    return (await this.ask({ type: 'gradientCheck', nodeId, param, epsilon })).result;
+  async gradientCheck(nodeId: string, param: string, epsilon: number, count?: number): Promise<GradientCheckResult> {
+    return (await this.ask({ type: 'gradientCheck', nodeId, param, epsilon, ...(count ? { count } : {}) })).result;
   }
 
   async getWeights(): Promise<SerializedWeights> {

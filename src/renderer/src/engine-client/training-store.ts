@@ -64,7 +64,7 @@ export interface TrainingActions {
   predict(x: Float32Array, rows: number, normalized?: boolean): Promise<Prediction>;
   inspect(nodeId: string): Promise<Inspection>;
   /** Backprop against finite differences for some weights of one tensor, on a fixed batch. */
-  gradientCheck(nodeId: string, param: string, epsilon: number): Promise<GradientCheckResult>;
+  gradientCheck(nodeId: string, param: string, epsilon: number, count?: number): Promise<GradientCheckResult>;
   getWeights(): Promise<SerializedWeights>;
   /** File › Export › ONNX… / PyTorch Script…: the files, built by the engine from the loaded model. */
   exportModel(format: ModelExportFormat, fileName: string): Promise<ExportedModel>;
@@ -216,7 +216,7 @@ export function createTrainingStore(getClient: () => EngineClient): TrainingStor
       setLearningRate: (value) => command({ type: 'setLearningRate', value }),
       predict: async (x, rows, normalized) => engine().predict(x, rows, normalized),
       inspect: async (nodeId) => engine().inspect(nodeId),
-      gradientCheck: async (nodeId, param, epsilon) => engine().gradientCheck(nodeId, param, epsilon),
+      gradientCheck: async (nodeId, param, epsilon, count) => engine().gradientCheck(nodeId, param, epsilon, count),
       getWeights: async () => engine().getWeights(),
       exportModel: (format, fileName) => engine().ask({ type: 'exportModel', format, fileName }),
       subscribeProbes: (probes) => withEngine((e) => e.subscribeProbes(probes)),
