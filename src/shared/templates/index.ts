@@ -6,6 +6,7 @@ import type { Project } from '../project-types';
 import { autoencoderTemplates } from './autoencoders';
 import { chainGraph, makeProject } from './build';
 import { cnnTemplates } from './cnn';
+import { lessonTemplates } from './lessons';
 import { realDataTemplates } from './real-data';
 import type { ProjectTemplate } from './template-type';
 
@@ -117,8 +118,11 @@ export const templates: readonly ProjectTemplate[] = [
   ...autoencoderTemplates,
 ];
 
+export { lessonTemplates };
+
+/** A template or a lesson (New ▾ › Lessons) by id. */
 export function findTemplate(id: string): ProjectTemplate | undefined {
-  return templates.find((t) => t.id === id);
+  return templates.find((t) => t.id === id) ?? lessonTemplates.find((t) => t.id === id);
 }
 
 /** A blank project: no nodes yet, a 2-D dataset chosen so the first network has data to learn. */

@@ -1,7 +1,7 @@
 /** The New ▾ menu: a blank project or one of the templates, each ready to train. */
 import { usePopupMenu } from './use-popup-menu';
 import type { AppCommand } from '../../../shared/commands';
-import { templates } from '../../../shared/templates';
+import { lessonTemplates, templates } from '../../../shared/templates';
 import { icons } from './icons';
 import '../styles/overlays.css';
 
@@ -29,6 +29,14 @@ export function NewMenu({ dispatch }: { dispatch(command: AppCommand): void }) {
           <div className="menu__heading">Templates</div>
           {templates.map((t) => (
             <button key={t.id} type="button" role="menuitem" className="menu__item" onClick={() => choose(t.id)} data-testid={`template-${t.id}`} data-command="new">
+              <span className="menu__item-title">{t.label}</span>
+              <span className="menu__item-text">{t.description}</span>
+            </button>
+          ))}
+          <div className="menu__separator" />
+          <div className="menu__heading">Lessons</div>
+          {lessonTemplates.map((t) => (
+            <button key={t.id} type="button" role="menuitem" className="menu__item" onClick={() => choose(t.id)} data-testid={`template-lesson-${t.id}`} data-command="new">
               <span className="menu__item-title">{t.label}</span>
               <span className="menu__item-text">{t.description}</span>
             </button>

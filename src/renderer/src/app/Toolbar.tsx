@@ -11,6 +11,7 @@ import { ModeSwitch } from './ModeSwitch';
 import { NewMenu } from './NewMenu';
 import { ThemeToggle } from './ThemeToggle';
 import { ExportMenu } from '../interop/ExportMenu';
+import { LessonButton } from '../lesson/LessonButton';
 
 interface CommandButtonProps {
   /** The registry's command: its label, keys and action. */
@@ -96,6 +97,7 @@ export function Toolbar({ dispatch }: { dispatch(command: AppCommand): void }) {
       <ModeSwitch />
       <ProjectName />
       <div className="toolbar__group toolbar__end">
+        <LessonButton />
         <CommandButton command="toggleTraining" icon={icons.panel} label={trainingShown ? 'Hide training panel' : 'Show training panel'} testId="toggle-training" dispatch={dispatch} />
         <ThemeToggle />
         <CommandButton command="showShortcuts" icon={icons.help} testId="show-shortcuts" dispatch={dispatch} />

@@ -8,6 +8,9 @@ import { RefusalToast } from '../canvas/ConnectionHint';
 import { useFitOnRequest } from '../canvas/use-fit-on-request';
 import { Inspector } from '../inspector/Inspector';
 import { SPLIT_LIMITS, useLayoutStore } from '../layout/layout-store';
+import { LessonPanel } from '../lesson/LessonPanel';
+import { useLessonPanelShown } from '../lesson/lesson-view';
+import { LockRefusalToast } from '../lesson/LockRefusalToast';
 import { Palette } from '../palette/Palette';
 import { QuickAdd } from '../palette/QuickAdd';
 import { useUiStore } from '../store/ui-store';
@@ -24,12 +27,14 @@ export function Workspace() {
   const showTraining = train || panels.training;
   const showPalette = !train && panels.palette;
   const showInspector = !train && panels.inspector;
+  const lessonShown = useLessonPanelShown();
   useFitOnRequest();
-  const columns = [showPalette ? 'var(--palette-width)' : '', 'minmax(0, 1fr)', showInspector ? 'var(--inspector-width)' : ''].filter(Boolean).join(' ');
+  const columns = [showPalette ? 'var(--palette-width)' : '', lessonShown ? 'var(--lesson-width, 320px)' : '', 'minmax(0, 1fr)', showInspector ? 'var(--inspector-width)' : ''].filter(Boolean).join(' ');
   const limits = SPLIT_LIMITS[mode];
   return (
     <div className={`workspace workspace--${mode}`} style={{ gridTemplateColumns: columns }} data-testid="workspace">
       {showPalette && <Palette />}
+      {lessonShown && <LessonPanel />}
       <main className="centre">
         <div className="centre__messages">
           <ErrorBanner />
@@ -57,6 +62,7 @@ export function Workspace() {
       <QuickAdd />
       <RefusalToast />
       <NoticeToast />
+      <LockRefusalToast />
     </div>
   );
 }

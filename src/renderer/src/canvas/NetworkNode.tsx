@@ -42,6 +42,11 @@ export const NetworkNode = memo(function NetworkNode({ id, data, selected }: Nod
         <span className="net-node__title" title={data.title}>
           {data.title}
         </span>
+        {data.locked && (
+          <span className="net-node__lock" title="Locked by the lesson" data-testid={`node-locked-${id}`}>
+            locked
+          </span>
+        )}
         {data.issues.length > 0 && <ErrorBadge nodeId={id} issues={data.issues} />}
       </div>
       <div className="net-node__subtitle" title={data.subtitle || undefined} data-testid={`node-subtitle-${id}`}>

@@ -31,6 +31,8 @@ export type NetworkNodeData = {
   issues: string[];
   inputs: PortView[];
   outputs: PortView[];
+  /** A lesson locks the node (or some of its params): shown as `locked` in its title bar. */
+  locked?: boolean;
 };
 
 export type NetworkFlowNode = Node<NetworkNodeData, 'network'>;
@@ -83,9 +85,11 @@ export interface FlowInputs {
   selection: Selection;
   dragPositions: Readonly<Record<string, XY>> | null;
   measured: Readonly<Record<string, { width: number; height: number }>>;
+  /** Nodes a lesson locks. */
+  locked?: ReadonlySet<string>;
 }
 
-export function toFlowNodes({ graph, analysis, selection, dragPositions, measured }: FlowInputs): NetworkFlowNode[] {
+export function toFlowNodes({ graph, analysis, selection, dragPositions, measured, locked }: FlowInputs): NetworkFlowNode[] {
   const byNode = issuesBy(analysis.issues, 'nodeId');
   const selected = new Set(selection.nodes);
   return graph.nodes.map((node) => {
@@ -110,6 +114,7 @@ export function toFlowNodes({ graph, analysis, selection, dragPositions, measure
         issues: byNode.get(node.id) ?? [],
         inputs: spec?.inputs.map((p) => ({ id: p.id, label: p.label })) ?? [],
         outputs: spec?.outputs.map((p) => ({ id: p.id, label: p.label })) ?? [],
+        ...(locked?.has(node.id) ? { locked: true } : {}),
       },
     };
   });

@@ -1,5 +1,6 @@
 /** The controlled nodes and edges for <ReactFlow>, re-derived when the document changes. */
 import { useMemo, useRef } from 'react';
+import { lockedNodeIds } from '../../../shared/lesson-locks';
 import { analyzeProjectGraph } from '../store/analysis';
 import { useProjectStore } from '../store/project-store';
 import { useUiStore } from '../store/ui-store';
@@ -17,15 +18,17 @@ export function useFlowElements(): { nodes: NetworkFlowNode[]; edges: ShapeFlowE
   const selection = useProjectStore((s) => s.selection);
   const dragPositions = useProjectStore((s) => s.dragPositions);
   const measured = useUiStore((s) => s.measured);
+  const locks = useProjectStore((s) => s.project.lesson?.locks);
+  const locked = useMemo(() => lockedNodeIds(locks), [locks]);
   const { analysis } = useProjectAnalysis();
   const previousNodes = useRef<NetworkFlowNode[]>([]);
   const previousEdges = useRef<ShapeFlowEdge[]>([]);
 
   const nodes = useMemo(() => {
-    const next = reuseUnchanged(previousNodes.current, toFlowNodes({ graph, analysis, selection, dragPositions, measured }));
+    const next = reuseUnchanged(previousNodes.current, toFlowNodes({ graph, analysis, selection, dragPositions, measured, locked }));
     previousNodes.current = next;
     return next;
-  }, [graph, analysis, selection, dragPositions, measured]);
+  }, [graph, analysis, selection, dragPositions, measured, locked]);
 
   const edges = useMemo(() => {
     const next = reuseUnchanged(previousEdges.current, toFlowEdges({ graph, analysis, selection }));

@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useTrainingStore } from '../engine-client';
+import { isSettingLocked } from '../../../shared/lesson-locks';
 import { useProjectStore } from '../store';
 import { engineIsStale, ensureLoaded, loadNow } from './engine-sync';
 import { formatValue } from './format';
@@ -73,6 +74,7 @@ export function LearningRate() {
   const current = useTrainingStore((s) => s.training?.learningRate ?? null);
   // Before the engine has the project, the field shows (greyed) the rate the project sets.
   const planned = useProjectStore((s) => s.project.training.optimizer.learningRate);
+  const locked = useProjectStore((s) => !s.teacherMode && isSettingLocked(s.project.lesson?.locks, 'training', 'optimizer.learningRate'));
   const [text, setText] = useState('');
   const [editing, setEditing] = useState(false);
   useEffect(() => {
@@ -90,7 +92,7 @@ export function LearningRate() {
   const shown = current ?? planned;
   const slider = shown > 0 ? Math.log10(Math.min(LR_MAX, Math.max(LR_MIN, shown))) : -2;
   return (
-    <label className="bp-lr" title="Learning rate: changes take effect at the next step">
+    <label className="bp-lr" title={locked ? 'The learning rate is locked by the lesson' : 'Learning rate: changes take effect at the next step'}>
       <span>Learning rate</span>
       <input
         type="range"
@@ -99,7 +101,7 @@ export function LearningRate() {
         max={Math.log10(LR_MAX)}
         step={0.05}
         value={slider}
-        disabled={current === null}
+        disabled={current === null || locked}
         onChange={(e) => commit(Number(Number(10 ** Number(e.target.value)).toPrecision(2)))}
       />
       <input
@@ -109,7 +111,7 @@ export function LearningRate() {
         className="bp-lr-input"
         value={text}
         placeholder={formatValue(planned)}
-        disabled={current === null}
+        disabled={current === null || locked}
         onFocus={() => setEditing(true)}
         onChange={(e) => {
           setEditing(true);

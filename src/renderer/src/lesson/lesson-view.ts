@@ -1,0 +1,25 @@
+/** Whether the lesson panel shows: by default when the project has a lesson; the toolbar's Lesson button overrides. */
+import { create } from 'zustand';
+import { useProjectStore } from '../store/project-store';
+
+interface LessonViewState {
+  /** null: the default (shown when there is a lesson). */
+  shown: boolean | null;
+  toggle(): void;
+}
+
+export const useLessonView = create<LessonViewState>()((set, get) => ({
+  shown: null,
+  toggle: () => set({ shown: !(get().shown ?? Boolean(useProjectStore.getState().project.lesson)) }),
+}));
+
+export function useLessonPanelShown(): boolean {
+  const shown = useLessonView((s) => s.shown);
+  const hasLesson = useProjectStore((s) => s.project.lesson !== undefined);
+  return shown ?? hasLesson;
+}
+
+// A document opened or started anew goes back to the default.
+useProjectStore.subscribe((s, prev) => {
+  if (s.project !== prev.project && s.past.length === 0 && s.future.length === 0 && s.project === s.savedProject) useLessonView.setState({ shown: null });
+});
