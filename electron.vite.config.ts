@@ -55,6 +55,8 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
     build: {
+      // Fonts stay files: the CSP loads fonts from 'self' only, never data: URLs (KaTeX's smallest is under Vite's 4 KiB inline limit).
+      assetsInlineLimit: (file: string) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },
     plugins: [react(), reactPreambleAsFile()],

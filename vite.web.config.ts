@@ -22,6 +22,8 @@ export default defineConfig({
   build: {
     outDir: here('./out/web'),
     emptyOutDir: true,
+    // Fonts stay files: the CSP loads fonts from 'self' only, never data: URLs (KaTeX's smallest is under Vite's 4 KiB inline limit).
+    assetsInlineLimit: (file: string) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
     rollupOptions: { input: here('./src/renderer/index.html') },
   },
   server: { host: '127.0.0.1', port: 5199, strictPort: true },

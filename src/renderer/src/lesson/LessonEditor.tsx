@@ -4,6 +4,7 @@ import { describeGoal } from '../../../shared/lesson-goals';
 import { isParamLocked, isSettingLocked } from '../../../shared/lesson-locks';
 import type { Lesson, LessonLocks } from '../../../shared/lesson-types';
 import { getNodeSpec } from '../../../shared/nodes';
+import { isParamVisible } from '../../../shared/nodes/params';
 import { CommitField, Section } from '../settings/fields';
 import { useProjectStore } from '../store/project-store';
 import { useUiStore } from '../store/ui-store';
@@ -66,7 +67,8 @@ function NodeLocks({ locks }: { locks: LessonLocks }) {
       {nodes.map((node) => {
         const spec = getNodeSpec(node.type);
         const whole = locks.nodes?.includes(node.id) ?? false;
-        const params = Object.keys(spec?.params ?? {});
+        // The params the inspector shows for the node now (an activity penalty's weight only when one is chosen).
+        const params = Object.entries(spec?.params ?? {}).filter(([, p]) => isParamVisible(p, node.params, spec!.params)).map(([name]) => name);
         return (
           <div key={node.id} className="lesson-locks__node">
             <Check

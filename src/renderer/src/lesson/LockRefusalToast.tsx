@@ -16,7 +16,10 @@ export function LockRefusalToast() {
   if (!shown) return null;
   return (
     <div className="toast toast--lock" role="alert" data-testid="lock-refused">
-      <span aria-hidden>🔒 </span>
+      <svg className="toast__icon" width="12" height="12" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.8" aria-hidden>
+        <rect x="3" y="7" width="10" height="7" rx="1.5" />
+        <path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2" />
+      </svg>
       {shown}
     </div>
   );
