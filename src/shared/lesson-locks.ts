@@ -117,12 +117,10 @@ export function lockViolation(before: Project, after: Project): string | null {
   if (!sameJson(withoutAnswers(lesson), withoutAnswers(after.lesson))) return 'The lesson itself can only be changed in teacher mode.';
   const locks = lesson.locks;
   if (!locks) return null;
-  if (locks.graph) {
-    const reason = structureChange(before.graph, after.graph);
-    if (reason) return reason;
-  }
+  // A locked node's own reason first: it says more than "the structure is locked".
   return (
     nodeChange(locks, before.graph, after.graph) ??
+    (locks.graph ? structureChange(before.graph, after.graph) : null) ??
     settingChange(locks.data, before.data, after.data, 'The data is') ??
     settingChange(locks.training, before.training, after.training, 'The training settings are')
   );
