@@ -151,6 +151,36 @@ describe('lessons', () => {
     await app.screenshot('lessons-07-student-opens-file');
   });
 
+  it('an answer goal: the student\'s number is checked against the engine\'s gradient', async () => {
+    await newFromTemplate(app, 'xor-mlp');
+    await page().getByTestId('toggle-lesson').click();
+    await page().getByTestId('lesson-create').click();
+    await page().getByTestId('goal-form-kind').selectOption('answer');
+    await page().getByTestId('goal-form-prompt').fill('What is $\\partial L / \\partial b$ of the output neuron, before training?');
+    await page().getByTestId('goal-form-node').selectOption('logit');
+    await page().getByTestId('goal-form-param').selectOption('bias');
+    await page().getByTestId('goal-form-tolerance').fill('0.0001');
+    await page().getByTestId('lesson-add-goal').click();
+    await page().getByTestId('teacher-mode').uncheck();
+    await expect.poll(() => goal(0).textContent()).toContain("Answer: ∂L/∂bias[0] of 'logit'");
+    expect(await goal(0).textContent()).toContain('failed — no answer yet');
+    expect(await goal(0).locator('.katex').count()).toBe(1);
+
+    await page().getByTestId('lesson-answer-0').fill('123');
+    await page().getByTestId('lesson-answer-check-0').click();
+    await expect.poll(() => goal(0).textContent()).toContain('123 is not it yet');
+    // What the engine computes (the student would work it out by hand, or read it off the gradient check).
+    const value = await page().evaluate(async () => {
+      const hook = (globalThis as unknown as { __bpTest: { training(): { gradientCheck(n: string, p: string, e: number, c: number): Promise<{ entries: { backprop: number }[] }> } } }).__bpTest;
+      return (await hook.training().gradientCheck('logit', 'bias', 0.01, 32)).entries[0]!.backprop;
+    });
+    await page().getByTestId('lesson-answer-0').fill(value.toPrecision(6));
+    await page().getByTestId('lesson-answer-0').press('Enter');
+    await expect.poll(() => goal(0).textContent()).toContain('passed');
+    expect(await goal(0).textContent()).toContain('the engine computes');
+    await app.screenshot('lessons-08-answer-passed');
+  });
+
   it('logged no console errors', () => {
     expect(app.consoleErrors).toEqual([]);
   });

@@ -8,8 +8,9 @@ export function LockRefusalToast() {
   const refusal = useProjectStore((s) => s.lockRefusal);
   const [shown, setShown] = useState<string | null>(null);
   useEffect(() => {
+    // A new document clears the refusal: its toast goes with the old document.
+    setShown(refusal?.message ?? null);
     if (!refusal) return;
-    setShown(refusal.message);
     const timer = setTimeout(() => setShown(null), SHOW_MS);
     return () => clearTimeout(timer);
   }, [refusal]);
