@@ -65,6 +65,9 @@ describe('lessons', () => {
   it('refuses a locked training setting in its field', async () => {
     await page().locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
     await page().getByTestId('inspector-tab-training').click();
+    expect(await page().getByTestId('locked-training-notice').textContent()).toBe(
+      "Locked by the lesson: the optimiser's type, the optimiser's momentum, the learning-rate schedule, the batch size, sampling, the number of epochs, the seed, early stopping, averaging, the L1 penalty.",
+    );
     const epochs = page().getByTestId('epochs');
     await epochs.fill('400');
     await epochs.press('Enter');

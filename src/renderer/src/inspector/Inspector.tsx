@@ -6,6 +6,7 @@
 import { useEffect } from 'react';
 import { DataSettings } from '../settings/DataSettings';
 import { TrainingSettings } from '../settings/TrainingSettings';
+import { LockedSettingsNotice } from '../lesson/LockedSettingsNotice';
 import { useProjectStore } from '../store/project-store';
 import { useUiStore, type InspectorTab } from '../store/ui-store';
 import { ModelSummary } from './ModelSummary';
@@ -57,8 +58,18 @@ export function Inspector() {
       </div>
       <div className="inspector__body" role="tabpanel">
         {tab === 'node' && (single ? <NodeInspector key={single} nodeId={single} /> : <SelectionHint count={selected.length} />)}
-        {tab === 'data' && <DataSettings />}
-        {tab === 'training' && <TrainingSettings />}
+        {tab === 'data' && (
+          <>
+            <LockedSettingsNotice section="data" />
+            <DataSettings />
+          </>
+        )}
+        {tab === 'training' && (
+          <>
+            <LockedSettingsNotice section="training" />
+            <TrainingSettings />
+          </>
+        )}
         {tab === 'model' && <ModelSummary />}
       </div>
     </aside>
