@@ -1,6 +1,6 @@
 /** Whether the lesson panel shows: by default when the project has a lesson; the toolbar's Lesson button overrides. */
 import { create } from 'zustand';
-import { useProjectStore } from '../store/project-store';
+import { onDocumentReplaced, useProjectStore } from '../store/project-store';
 
 interface LessonViewState {
   /** null: the default (shown when there is a lesson). */
@@ -20,6 +20,4 @@ export function useLessonPanelShown(): boolean {
 }
 
 // A document opened or started anew goes back to the default.
-useProjectStore.subscribe((s, prev) => {
-  if (s.project !== prev.project && s.past.length === 0 && s.future.length === 0 && s.project === s.savedProject) useLessonView.setState({ shown: null });
-});
+onDocumentReplaced(useProjectStore, () => useLessonView.setState({ shown: null }));
