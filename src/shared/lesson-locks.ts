@@ -104,6 +104,35 @@ function settingChange(lock: boolean | string[] | undefined, before: unknown, af
   return null;
 }
 
+/** A node an answer goal asks about cannot go: the goal would lose its meaning. */
+function answerNodeRemoved(lesson: Lesson, after: Graph): string | null {
+  const ids = new Set(after.nodes.map((n) => n.id));
+  for (const [i, goal] of lesson.goals.entries()) {
+    if (goal.kind === 'answer' && goal.quantity.kind === 'gradient' && !ids.has(goal.quantity.node))
+      return `'${goal.quantity.node}' is used by the lesson's goal ${i + 1}: it cannot be deleted.`;
+  }
+  return null;
+}
+
+/**
+ * In teacher mode: the lesson after an edit of the graph, without locks on nodes that are gone
+ * (deleting a locked node is the teacher's call). Returns the same object when nothing changed.
+ */
+export function pruneLessonLocks(lesson: Lesson, graph: Graph): Lesson {
+  const locks = lesson.locks;
+  if (!locks) return lesson;
+  const ids = new Set(graph.nodes.map((n) => n.id));
+  const goneNode = locks.nodes?.some((id) => !ids.has(id));
+  const goneParams = Object.keys(locks.params ?? {}).some((id) => !ids.has(id));
+  if (!goneNode && !goneParams) return lesson;
+  const next: LessonLocks = { ...locks };
+  if (locks.nodes) next.nodes = locks.nodes.filter((id) => ids.has(id));
+  if (locks.params) next.params = Object.fromEntries(Object.entries(locks.params).filter(([id]) => ids.has(id)));
+  if (next.nodes?.length === 0) delete next.nodes;
+  if (next.params && Object.keys(next.params).length === 0) delete next.params;
+  return { ...lesson, locks: next };
+}
+
 /** The lesson with the students' answers taken out: what only teacher mode may change. */
 function withoutAnswers(lesson: Lesson | undefined): unknown {
   if (!lesson) return undefined;
@@ -115,6 +144,8 @@ export function lockViolation(before: Project, after: Project): string | null {
   const lesson = before.lesson;
   if (!lesson) return null;
   if (!sameJson(withoutAnswers(lesson), withoutAnswers(after.lesson))) return 'The lesson itself can only be changed in teacher mode.';
+  const answerNode = answerNodeRemoved(lesson, after.graph);
+  if (answerNode) return answerNode;
   const locks = lesson.locks;
   if (!locks) return null;
   // A locked node's own reason first: it says more than "the structure is locked".

@@ -96,6 +96,29 @@ describe('lesson locks in the store', () => {
     expect(store.getState().teacherMode).toBe(false);
   });
 
+  it('teacher mode: deleting a locked node drops its locks with it (one undo step brings both back)', () => {
+    const store = lessonStore();
+    store.getState().setTeacherMode(true);
+    store.getState().setSelection({ nodes: ['hidden'], edges: [] });
+    store.getState().deleteSelection();
+    expect(store.getState().project.graph.nodes.map((n) => n.id)).not.toContain('hidden');
+    expect(store.getState().project.lesson!.locks).toEqual({ nodes: ['x', 'loss'], data: true, training: ['epochs', 'optimizer.learningRate'] });
+    store.getState().undo();
+    expect(store.getState().project.lesson!.locks!.params).toEqual({ hidden: ['units'] });
+  });
+
+  it('a node an answer goal asks about cannot be deleted by the student', () => {
+    const project = findTemplate('xor-mlp')!.build();
+    const store = createProjectStore({
+      ...project,
+      lesson: { title: 'q', instructions: '', goals: [{ kind: 'answer', prompt: 'δ?', quantity: { kind: 'gradient', node: 'logit', param: 'bias', index: 0 }, tolerance: 0.01 }] },
+    });
+    store.getState().setSelection({ nodes: ['logit'], edges: [] });
+    store.getState().deleteSelection();
+    expect(store.getState().lockRefusal?.message).toBe("'logit' is used by the lesson's goal 1: it cannot be deleted.");
+    expect(store.getState().project.graph.nodes.map((n) => n.id)).toContain('logit');
+  });
+
   it('training results are never locked', () => {
     const store = lessonStore({ nodes: ['hidden'], graph: true, data: true, training: true });
     const run = { id: 'r1', startedAt: '2026-12-05T07:00:00.000Z', settings: { training: store.getState().project.training, data: store.getState().project.data }, epochs: [] };

@@ -15,7 +15,7 @@ import {
   addNodeCommand, connectCommand, deleteSelectionCommand, moveNodesCommand, renameProjectCommand,
   selectAllCommand, setLabelCommand, setParamCommand, setSelectionCommand,
 } from './graph-commands';
-import { lockViolation } from '../../../shared/lesson-locks';
+import { lockViolation, pruneLessonLocks } from '../../../shared/lesson-locks';
 import type { Lesson } from '../../../shared/lesson-types';
 import { setLessonAnswerCommand, setLessonCommand } from './lesson-commands';
 import { applyCommand, recordStep, redoStep, undoStep, type HistoryState } from './history';
@@ -172,6 +172,9 @@ function projectStoreCreator(initial: Project): StateCreator<ProjectStore> {
         const next = applyCommand(s, command);
         if (next.project !== s.project) {
           const locked = s.teacherMode ? null : lockViolation(s.project, next.project);
+          // The teacher deleting a locked node also drops its lock.
+          const lesson = s.teacherMode && next.project.lesson ? pruneLessonLocks(next.project.lesson, next.project.graph) : undefined;
+          if (lesson && lesson !== next.project.lesson) next.project = { ...next.project, lesson };
           if (locked) {
             set({ lockRefusal: { message: locked, seq: (s.lockRefusal?.seq ?? 0) + 1 } });
             return locked;
