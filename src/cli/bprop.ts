@@ -17,6 +17,7 @@ import { evalCommand } from './eval-command';
 import { exportCommand } from './export-command';
 import { importCommand } from './import-command';
 import { predictCommand } from './predict-command';
+import { lessonCommand } from './lesson-command';
 import { trainCommand } from './train-command';
 
 const USAGE = `usage: bprop <command> [options]
@@ -27,6 +28,7 @@ const USAGE = `usage: bprop <command> [options]
   export FILE --onnx OUT.onnx                                 the model as ONNX (normalisation included)
   export FILE --pytorch OUT.py                                a PyTorch training script, its weights and data
   import MODEL.onnx --out FILE [--dataset ID]                 an ONNX model as a project (weights, suggested loss)
+  lesson FILE [--json]                                        check a lesson's goals (answers, then a training run)
   bench [--json] [--workloads W1,…,W6] [--reps N] [--kernels wasm-relaxed|wasm|js] [--in-process]
                                                               training throughput (samples/s)
 `;
@@ -38,6 +40,7 @@ const commands: Record<string, (argv: string[]) => Promise<void>> = {
   export: exportCommand,
   import: importCommand,
   bench: benchCommand,
+  lesson: lessonCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
