@@ -47,6 +47,7 @@ describe('lessons', () => {
 
   it('refuses editing a locked node with the reason; the project and undo stay as they were', async () => {
     await page().getByTestId('node-h1').click();
+    expect(await page().getByTestId('locked-node-notice').textContent()).toBe('This node is locked by the lesson: its settings cannot be changed (moving it is fine).');
     const units = page().getByTestId('param-units');
     await units.fill('32');
     await units.press('Enter');

@@ -10,6 +10,7 @@ import { useProjectStore } from '../store/project-store';
 import { NodeImageViews } from '../image-views';
 import { Connections } from './Connections';
 import { ParamField } from './ParamField';
+import { LockedNodeNotice } from '../lesson/LockedSettingsNotice';
 
 const CATEGORY_GLYPHS: Record<string, string> = { input: '→', layer: 'W', activation: 'ƒ', regularization: '~', merge: '+', loss: 'L' };
 
@@ -46,6 +47,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
         hint="Shown on the node instead of the type's name."
         testId="node-label"
       />
+      <LockedNodeNotice nodeId={nodeId} />
       {issues.length > 0 && (
         <div className="issue-list" role="alert" data-testid="node-issues">
           {issues.map((issue) => (
