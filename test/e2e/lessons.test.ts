@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newFromTemplate, until } from './app-state';
+import { axeViolations, describeViolations } from './axe';
 import { lastDownload, queueOpenFile } from './editor-helpers';
 import { appUrl, openApp, type App } from './harness';
 
@@ -14,6 +15,10 @@ describe('lessons', () => {
   let app: App;
   const page = () => app.page;
   const goal = (n: number) => page().getByTestId(`lesson-goal-${n}`);
+  const audit = async (view: string) => {
+    const violations = await axeViolations(page());
+    expect(violations, `${view}:\n${describeViolations(violations)}`).toEqual([]);
+  };
 
   beforeAll(async () => {
     await appUrl();
@@ -43,6 +48,7 @@ describe('lessons', () => {
     expect(await goal(0).textContent()).toContain('Loss below 0.2 within 40 epochs');
     for (const id of ['x', 'h1', 'loss']) expect(await page().getByTestId(`node-${id}`).textContent()).toContain('locked');
     await app.screenshot('lessons-02-student-view');
+    await audit('a lesson in the student view');
   });
 
   it('refuses editing a locked node with the reason; the project and undo stay as they were', async () => {
@@ -87,6 +93,7 @@ describe('lessons', () => {
     await expect.poll(() => goal(1).textContent()).toContain('passed');
     expect(await page().getByTestId('lesson-goals-count').textContent()).toBe('2 of 2 passed');
     await app.screenshot('lessons-04-goals-passed');
+    await audit('goals passed');
   });
 
   it('a parameter budget is checked live on edits (digits lesson)', async () => {
@@ -125,6 +132,7 @@ describe('lessons', () => {
     expect(await instructions.locator('script').count()).toBe(0);
     expect(await instructions.textContent()).toContain('<script>alert(1)</script>'); // shown as text, never run
     await app.screenshot('lessons-06-teacher-mode');
+    await audit('teacher mode');
     // Locks do not bind the teacher.
     await page().getByTestId('node-loss').click();
     await page().getByTestId('node-label').fill('my loss');
@@ -156,7 +164,9 @@ describe('lessons', () => {
   });
 
   it('an answer goal: the student\'s number is checked against the engine\'s gradient', async () => {
-    await newFromTemplate(app, 'xor-mlp');
+    await newFromTemplate(app, 'playground-circle');
+    // newFromTemplate can return while the engine still holds the previous project: wait for this one's layers.
+    await until(app, 'the circle network in the engine', (s) => s.summary?.layers.some((l) => l.id === 'h1') === true);
     await page().getByTestId('toggle-lesson').click();
     await page().getByTestId('lesson-create').click();
     await page().getByTestId('goal-form-kind').selectOption('answer');
@@ -183,6 +193,16 @@ describe('lessons', () => {
     await expect.poll(() => goal(0).textContent()).toContain('passed');
     expect(await goal(0).textContent()).toContain('the engine computes');
     await app.screenshot('lessons-08-answer-passed');
+    await page().waitForTimeout(500); // a later change of the model would re-check: still passed
+    expect(await goal(0).textContent()).toContain('passed');
+  });
+
+  it('dark theme: the lesson view passes the accessibility audit too', async () => {
+    for (let i = 0; i < 3 && (await page().evaluate(() => document.documentElement.dataset.theme)) !== 'dark'; i++) await page().getByTestId('theme-toggle').click();
+    expect(await page().evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await app.screenshot('lessons-09-dark');
+    expect(await goal(0).textContent()).toContain('passed');
+    await audit('an answer goal passed, dark');
   });
 
   it('logged no console errors', () => {
