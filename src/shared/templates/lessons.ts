@@ -6,7 +6,7 @@
 import type { Lesson } from '../lesson-types';
 import type { Project } from '../project-types';
 import { chainGraph, makeProject } from './build';
-import type { ProjectTemplate } from './index';
+import type { ProjectTemplate } from './template-type';
 
 function withLesson(project: Project, lesson: Lesson): Project {
   return { ...project, lesson };
