@@ -1,4 +1,5 @@
 /** What e2e tests read of the running app's engine state, and how they wait for it. */
+import { findTemplate } from '../../src/shared/templates';
 import type { App } from './harness';
 
 export interface Snapshot {
@@ -41,5 +42,7 @@ export async function newFromTemplate(app: App, id: string): Promise<void> {
   await app.page.getByTestId('new-project').click();
   await app.page.getByTestId(`template-${id}`).click();
   await discardIfAsked(app);
-  await until(app, `${id} to load`, (s) => s.summary !== null && s.training?.globalStep === 0);
+  // The engine may still answer for the previous project for a moment: wait for this one's layers.
+  const nodeIds = new Set(findTemplate(id)?.build().graph.nodes.map((n) => n.id) ?? []);
+  await until(app, `${id} to load`, (s) => s.summary !== null && s.training?.globalStep === 0 && (nodeIds.size === 0 || s.summary.layers.every((l) => nodeIds.has(l.id))));
 }
