@@ -33,6 +33,23 @@ const cases: Case[] = [
   { name: 'iris: softmax + cross-entropy, full-batch SGD', project: template('iris', FULL_BATCH_SGD), epochs: 5 },
   { name: 'xor: sigmoid + binary cross-entropy, full-batch SGD', project: template('xor-mlp', FULL_BATCH_SGD), epochs: 5 },
   { name: 'linear regression: MSE, full-batch SGD', project: template('linear-regression', { ...FULL_BATCH_SGD, optimizer: { type: 'sgd', learningRate: 0.05 } }), epochs: 5 },
+  {
+    // The lectures' ½(y − ŷ)² summed (reduction 'sum', scale ½) against torch's reduction='sum'.
+    name: "MSE as the lectures' half sum of squares (reduction sum, scale 0.5), sigmoid hidden layer, mini-batch SGD",
+    project: () =>
+      makeProject(
+        chainGraph([
+          ['x', 'input'],
+          ['h', 'dense', { units: 3 }],
+          ['s', 'sigmoid'],
+          ['out', 'dense', { units: 1 }],
+          ['loss', 'mse', { target: 'labels', reduction: 'sum', scale: 0.5 }],
+        ]),
+        { dataset: 'linear', options: { n: 60, noise: 0.1 }, normalize: 'standard', split: { validation: 0.2, test: 0 } },
+        { optimizer: { type: 'sgd', learningRate: 0.01 }, batchSize: 8, sampling: 'sequential', epochs: 4, seed: 3 },
+      ),
+    epochs: 4,
+  },
   // A learning rate of 1/8 keeps every weight a short binary fraction, so both sides compute the
   // step's input exactly: with 0.1, a sum that is exactly 0 in float32 is −1.5e-8 in float64 and
   // the step flips (a property of the threshold, not of the export).

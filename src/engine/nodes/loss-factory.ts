@@ -4,7 +4,7 @@
  */
 import { getNodeSpec } from '../../shared/nodes';
 import type { NodeParams } from '../../shared/nodes';
-import { hinge, hingeBackward, mae, maeBackward, mse, mseBackward } from '../ops/losses';
+import { hinge, hingeBackward, mae, maeBackward } from '../ops/losses';
 import { LossLayer, type EngineNode, type RuntimeNode } from './layer';
 
 export type ClassTargets = 'index' | 'binary' | 'signed';
@@ -47,9 +47,9 @@ export function classTargetsOf(node: RuntimeNode): ClassTargets {
   return declared === 'binary' && getNodeSpec(node.inputs[0].type)?.signedOutput ? 'signed' : declared;
 }
 
-type ElementwiseKind = 'mse' | 'mae' | 'hinge';
+type ElementwiseKind = 'mae' | 'hinge';
 
-/** mse, mae, hinge: elementwise losses on the prediction. */
+/** mae, hinge: elementwise losses on the prediction (mse has its reduction and scale: mse.ts). */
 export class ElementwiseLoss extends BaseLoss {
   constructor(
     node: RuntimeNode,
@@ -63,7 +63,6 @@ export class ElementwiseLoss extends BaseLoss {
   computeLoss(rows: number): number {
     const p = this.prediction.output;
     const cols = this.node.size;
-    if (this.kind === 'mse') return mse(p, this.targets, rows, cols);
     if (this.kind === 'mae') return mae(p, this.targets, rows, cols);
     return hinge(p, this.targets, rows, cols);
   }
@@ -71,8 +70,7 @@ export class ElementwiseLoss extends BaseLoss {
     const p = this.prediction.output;
     const dp = this.prediction.grad;
     const cols = this.node.size;
-    if (this.kind === 'mse') mseBackward(p, this.targets, dp, rows, cols);
-    else if (this.kind === 'mae') maeBackward(p, this.targets, dp, rows, cols);
+    if (this.kind === 'mae') maeBackward(p, this.targets, dp, rows, cols);
     else hingeBackward(p, this.targets, dp, rows, cols);
   }
 }

@@ -19,18 +19,39 @@ function checkLabel(fn: string, label: number, row: number, cols: number): void 
 
 /** Mean over rows·cols of (p − t)², as torch.nn.MSELoss. */
 export function mse(pred: Float32Array, target: Float32Array, rows: number, cols: number): number {
+  return squaredError(pred, target, rows, cols, 'mean', 1);
+}
+
+export function mseBackward(pred: Float32Array, target: Float32Array, dpred: Float32Array, rows: number, cols: number): void {
+  squaredErrorBackward(pred, target, dpred, rows, cols, 'mean', 1);
+}
+
+/**
+ * scale · mean (p − t)² ('mean', torch's MSELoss) or scale · Σ (p − t)² ('sum', torch's
+ * reduction='sum'), over rows·cols. The lectures' ½(y − ŷ)² is 'sum' with scale ½.
+ */
+export function squaredError(pred: Float32Array, target: Float32Array, rows: number, cols: number, reduction: 'mean' | 'sum', scale: number): number {
   const len = rows * cols;
   let s = 0;
   for (let i = 0; i < len; i++) {
     const d = pred[i] - target[i];
     s += d * d;
   }
-  return s / len;
+  return reduction === 'mean' ? (scale * s) / len : scale * s;
 }
 
-export function mseBackward(pred: Float32Array, target: Float32Array, dpred: Float32Array, rows: number, cols: number): void {
+/** Accumulates the gradient of squaredError: 2·scale·(p − t), divided by rows·cols for 'mean'. */
+export function squaredErrorBackward(
+  pred: Float32Array,
+  target: Float32Array,
+  dpred: Float32Array,
+  rows: number,
+  cols: number,
+  reduction: 'mean' | 'sum',
+  scale: number,
+): void {
   const len = rows * cols;
-  const g = 2 / len;
+  const g = reduction === 'mean' ? (2 * scale) / len : 2 * scale;
   for (let i = 0; i < len; i++) dpred[i] += g * (pred[i] - target[i]);
 }
 

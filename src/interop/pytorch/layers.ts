@@ -41,7 +41,7 @@ export type TorchTargets = 'index' | 'binary' | 'signed';
 export interface TorchLoss<K extends NodeType> {
   loss: true;
   /** The loss of prediction `pred` against `target`; `logits` is the prediction's input (fused losses). */
-  expression(args: { pred: string; logits: string; target: string }): string;
+  expression(args: { pred: string; logits: string; target: string; params: NodeParams<K> }): string;
   /** Fused losses read the value before the softmax/sigmoid. */
   readsLogits?: boolean;
   classTargets(node: ResolvedNode, byId: Map<string, ResolvedNode>, params: NodeParams<K>): TorchTargets;
@@ -90,6 +90,12 @@ const threshold = (low: number): TorchLayer<'step' | 'sign'> => ({
 /** MSE/MAE read class labels as 0/1, or as ±1 after a Sign unit (as the engine does). */
 const afterSign = (node: ResolvedNode, byId: Map<string, ResolvedNode>): TorchTargets =>
   byId.get(node.inputs[0]!)?.type === 'sign' ? 'signed' : 'binary';
+
+/** MSE with its reduction and scale: torch's reduction='sum' for 'sum', a factor for scale ≠ 1. */
+function mseExpression(pred: string, target: string, p: NodeParams<'mse'>): string {
+  const loss = `F.mse_loss(${pred}, ${target}${p.reduction === 'sum' ? ", reduction='sum'" : ''})`;
+  return p.scale === 1 ? loss : `${py(p.scale)} * ${loss}`;
+}
 
 export const torchLayers: TorchTable = {
   input: { forward: ({ inputs }) => inputs[0]! },
@@ -154,7 +160,7 @@ export const torchLayers: TorchTable = {
   add: { forward: ({ inputs }) => inputs.join(' + ') },
   // Our axis counts within one sample; PyTorch's counts the batch too.
   concat: { forward: ({ inputs, params }) => `torch.cat([${inputs.join(', ')}], dim=${params.axis + 1})` },
-  mse: { loss: true, expression: ({ pred, target }) => `F.mse_loss(${pred}, ${target})`, classTargets: afterSign },
+  mse: { loss: true, expression: ({ pred, target, params }) => mseExpression(pred, target, params), classTargets: afterSign },
   mae: { loss: true, expression: ({ pred, target }) => `F.l1_loss(${pred}, ${target})`, classTargets: afterSign },
   // The perceptron criterion: mean of max(0, −t·a); clamp (not relu) keeps the gradient at a = 0, as the app does.
   hinge: { loss: true, expression: ({ pred, target }) => `torch.clamp(-${target} * ${pred}, min=0).mean()`, classTargets: () => 'signed' },

@@ -347,7 +347,7 @@ function lossSection(source: ModelSource, e: Emitted): string {
     const logits = rule.readsLogits ? `out[${str(names.get(plan.byId.get(predId)!.inputs[0]!)!)}]` : pred;
     const target = targetExpression(source, loss, e, pred);
     if (target.startsWith('class_targets')) needsClassTargets = true;
-    terms.push(`${rule.expression({ pred, logits, target })}  # ${loss.spec.label} '${loss.id}'`);
+    terms.push(`${rule.expression({ pred, logits, target, params: loss.params as never })}  # ${loss.spec.label} '${loss.id}'`);
   }
   const penalties: string[] = [];
   for (const n of plan.layers) {

@@ -22,6 +22,18 @@ function cases(): Case[] {
   const maePred = Float32Array.from(awayFromZero(rows * cols, 34), (v, i) => target[i] + v);
   return [
     { name: 'mse', pred: randomArray(rows * cols, 35), loss: (p) => L.mse(p, target, rows, cols), backward: (p, d) => L.mseBackward(p, target, d, rows, cols) },
+    {
+      name: 'squaredError sum ×0.5',
+      pred: randomArray(rows * cols, 40),
+      loss: (p) => L.squaredError(p, target, rows, cols, 'sum', 0.5),
+      backward: (p, d) => L.squaredErrorBackward(p, target, d, rows, cols, 'sum', 0.5),
+    },
+    {
+      name: 'squaredError mean ×3',
+      pred: randomArray(rows * cols, 41),
+      loss: (p) => L.squaredError(p, target, rows, cols, 'mean', 3),
+      backward: (p, d) => L.squaredErrorBackward(p, target, d, rows, cols, 'mean', 3),
+    },
     { name: 'mae', pred: maePred, loss: (p) => L.mae(p, target, rows, cols), backward: (p, d) => L.maeBackward(p, target, d, rows, cols) },
     { name: 'hinge', pred: awayFromZero(rows * cols, 36), loss: (p) => L.hinge(p, signs, rows, cols), backward: (p, d) => L.hingeBackward(p, signs, d, rows, cols) },
     {
@@ -73,6 +85,20 @@ describe('loss values', () => {
     const d = new Float32Array(4);
     L.maeBackward(p, t, d, 2, 2);
     expect(Array.from(d)).toEqual([0.25, 0, -0.25, 0]); // sign(0) = 0
+  });
+
+  it("squaredError: 'sum' adds the squares, scale multiplies; ½·sum has the gradient p − t (the lectures' ½(y − ŷ)²)", () => {
+    const p = Float32Array.from([1, 2, 3, 4]), t = Float32Array.from([0, 2, 5, 4]);
+    expect(L.squaredError(p, t, 2, 2, 'sum', 0.5)).toBe(2.5);
+    expect(L.squaredError(p, t, 2, 2, 'sum', 1)).toBe(5);
+    expect(L.squaredError(p, t, 2, 2, 'mean', 0.5)).toBe(0.625);
+    expect(L.squaredError(p, t, 2, 2, 'mean', 1)).toBe(L.mse(p, t, 2, 2));
+    const d = new Float32Array(4);
+    L.squaredErrorBackward(p, t, d, 2, 2, 'sum', 0.5);
+    expect(Array.from(d)).toEqual([1, 0, -2, 0]);
+    d.fill(0);
+    L.squaredErrorBackward(p, t, d, 2, 2, 'mean', 1);
+    expect(Array.from(d)).toEqual([0.5, 0, -1, 0]);
   });
 
   it('hinge gives a gradient at a = 0, so a zero-initialised perceptron learns', () => {
