@@ -7,6 +7,7 @@ import { requireBuiltinDataset, resolveDatasetOptions } from '../../shared/data/
 import { gateDataset, generate2d, linearDataset, type GateId, type Generator2dId } from './generators';
 import { loadImageDataset, type ImageDatasetId } from './images';
 import { loadRealDataset, type RealDatasetId } from './real';
+import { sample221Dataset } from './lecture-samples';
 import { turnsDataset } from './turns';
 import type { Dataset, DatasetIO } from './types';
 
@@ -28,6 +29,7 @@ export async function loadBuiltinDataset(
       return gateDataset(id as GateId, info.label);
     case 'generated':
       if (id === 'turns') return turnsDataset(info.label);
+      if (id === 'sample-221') return sample221Dataset(info.label);
       return id === 'linear'
         ? linearDataset(info.label, opts.n, opts.noise, rng)
         : generate2d(id as Generator2dId, info.label, opts.n, opts.noise, rng);

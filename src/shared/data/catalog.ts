@@ -262,6 +262,20 @@ export const builtinDatasets: readonly BuiltinDatasetInfo[] = [
     licence: 'CC0',
     source: 'Horst, Hill & Gorman (2020); Gorman, Williams & Fraser (2014)',
   },
+  // Last: an import or a picker looking for the first dataset that fits never lands on one sample.
+  {
+    id: 'sample-221',
+    label: 'One sample (x = (1, 2), y = 1)',
+    task: 'regression',
+    description:
+      'The single training example of the lectures\' 2-2-1 network worked by hand: inputs x₁ = 1, x₂ = 2 and target 1. For stepping through one backprop step.',
+    kind: 'generated',
+    options: [],
+    featureShape: [2],
+    numClasses: 0,
+    targetSize: 1,
+    rows: 1,
+  },
 ];
 
 export function findBuiltinDataset(id: string): BuiltinDatasetInfo | undefined {

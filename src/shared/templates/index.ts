@@ -6,6 +6,7 @@ import type { Project } from '../project-types';
 import { autoencoderTemplates } from './autoencoders';
 import { chainGraph, makeProject } from './build';
 import { cnnTemplates } from './cnn';
+import { lectureExampleTemplates } from './lectures';
 import { lessonTemplates } from './lessons';
 import { realDataTemplates } from './real-data';
 import type { ProjectTemplate } from './template-type';
@@ -116,6 +117,7 @@ export const templates: readonly ProjectTemplate[] = [
   lectureTemplates[4]!,
   ...cnnTemplates,
   ...autoencoderTemplates,
+  ...lectureExampleTemplates,
 ];
 
 export { lessonTemplates };

@@ -138,3 +138,13 @@ describe('errors', () => {
     await expect(load('linear', { noise: NaN })).rejects.toThrow(DataError);
   });
 });
+
+describe('sample-221', () => {
+  it("is the lecture's one sample x = (1, 2), y = 1, regression, and declares 1 row", async () => {
+    const ds = await load('sample-221');
+    expect([ds.n, ds.featureShape, ds.task, ds.targetSize]).toEqual([1, [2], 'regression', 1]);
+    expect(Array.from(ds.x)).toEqual([1, 2]);
+    expect(Array.from(ds.y)).toEqual([1]);
+    expect(builtinDatasets.find((d) => d.id === 'sample-221')!.rows).toBe(1);
+  });
+});
