@@ -9,7 +9,7 @@ import type { Model } from './model';
 import { l2NormSq } from './ops/reduce';
 
 /** Element-wise activations: their output is "the neuron's value" Playground shows. */
-const ELEMENTWISE = new Set(['identity', 'sigmoid', 'tanh', 'relu', 'leakyRelu', 'elu', 'softplus', 'step', 'sign']);
+export const ELEMENTWISE_ACTIVATIONS: ReadonlySet<string> = new Set(['identity', 'sigmoid', 'tanh', 'relu', 'leakyRelu', 'elu', 'softplus', 'step', 'sign']);
 /** Neuron maps are drawn for Dense layers up to this many units. */
 export const MAX_NEURON_UNITS = 16;
 
@@ -28,7 +28,7 @@ function consumersOf(model: Model): Map<RuntimeNode, RuntimeNode[]> {
 /** The activation right after a Dense (its only consumer, element-wise), if any. */
 function activationAfter(node: RuntimeNode, consumers: Map<RuntimeNode, RuntimeNode[]>): RuntimeNode | null {
   const next = consumers.get(node) ?? [];
-  return next.length === 1 && ELEMENTWISE.has(next[0].type) ? next[0] : null;
+  return next.length === 1 && ELEMENTWISE_ACTIVATIONS.has(next[0].type) ? next[0] : null;
 }
 
 export function neuronLayers(model: Model): NeuronLayer[] {

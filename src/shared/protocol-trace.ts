@@ -1,0 +1,114 @@
+/**
+ * Protocol messages for the step-through (docs/step-through.md): the stages of ONE training step
+ * on one chosen sample (or a mini-batch of consecutive training rows) of a network of Dense
+ * layers, activations and one loss, as the engine's own forward, backward and optimiser compute
+ * them (src/engine/trace.ts). Part of the renderer ↔ engine protocol (protocol.ts); the CLI's
+ * `bprop trace --json` prints the same stage objects, one per line.
+ *
+ * Values are plain numbers (float32 values widened to float64). Per-neuron values are row-major,
+ * `rows` × units; with one sample they are simply one value per neuron. Dense kernels are
+ * [inputs][units], as the project stores them: kernel[i][j] is the weight from input i to neuron j.
+ */
+
+/** Weights of one Dense layer: kernel[i][j] from input i to neuron j, and the bias per neuron. */
+export interface TraceWeights {
+  kernel: number[][];
+  bias?: number[];
+}
+
+/** A layer of neurons: a Dense node and the activation right after it (if any). */
+export interface TraceLayer {
+  /** The Dense node. */
+  node: string;
+  /** The activation node after it, and its type (e.g. 'sigmoid'); null for a linear layer. */
+  activationNode: string | null;
+  activation: string | null;
+  /** The node feeding the layer (the Input, a view of it, or the previous layer's activation). */
+  inputNode: string;
+  inputs: number;
+  units: number;
+  /**
+   * The activation is computed together with the loss (softmax → cross-entropy, sigmoid →
+   * binary cross-entropy): Δ = ŷ − y straight from the loss, no separate g′.
+   */
+  fusedWithLoss: boolean;
+}
+
+export interface ForwardStage {
+  stage: 'forward';
+  node: string;
+  /** The values entering the layer (rows × inputs): the sample's features, or the previous layer's a. */
+  x: number[];
+  /** The weighted sums (pre-activations) in = b + Σᵢ wᵢⱼ xᵢ (rows × units). */
+  in: number[];
+  /** The activations a = g(in) (rows × units); equal to `in` without an activation. */
+  a: number[];
+}
+
+export interface LossStage {
+  stage: 'loss';
+  node: string;
+  /** The loss node's type and, in words, the form it computes (e.g. "½ Σ (ŷ − y)²"). */
+  lossType: string;
+  form: string;
+  /** The value minimised, penalties included (what training reports for this batch). */
+  value: number;
+  /** Kernel and activity penalties included in `value` (0 without any). */
+  penalty: number;
+  /** The prediction ŷ (rows × outputs: probabilities after a fused softmax/sigmoid). */
+  prediction: number[];
+  /** The targets as the loss reads them: rows × outputs values, or one class index per row. */
+  target: number[];
+  targetKind: 'values' | 'classIndex';
+  /** ∂L/∂ŷ per output (rows × outputs); null for a fused loss, which goes straight to Δ. */
+  dPrediction: number[] | null;
+}
+
+export interface BackwardStage {
+  stage: 'backward';
+  node: string;
+  /** Δ = ∂L/∂in per neuron (rows × units): the modified error of the lectures. */
+  delta: number[];
+  /** ∂L/∂a per neuron (rows × units): the error arriving at the activation (Σₖ wⱼₖ Δₖ for a hidden layer). Null when fused. */
+  dA: number[] | null;
+  /** g′(in) per neuron (rows × units), from the activation's own backward; null without an elementwise activation. */
+  gPrime: number[] | null;
+  /** ∂L/∂w for every weight of the layer (summed over the batch rows), penalties included. */
+  grads: TraceWeights;
+  /** The layer has a kernel penalty (L1/L2), whose gradient is part of `grads`. */
+  penalized: boolean;
+}
+
+export interface UpdateStage {
+  stage: 'update';
+  node: string;
+  /** The optimiser's rule in words and symbols, e.g. "w ← w − α·∂L/∂w" (SGD). */
+  rule: string;
+  /** True when the rule is plain w ← w − α·∂L/∂w (SGD without momentum, decay or L1). */
+  plainGradientStep: boolean;
+  learningRate: number;
+  before: TraceWeights;
+  after: TraceWeights;
+}
+
+export type TraceStage = ForwardStage | LossStage | BackwardStage | UpdateStage;
+
+export interface StepTrace {
+  /** The first training row of the batch (0-based) and the number of rows. */
+  sample: number;
+  rows: number;
+  /** The layers in forward order. */
+  layers: TraceLayer[];
+  /** In order: forward per layer, the loss, backward per layer (last layer first), update per layer. */
+  stages: TraceStage[];
+  optimizer: string;
+  lossBefore: number;
+  /** The loss on the same rows after the update (evaluation mode). */
+  lossAfter: number;
+}
+
+/** renderer → engine: trace one training step from the current weights (the session is not changed). */
+export type TraceRequest = { type: 'trace'; requestId: number; sample: number; rows?: number };
+
+/** engine → renderer */
+export type TraceEvent = { type: 'traced'; requestId: number; trace: StepTrace };
