@@ -7,6 +7,7 @@
 // First: turns on WebAssembly relaxed SIMD before any engine module compiles its kernels.
 import './wasm-features';
 import { DataError } from '../engine/data/types';
+import { TraceError } from '../engine/trace';
 import { DivergenceError } from '../engine/train';
 import { OnnxImportError } from '../interop/onnx/import';
 import { GraphError } from '../shared/graph-types';
@@ -18,6 +19,7 @@ import { exportCommand } from './export-command';
 import { importCommand } from './import-command';
 import { predictCommand } from './predict-command';
 import { lessonCommand } from './lesson-command';
+import { traceCommand } from './trace-command';
 import { trainCommand } from './train-command';
 
 const USAGE = `usage: bprop <command> [options]
@@ -29,6 +31,7 @@ const USAGE = `usage: bprop <command> [options]
   export FILE --pytorch OUT.py                                a PyTorch training script, its weights and data
   import MODEL.onnx --out FILE [--dataset ID]                 an ONNX model as a project (weights, suggested loss)
   lesson FILE [--json]                                        check a lesson's goals (answers, then a training run)
+  trace FILE [--sample i] [--rows n] [--json]                 one training step, stage by stage (forward, loss, backward, update)
   bench [--json] [--workloads W1,…,W6] [--reps N] [--kernels wasm-relaxed|wasm|js] [--in-process]
                                                               training throughput (samples/s)
 `;
@@ -41,6 +44,7 @@ const commands: Record<string, (argv: string[]) => Promise<void>> = {
   import: importCommand,
   bench: benchCommand,
   lesson: lessonCommand,
+  trace: traceCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -66,6 +70,10 @@ function reportError(e: unknown): number {
   if (e instanceof GraphError) {
     // One line per issue, each naming its node: "node 'h1' (param 'units'): ..."
     process.stderr.write(`bprop: invalid graph: ${e.issues.map((i) => (i.nodeId ? `node '${i.nodeId}'` : i.edgeId ? `edge '${i.edgeId}'` : 'graph') + `${i.param ? ` (param '${i.param}')` : ''}: ${i.message}${i.help ? ` (help: ${i.help})` : ''}`).join('; ')}\n`);
+    return 2;
+  }
+  if (e instanceof TraceError) {
+    process.stderr.write(`bprop: cannot step through this network: ${e.message}\n`);
     return 2;
   }
   if (e instanceof ProjectError || e instanceof DataError || e instanceof UsageError || e instanceof OnnxImportError) {

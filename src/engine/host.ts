@@ -29,6 +29,7 @@ import type { PreparedData } from './data/types';
 import { StepLossBuffer } from './host-progress';
 import { HostProbes } from './host-probes';
 import { createTrainer, prepareProjectData, weightsToProject, weightMapOf, type DataSource } from './session';
+import { traceTrainingStep } from './trace';
 import { DivergenceError, Trainer } from './train';
 import { DEFAULT_GRADIENT_CHECK_COUNT } from '../shared/protocol-gradcheck';
 
@@ -92,6 +93,7 @@ export class EngineHost {
       type: 'gradientChecked',
       result: this.requireTrainer().gradientCheck(msg.nodeId, msg.param, msg.epsilon, msg.count ?? DEFAULT_GRADIENT_CHECK_COUNT),
     }),
+    trace: (msg) => this.trace(msg.sample, msg.rows ?? 1),
     exportModel: async (msg) => {
       const model = this.requireTrainer().model;
       // Loaded on first use: the ONNX and PyTorch writers are not needed to start training.
@@ -301,6 +303,22 @@ export class EngineHost {
     const outputs = trainer.predict(input, rows);
     const cols = trainer.model.prediction.size;
     return new Reply({ type: 'prediction', outputs, rows, cols }, [outputs.buffer as ArrayBuffer]);
+  }
+
+  /** The step-through: one step from the current weights on a copy of the model; the session is not changed. */
+  private trace(sample: number, rows: number): ReplyOf<'trace'> {
+    const trainer = this.requireTrainer();
+    const project = this.project!;
+    const { trace } = traceTrainingStep({
+      graph: project.graph,
+      data: this.data!,
+      training: project.training,
+      weights: weightMapOf(trainer.model),
+      sample,
+      rows,
+      learningRate: trainer.learningRate,
+    });
+    return { type: 'traced', trace };
   }
 
   private inspect(nodeId: string): ReplyOf<'inspect'> {

@@ -107,8 +107,10 @@ export interface StepTrace {
   lossAfter: number;
 }
 
-/** renderer → engine: trace one training step from the current weights (the session is not changed). */
-export type TraceRequest = { type: 'trace'; requestId: number; sample: number; rows?: number };
-
-/** engine → renderer */
-export type TraceEvent = { type: 'traced'; requestId: number; trace: StepTrace };
+/** The step-through's request (see EngineRequests in protocol.ts): one training step traced from the current weights; the session is not changed. */
+export interface TraceRequests {
+  trace: {
+    request: { sample: number; rows?: number };
+    response: { type: 'traced'; trace: StepTrace };
+  };
+}

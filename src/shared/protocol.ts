@@ -19,6 +19,7 @@ import type { EpochRecord, EvalResult, EvalSplit, Evaluation, ModelSummary, Prob
 import type { ImageRequests } from './protocol-images';
 import type { GradientCheckRequests } from './protocol-gradcheck';
 import type { ExportRequests } from './protocol-interop';
+import type { TraceRequests } from './protocol-trace';
 
 export * from './protocol-data';
 export type { ImageProbe, ImageSamples, ImageSource, NodeActivations } from './protocol-images';
@@ -66,9 +67,9 @@ export interface CoreRequests {
 
 /**
  * Every request: the core ones, the image views' (protocol-images.ts), the gradient check's
- * (protocol-gradcheck.ts) and File › Export's (protocol-interop.ts).
+ * (protocol-gradcheck.ts), File › Export's (protocol-interop.ts) and the step-through's (protocol-trace.ts).
  */
-export interface EngineRequests extends CoreRequests, ImageRequests, GradientCheckRequests, ExportRequests {}
+export interface EngineRequests extends CoreRequests, ImageRequests, GradientCheckRequests, ExportRequests, TraceRequests {}
 
 /** renderer → engine, one-way: what each command carries besides its type. */
 export interface EngineCommands {

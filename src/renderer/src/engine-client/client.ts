@@ -7,6 +7,7 @@
 import type { GraphIssue } from '../../../shared/graph-types';
 import type { Project, SerializedWeights } from '../../../shared/project-types';
 import type { GradientCheckResult } from '../../../shared/protocol-gradcheck';
+import type { StepTrace } from '../../../shared/protocol-trace';
 import {
   PROTOCOL_VERSION,
   type AnswerOf,
@@ -151,6 +152,11 @@ export class EngineClient {
   /** Backprop against finite differences for some weights of one tensor (protocol-gradcheck.ts). */
   async gradientCheck(nodeId: string, param: string, epsilon: number, count?: number): Promise<GradientCheckResult> {
     return (await this.ask({ type: 'gradientCheck', nodeId, param, epsilon, ...(count ? { count } : {}) })).result;
+  }
+
+  /** The step-through: one training step's stages on training row `sample` (and the rows after it), from the current weights. */
+  async trace(sample: number, rows = 1): Promise<StepTrace> {
+    return (await this.ask({ type: 'trace', sample, rows })).trace;
   }
 
   async getWeights(): Promise<SerializedWeights> {
