@@ -43,7 +43,7 @@ export function relativeError(a: number, b: number): number {
 
 export function gradientCheck(
   model: Model, guard: ActivationGuard, train: DataPart, targetSize: number,
-  nodeId: string, paramName: string, epsilon: number, count: number,
+  nodeId: string, paramName: string, epsilon: number, count: number, include?: number,
 ): GradientCheckResult {
   const node = model.node(nodeId);
   const param = node.params.find((p) => p.name === paramName);
@@ -71,6 +71,10 @@ export function gradientCheck(
       const at = loss();
       model.backward();
       const indices = checkedIndices(param.data.length, count);
+      if (include !== undefined) {
+        if (!Number.isInteger(include) || include < 0 || include >= param.data.length) throw new Error(`weight ${include} is not in ${nodeId}.${paramName} (it has ${param.data.length})`);
+        if (!indices.includes(include)) indices.push(include), indices.sort((a, b) => a - b);
+      }
       const backprop = indices.map((i) => param.grad[i]!);
       const entries: GradientCheckEntry[] = indices.map((index, k) => {
         const w = param.data[index]!;

@@ -91,7 +91,7 @@ export class EngineHost {
     getWeights: () => ({ type: 'weights', weights: weightsToProject(this.requireTrainer().model) }),
     gradientCheck: (msg) => ({
       type: 'gradientChecked',
-      result: this.requireTrainer().gradientCheck(msg.nodeId, msg.param, msg.epsilon, msg.count ?? DEFAULT_GRADIENT_CHECK_COUNT),
+      result: this.requireTrainer().gradientCheck(msg.nodeId, msg.param, msg.epsilon, msg.count ?? DEFAULT_GRADIENT_CHECK_COUNT, msg.include),
     }),
     trace: (msg) => this.trace(msg.sample, msg.rows ?? 1),
     exportModel: async (msg) => {

@@ -161,8 +161,8 @@ export class Trainer {
   }
 
   /** Backprop against finite differences for `count` weights of one tensor (gradient-check.ts). */
-  gradientCheck(nodeId: string, param: string, epsilon: number, count: number): GradientCheckResult {
-    return gradientCheck(this.model, this.guard, this.data.train, this.data.targetSize, nodeId, param, epsilon, count);
+  gradientCheck(nodeId: string, param: string, epsilon: number, count: number, include?: number): GradientCheckResult {
+    return gradientCheck(this.model, this.guard, this.data.train, this.data.targetSize, nodeId, param, epsilon, count, include);
   }
 
   /** Loss and metrics on a split, in evaluation mode (dropout off; averaged weights if enabled). */

@@ -36,10 +36,13 @@ export interface GradientCheckResult {
   maxRelativeError: number;
 }
 
-/** The gradient check's request (see EngineRequests in protocol.ts). */
+/**
+ * The gradient check's request (see EngineRequests in protocol.ts). `include`: a flat index to
+ * check besides the spread ones (the step-through's "Check this gradient").
+ */
 export interface GradientCheckRequests {
   gradientCheck: {
-    request: { nodeId: string; param: string; epsilon: number; count?: number };
+    request: { nodeId: string; param: string; epsilon: number; count?: number; include?: number };
     response: { type: 'gradientChecked'; result: GradientCheckResult };
   };
 }

@@ -26,6 +26,17 @@ describe('gradient check', () => {
     }
   });
 
+  it('also checks the one weight it is asked about (the step-through\'s "Check this gradient"), and refuses one outside the tensor', async () => {
+    const trainer = await trainerFor(loadExample('circle'));
+    const length = trainer.model.node('h1').params.find((p) => p.name === 'kernel')!.data.length;
+    const spread = checkedIndices(length, 4);
+    const wanted = Array.from({ length }, (_, i) => i).find((i) => !spread.includes(i))!;
+    const r = trainer.gradientCheck('h1', 'kernel', 1e-2, 4, wanted);
+    expect(r.entries.map((e) => e.index)).toEqual([...spread, wanted].sort((a, b) => a - b));
+    expect(r.entries.find((e) => e.index === wanted)!.relativeError).toBeLessThan(1e-2);
+    expect(() => trainer.gradientCheck('h1', 'kernel', 1e-2, 4, length)).toThrow(`weight ${length} is not in h1.kernel (it has ${length})`);
+  });
+
   it('names what a wrong gradient looks like: a tiny ε in float32 is dominated by rounding', async () => {
     const trainer = await trainerFor(loadExample('circle'));
     for (let i = 0; i < 40; i++) trainer.trainStep();

@@ -3,6 +3,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { formatCount } from '../store/model-summary';
 import { ErrorBadge } from './ErrorBadge';
+import { StageValue } from '../training/step-through/StageValue';
 import type { NetworkFlowNode, PortView } from './flow-model';
 import '../styles/node.css';
 
@@ -52,6 +53,7 @@ export const NetworkNode = memo(function NetworkNode({ id, data, selected }: Nod
       <div className="net-node__subtitle" title={data.subtitle || undefined} data-testid={`node-subtitle-${id}`}>
         {data.subtitle || '\u00a0'}
       </div>
+      <StageValue nodeId={id} />
       <div className="net-node__footer">
         <span className={`net-node__shape${data.shape ? '' : ' is-unknown'}`} data-testid={`node-shape-${id}`}>
           {data.shape ?? 'shape ?'}

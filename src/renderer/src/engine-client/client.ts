@@ -150,8 +150,8 @@ export class EngineClient {
   }
 
   /** Backprop against finite differences for some weights of one tensor (protocol-gradcheck.ts). */
-  async gradientCheck(nodeId: string, param: string, epsilon: number, count?: number): Promise<GradientCheckResult> {
-    return (await this.ask({ type: 'gradientCheck', nodeId, param, epsilon, ...(count ? { count } : {}) })).result;
+  async gradientCheck(nodeId: string, param: string, epsilon: number, count?: number, include?: number): Promise<GradientCheckResult> {
+    return (await this.ask({ type: 'gradientCheck', nodeId, param, epsilon, ...(count ? { count } : {}), ...(include === undefined ? {} : { include }) })).result;
   }
 
   /** The step-through: one training step's stages on training row `sample` (and the rows after it), from the current weights. */

@@ -10,6 +10,7 @@ import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import type { GraphIssue } from '../../../shared/graph-types';
 import type { Project, SerializedWeights } from '../../../shared/project-types';
 import type { GradientCheckResult } from '../../../shared/protocol-gradcheck';
+import type { StepTrace } from '../../../shared/protocol-trace';
 import type { EpochRecord, EvalResult, Evaluation, EvalSplit, ImageProbe, ImageSamples, ImageSource, ModelSummary, ProbeFrame, ProbePoints, ProbeSubscription, TrainingState } from '../../../shared/protocol';
 import type { ClientEvent, ConnectionState, CsvInput, EngineClient, Inspection, LoadResult, Prediction } from './client';
 import { imageRequests } from './image-requests';
@@ -64,7 +65,10 @@ export interface TrainingActions {
   predict(x: Float32Array, rows: number, normalized?: boolean): Promise<Prediction>;
   inspect(nodeId: string): Promise<Inspection>;
   /** Backprop against finite differences for some weights of one tensor, on a fixed batch. */
-  gradientCheck(nodeId: string, param: string, epsilon: number, count?: number): Promise<GradientCheckResult>;
+  /** `include`: a weight index to check besides the spread ones (the step-through's "Check this gradient"). */
+  gradientCheck(nodeId: string, param: string, epsilon: number, count?: number, include?: number): Promise<GradientCheckResult>;
+  /** The step-through: one training step's stages on training row `sample`, from the current weights (the run is not changed). */
+  trace(sample: number, rows?: number): Promise<StepTrace>;
   getWeights(): Promise<SerializedWeights>;
   /** File › Export › ONNX… / PyTorch Script…: the files, built by the engine from the loaded model. */
   exportModel(format: ModelExportFormat, fileName: string): Promise<ExportedModel>;
@@ -216,7 +220,8 @@ export function createTrainingStore(getClient: () => EngineClient): TrainingStor
       setLearningRate: (value) => command({ type: 'setLearningRate', value }),
       predict: async (x, rows, normalized) => engine().predict(x, rows, normalized),
       inspect: async (nodeId) => engine().inspect(nodeId),
-      gradientCheck: async (nodeId, param, epsilon, count) => engine().gradientCheck(nodeId, param, epsilon, count),
+      gradientCheck: async (nodeId, param, epsilon, count, include) => engine().gradientCheck(nodeId, param, epsilon, count, include),
+      trace: async (sample, rows) => engine().trace(sample, rows),
       getWeights: async () => engine().getWeights(),
       exportModel: (format, fileName) => engine().ask({ type: 'exportModel', format, fileName }),
       subscribeProbes: (probes) => withEngine((e) => e.subscribeProbes(probes)),

@@ -8,6 +8,7 @@ import { isSettingLocked } from '../../../shared/lesson-locks';
 import { useProjectStore } from '../store';
 import { engineIsStale, ensureLoaded, loadNow } from './engine-sync';
 import { formatValue } from './format';
+import { startStepThrough } from './step-through/store';
 
 const LR_MIN = 1e-5;
 const LR_MAX = 100;
@@ -63,6 +64,9 @@ export function Controls() {
       </button>
       <button type="button" className="bp-btn" data-testid="reset" disabled={running || status === null} onClick={reset} title="Re-initialise the weights from the seed">
         ↺ Reset
+      </button>
+      <button type="button" className="bp-btn" data-testid="step-through" disabled={running || !ready} onClick={() => void startStepThrough()} title="Step through one training step on one sample: forward, loss, backward, update">
+        Step through
       </button>
       <LearningRate />
     </div>

@@ -20,6 +20,7 @@ import { startLive, useBoundaryUnavailable, useTrainingView, type TrainingTab } 
 import { startRunRecorder } from './run-recorder';
 import { RunsPanel } from './runs-view/RunsPanel';
 import { RunMessages, StatusLine } from './StatusLine';
+import { StepThroughView } from './step-through/StepThrough';
 import './training.css';
 
 export { recordRun, makeRun, removeRun, settingsDiff } from './runs';
@@ -31,6 +32,7 @@ const TABS: { id: TrainingTab; label: string }[] = [
   { id: 'images', label: 'Images' },
   { id: 'evaluate', label: 'Evaluate' },
   { id: 'runs', label: 'Runs' },
+  { id: 'step', label: 'Step through' },
 ];
 
 export interface TrainingPanelProps {
@@ -68,6 +70,7 @@ export function TrainingPanel({ syncEngine = true }: TrainingPanelProps) {
         {tab === 'images' && <ImageViewsPanel />}
         {tab === 'evaluate' && <EvaluationView />}
         {tab === 'runs' && <RunsPanel />}
+        {tab === 'step' && <StepThroughView />}
       </div>
     </section>
   );

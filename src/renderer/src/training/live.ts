@@ -14,7 +14,7 @@ import { useServices } from '../store/services';
 import { LiveSeries } from './live-series';
 import { Signal } from './series';
 
-export type TrainingTab = 'live' | 'charts' | 'inside' | 'images' | 'evaluate' | 'runs';
+export type TrainingTab = 'live' | 'charts' | 'inside' | 'images' | 'evaluate' | 'runs' | 'step';
 
 export interface TrainingView {
   tab: TrainingTab;
@@ -29,6 +29,8 @@ export interface TrainingView {
   keepWeights: boolean;
   /** A point typed in "try an input" or clicked on the plane, in raw feature units. */
   probeInput: number[] | null;
+  /** The weight the step-through's "Check this gradient" asked about: the gradient check opens on it. */
+  gradientCheckFocus: { nodeId: string; param: string; index: number } | null;
   set(patch: Partial<Omit<TrainingView, 'set'>>): void;
 }
 
@@ -40,6 +42,7 @@ export const useTrainingView = create<TrainingView>()((set) => ({
   overlayRuns: [],
   keepWeights: false,
   probeInput: null,
+  gradientCheckFocus: null,
   set: (patch) => set(patch),
 }));
 

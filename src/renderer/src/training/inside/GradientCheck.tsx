@@ -7,6 +7,7 @@
 import { useEffect, useState } from 'react';
 import { DEFAULT_GRADIENT_CHECK_EPSILON, GRADIENT_CHECK_EPSILONS, type GradientCheckResult } from '../../../../shared/protocol-gradcheck';
 import { useTrainingStore } from '../../engine-client';
+import { useTrainingView } from '../live';
 import { formatValue } from '../format';
 
 /** Relative errors below this count as agreement (float32 forward passes, ε = 1e-2 or 1e-3). */
@@ -27,19 +28,27 @@ export function GradientCheck({ nodeId, params }: { nodeId: string; params: stri
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const first = params[0] ?? '';
+  // The step-through's "Check this gradient": open on that tensor, run, and mark that weight.
+  const focus = useTrainingView((s) => (s.gradientCheckFocus?.nodeId === nodeId ? s.gradientCheckFocus : null));
   useEffect(() => {
     // Another node: start over with its first tensor.
     setParam(first);
     setResult(null);
     setError(null);
   }, [nodeId, first]);
+  useEffect(() => {
+    if (!focus || !params.includes(focus.param)) return;
+    setParam(focus.param);
+    void run(focus.param);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focus]);
 
   if (params.length === 0) return null;
-  const run = async () => {
+  const run = async (which = param) => {
     setBusy(true);
     setError(null);
     try {
-      setResult(await useTrainingStore.getState().gradientCheck(nodeId, param, epsilon));
+      setResult(await useTrainingStore.getState().gradientCheck(nodeId, which, epsilon, undefined, focus && focus.param === which ? focus.index : undefined));
     } catch (e) {
       setResult(null);
       setError(e instanceof Error ? e.message : String(e));
@@ -90,7 +99,11 @@ export function GradientCheck({ nodeId, params }: { nodeId: string; params: stri
             </thead>
             <tbody>
               {result.entries.map((e) => (
-                <tr key={e.index} className={e.relativeError < AGREEMENT ? undefined : 'bp-gradcheck-off'}>
+                <tr
+                  key={e.index}
+                  className={[e.relativeError < AGREEMENT ? '' : 'bp-gradcheck-off', focus && focus.param === result.param && focus.index === e.index ? 'bp-gradcheck-focus' : ''].join(' ').trim() || undefined}
+                  data-testid={focus && focus.param === result.param && focus.index === e.index ? 'gradient-check-focus' : undefined}
+                >
                   <td>[{e.position.join(', ')}]</td>
                   <td>{formatValue(e.backprop)}</td>
                   <td>{formatValue(e.numeric)}</td>

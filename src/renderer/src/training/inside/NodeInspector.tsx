@@ -24,6 +24,11 @@ function useInspectable(): { id: string; label: string }[] {
   );
 }
 
+/** A Dense layer's tensors, the focused one first (the gradient check opens on it). */
+function focusParams(param: string): string[] {
+  return param === 'bias' ? ['bias', 'kernel'] : ['kernel', 'bias'];
+}
+
 export function NodeInspector() {
   const nodes = useInspectable();
   const selected = useProjectStore((s) => s.selection.nodes[0] ?? null);
@@ -42,6 +47,7 @@ export function NodeInspector() {
   const [pre, setPre] = useState<Inspection | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
+  const focus = useTrainingView((s) => s.gradientCheckFocus);
 
   useEffect(() => {
     if (status !== 'training') return;
@@ -94,7 +100,10 @@ export function NodeInspector() {
       </div>
       {error && <div className="bp-msg bp-msg-error">{error}</div>}
       {!ins ? (
-        <div className="bp-empty">Take a step (or train) to see this node's values on the current batch.</div>
+        <>
+          <div className="bp-empty">Take a step (or train) to see this node's values on the current batch.</div>
+          {focus && focus.nodeId === nodeId && <GradientCheck nodeId={nodeId} params={focusParams(focus.param)} />}
+        </>
       ) : (
         <>
           <div className="bp-hint">

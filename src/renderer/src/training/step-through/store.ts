@@ -1,0 +1,79 @@
+/**
+ * The step-through's state: the traced step (from the engine), the stage shown, what the pointer
+ * is on, the sample and the notation. Next/Back only move through stages the engine already
+ * computed; nothing is recomputed here.
+ */
+import { create } from 'zustand';
+import type { StepTrace } from '../../../../shared/protocol-trace';
+import { useTrainingStore } from '../../engine-client';
+import { ensureLoaded } from '../engine-sync';
+import { useTrainingView } from '../live';
+import type { Focus, Notation } from './notation';
+
+export interface StepThroughState {
+  trace: StepTrace | null;
+  /** 0 … stages.length (the last position is "done"). */
+  index: number;
+  sample: number;
+  notation: Notation;
+  focus: Focus | null;
+  busy: boolean;
+  error: string | null;
+  set(patch: Partial<Pick<StepThroughState, 'focus' | 'notation'>>): void;
+}
+
+export const useStepThrough = create<StepThroughState>()((set) => ({
+  trace: null,
+  index: 0,
+  sample: 0,
+  notation: 'deck000',
+  focus: null,
+  busy: false,
+  error: null,
+  set: (patch) => set(patch),
+}));
+
+/** Enters the mode: traces one step on `sample` from the current weights and shows its first stage. */
+export async function startStepThrough(sample = useStepThrough.getState().sample): Promise<void> {
+  useTrainingView.getState().set({ tab: 'step' });
+  useStepThrough.setState({ busy: true, error: null, sample });
+  try {
+    await ensureLoaded();
+    if (!useTrainingStore.getState().summary) throw new Error('The project is not loaded: fix the graph first.');
+    const trace = await useTrainingStore.getState().trace(sample);
+    useStepThrough.setState({ trace, index: 0, focus: null, busy: false });
+  } catch (e) {
+    useStepThrough.setState({ trace: null, busy: false, error: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+export function moveStage(delta: 1 | -1): void {
+  const { trace, index } = useStepThrough.getState();
+  if (!trace) return;
+  const next = Math.max(0, Math.min(trace.stages.length, index + delta));
+  if (next !== index) useStepThrough.setState({ index: next, focus: null });
+}
+
+function short(values: readonly number[], units: number): string {
+  const part = values.slice(0, Math.min(units, 4)).map((v) => String(Number(v.toFixed(4))).replace('-', '−'));
+  return `[${part.join(', ')}${units > 4 ? ', …' : ''}]`;
+}
+
+export function stageTextFor(trace: StepTrace, index: number, nodeId: string): string | null {
+  const stage = trace.stages[index];
+  if (!stage) return null;
+  if (stage.stage === 'loss') return stage.node === nodeId ? `L = ${String(Number(stage.value.toFixed(6)))}` : null;
+  const layer = trace.layers.find((l) => l.node === stage.node);
+  if (!layer) return null;
+  const units = layer.units;
+  if (stage.stage === 'forward') {
+    if (nodeId === layer.node) return `in = ${short(stage.in, units)}`;
+    if (nodeId === layer.activationNode) return `a = ${short(stage.a, units)}`;
+  } else if (stage.stage === 'backward') {
+    if (nodeId === layer.node) return `Δ = ${short(stage.delta, units)}`;
+    if (nodeId === layer.activationNode && stage.dA) return `∂L/∂a = ${short(stage.dA, units)}`;
+  } else if (nodeId === layer.node) {
+    return `b → ${short(stage.after.bias ?? [], stage.after.bias?.length ?? 0)}`;
+  }
+  return null;
+}
