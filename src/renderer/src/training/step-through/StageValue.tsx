@@ -1,6 +1,7 @@
 /** The step-through's values on a canvas node (in, a, Δ, …) while the Step through tab is open. */
 import { useTrainingView } from '../live';
-import { stageTextFor, useStepThrough } from './store';
+import { stageTextFor } from './notation';
+import { useStepThrough } from './store';
 
 export function StageValue({ nodeId }: { nodeId: string }) {
   const open = useTrainingView((s) => s.tab === 'step');

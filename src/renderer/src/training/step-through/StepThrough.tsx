@@ -117,9 +117,9 @@ function checkGradient(trace: StepTrace, node: string, focus: Focus): void {
 // ------------------------------------------------------------------------------------------
 // The network drawing.
 
-const W = 560;
-const H = 300;
-const R = 15;
+const W = 440;
+const H = 250;
+const R = 14;
 
 interface Column {
   x: number;
@@ -130,13 +130,13 @@ interface Column {
 
 function columnsOf(trace: StepTrace): Column[] {
   const widths = widthsOf(trace);
-  const gap = (W - 120) / Math.max(1, widths.length - 1);
+  const gap = (W - 100) / Math.max(1, widths.length - 1);
   return widths.map((units, c) => {
     const shown = Math.min(units, SHOWN_UNITS);
     const slots = shown + (units > shown ? 1 : 0);
     const step = Math.min(2 * R + 14, (H - 40) / Math.max(1, slots));
     const top = H / 2 - ((slots - 1) * step) / 2;
-    return { x: 60 + c * gap, units, shown, y: (u: number) => top + u * step };
+    return { x: 50 + c * gap, units, shown, y: (u: number) => top + u * step };
   });
 }
 
@@ -169,10 +169,14 @@ function edgeValues(trace: StepTrace, index: number, k: number): { values: numbe
 function StepNetwork({ trace, index, focus }: { trace: StepTrace; index: number; focus: Focus | null }) {
   const cols = columnsOf(trace);
   const set = useStepThrough.getState().set;
-  let scale = 1e-6;
-  for (let c = 0; c < cols.length; c++) for (let u = 0; u < cols[c]!.shown; u++) scale = Math.max(scale, Math.abs(neuronValue(trace, index, c, u) ?? 0));
+  // One colour scale per column: inputs, activations and Δ differ by orders of magnitude.
+  const scales = cols.map((col, c) => {
+    let m = 1e-9;
+    for (let u = 0; u < col.shown; u++) m = Math.max(m, Math.abs(neuronValue(trace, index, c, u) ?? 0));
+    return m;
+  });
   return (
-    <svg className="bp-step-net" viewBox={`0 0 ${W} ${H}`} width={W} height={H} data-testid="step-network" onMouseLeave={() => set({ focus: null })}>
+    <svg className="bp-step-net" viewBox={`0 0 ${W} ${H}`} width={W} height={H} data-testid="step-network">
       {trace.layers.map((layer, k) => {
         const from = cols[k]!;
         const to = cols[k + 1]!;
@@ -214,7 +218,7 @@ function StepNetwork({ trace, index, focus }: { trace: StepTrace; index: number;
             const focused = focus?.kind === 'neuron' && focus.column === c && focus.unit === u;
             return (
               <g key={u} onMouseEnter={() => set({ focus: { kind: 'neuron', column: c, unit: u } })} data-testid={`step-neuron-${c}-${u}`}>
-                <circle cx={col.x} cy={col.y(u)} r={R} fill={v === null ? '#dde1e4' : css(diverging(v / scale))} stroke={focused ? '#222' : '#56616b'} strokeWidth={focused ? 2.5 : 1} />
+                <circle cx={col.x} cy={col.y(u)} r={R} fill={v === null ? '#dde1e4' : css(diverging(v / scales[c]!))} stroke={focused ? '#222' : '#56616b'} strokeWidth={focused ? 2.5 : 1} />
                 <text x={col.x} y={col.y(u) + R + 11} textAnchor="middle" className="bp-step-value">
                   {v === null ? '' : num(v)}
                 </text>

@@ -251,3 +251,29 @@ export function stageValues(trace: StepTrace, index: number, notation: Notation,
   const flat = stage.after.kernel.flat().length;
   return [`${flat} weights${stage.after.bias ? ` and ${stage.after.bias.length} biases` : ''} updated`];
 }
+
+/** Up to 4 values, 4 decimals: what fits on a canvas node. */
+function short(values: readonly number[], units: number): string {
+  const part = values.slice(0, Math.min(units, 4)).map((v) => String(Number(v.toFixed(4))).replace('-', '−'));
+  return `[${part.join(', ')}${units > 4 ? ', …' : ''}]`;
+}
+
+/** The short text a canvas node shows at this stage (its in, a, Δ, ∂L/∂a, new biases or the loss), or null. */
+export function stageTextFor(trace: StepTrace, index: number, nodeId: string): string | null {
+  const stage = trace.stages[index];
+  if (!stage) return null;
+  if (stage.stage === 'loss') return stage.node === nodeId ? `L = ${String(Number(stage.value.toFixed(6)))}` : null;
+  const layer = trace.layers.find((l) => l.node === stage.node);
+  if (!layer) return null;
+  const units = layer.units;
+  if (stage.stage === 'forward') {
+    if (nodeId === layer.node) return `in = ${short(stage.in, units)}`;
+    if (nodeId === layer.activationNode) return `a = ${short(stage.a, units)}`;
+  } else if (stage.stage === 'backward') {
+    if (nodeId === layer.node) return `Δ = ${short(stage.delta, units)}`;
+    if (nodeId === layer.activationNode && stage.dA) return `∂L/∂a = ${short(stage.dA, units)}`;
+  } else if (nodeId === layer.node) {
+    return `b → ${short(stage.after.bias ?? [], stage.after.bias?.length ?? 0)}`;
+  }
+  return null;
+}

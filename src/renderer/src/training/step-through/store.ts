@@ -53,27 +53,3 @@ export function moveStage(delta: 1 | -1): void {
   const next = Math.max(0, Math.min(trace.stages.length, index + delta));
   if (next !== index) useStepThrough.setState({ index: next, focus: null });
 }
-
-function short(values: readonly number[], units: number): string {
-  const part = values.slice(0, Math.min(units, 4)).map((v) => String(Number(v.toFixed(4))).replace('-', '−'));
-  return `[${part.join(', ')}${units > 4 ? ', …' : ''}]`;
-}
-
-export function stageTextFor(trace: StepTrace, index: number, nodeId: string): string | null {
-  const stage = trace.stages[index];
-  if (!stage) return null;
-  if (stage.stage === 'loss') return stage.node === nodeId ? `L = ${String(Number(stage.value.toFixed(6)))}` : null;
-  const layer = trace.layers.find((l) => l.node === stage.node);
-  if (!layer) return null;
-  const units = layer.units;
-  if (stage.stage === 'forward') {
-    if (nodeId === layer.node) return `in = ${short(stage.in, units)}`;
-    if (nodeId === layer.activationNode) return `a = ${short(stage.a, units)}`;
-  } else if (stage.stage === 'backward') {
-    if (nodeId === layer.node) return `Δ = ${short(stage.delta, units)}`;
-    if (nodeId === layer.activationNode && stage.dA) return `∂L/∂a = ${short(stage.dA, units)}`;
-  } else if (nodeId === layer.node) {
-    return `b → ${short(stage.after.bias ?? [], stage.after.bias?.length ?? 0)}`;
-  }
-  return null;
-}

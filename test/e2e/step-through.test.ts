@@ -1,0 +1,94 @@
+/**
+ * End to end, in Chromium against the web build: the step-through on the lectures' 2-2-1 network.
+ * New ▾ → the lecture, Step through, Next through every stage (a screenshot of each), Δ3 read from
+ * the panel, values on the canvas nodes, the notation switch, Back, and "Check this gradient"
+ * opening the gradient check on that weight.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appUrl, openApp, type App } from './harness';
+import { newFromTemplate } from './app-state';
+
+const panelText = async (app: App): Promise<string> => ((await app.page.getByTestId('step-panel').textContent()) ?? '').replace(/−/g, '-');
+
+/** The number after "<name> = … = " at the end of the line that starts with `name`. */
+function resultOf(text: string, name: string): number {
+  const line = text.split('\n').find((l) => l.trimStart().startsWith(`${name} = `));
+  if (!line) throw new Error(`no line for ${name} in:\n${text}`);
+  return Number(line.trim().split(' = ').at(-1));
+}
+
+describe('step through backprop (Chromium)', () => {
+  let app: App;
+
+  beforeAll(async () => {
+    await appUrl();
+    app = await openApp({ viewport: { width: 1440, height: 960 } });
+    const sep = app.page.getByRole('separator', { name: 'Resize the training panel' });
+    const box = (await sep.boundingBox())!;
+    await app.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await app.page.mouse.down();
+    await app.page.mouse.move(box.x + box.width / 2, box.y - 330, { steps: 6 });
+    await app.page.mouse.up();
+  }, 300_000);
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it("steps through the 2-2-1 lecture network stage by stage; the panel shows Δ3 = −0.021919 and the losses", async () => {
+    await newFromTemplate(app, 'l000-221-network-l2-backprop');
+    await app.page.getByTestId('step-through').click();
+    const stage = app.page.getByTestId('step-stage');
+    await expect.poll(() => stage.textContent()).toBe('Stage 1 of 8: Forward pass, layer hidden');
+    const seen: string[] = [];
+    let delta3: number | null = null;
+    for (let i = 0; i < 8; i++) {
+      const title = (await stage.textContent())!;
+      seen.push(title);
+      const text = await panelText(app);
+      await app.screenshot(`step-through-${i + 1}`);
+      if (title === 'Stage 5 of 8: Backward pass, layer hidden') delta3 = resultOf(text, 'Δ₃');
+      if (i === 0) {
+        expect(text).toContain('in₃ = w₀,₃ + w₁,₃·x₁ + w₂,₃·x₂');
+        expect(text).toContain('= 0.1 + 0.4·1 + (-0.2)·2 = 0.1');
+        expect(await app.page.getByTestId('node-step-hidden').textContent()).toBe('in = [0.1, 0.9]');
+        expect(await app.page.getByTestId('node-step-g_hidden').textContent()).toBe('a = [0.525, 0.7109]');
+      }
+      if (i === 2) expect(text).toContain('L = 0.126138');
+      if (i === 3) expect(text).toContain('Δ₅ = ∂L/∂a₅ · g′(in₅)');
+      if (i === 7) expect(text).toContain('went from 0.126138 to 0.110457');
+      if (i < 7) await app.page.getByTestId('step-next').click();
+    }
+    expect(seen.map((t) => t.replace(/^Stage \d of 8: /, ''))).toEqual([
+      'Forward pass, layer hidden', 'Forward pass, layer output', 'Loss', 'Backward pass, layer output', 'Backward pass, layer hidden',
+      'Update, layer hidden', 'Update, layer output', 'done',
+    ]);
+    expect(delta3).not.toBeNull();
+    expect(Math.abs(delta3! - -0.021919)).toBeLessThanOrEqual(1e-6);
+    await expect.poll(() => app.page.getByTestId('step-next').isDisabled()).toBe(true);
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  it('goes back, switches notation, explains the weight under the pointer, and checks its gradient', async () => {
+    const back = app.page.getByTestId('step-back');
+    for (let i = 0; i < 3; i++) await back.click(); // → Stage 5: backward, hidden
+    await expect.poll(() => app.page.getByTestId('step-stage').textContent()).toBe('Stage 5 of 8: Backward pass, layer hidden');
+    expect(await app.page.getByTestId('node-step-hidden').textContent()).toBe('Δ = [−0.0219, 0.0155]');
+    await app.page.getByTestId('step-notation').selectOption('deck004');
+    expect(await panelText(app)).toContain('δ₁⁽¹⁾ = g′(p₁⁽¹⁾) · Σ Θₖ,₁⁽¹⁾·δₖ⁽²⁾');
+    await app.page.getByTestId('step-notation').selectOption('deck001');
+    expect(await panelText(app)).toContain('δ₁¹ = g′(a₁¹)');
+    await app.page.getByTestId('step-notation').selectOption('deck000');
+    // Point at the connection x₂ → neuron 3 (w₂,₃): ∂L/∂w₂,₃ = x₂·Δ₃ = −0.043838.
+    await app.page.getByTestId('step-edge-hidden-1-0').hover();
+    const text = await panelText(app);
+    expect(text).toContain('∂L/∂w₂,₃ = x₂ · Δ₃ = 2 × (-0.021919) = -0.043838');
+    await app.screenshot('step-through-weight');
+    await app.page.getByTestId('step-check-gradient').click();
+    const focus = app.page.getByTestId('gradient-check-focus');
+    await focus.waitFor({ timeout: 30_000 });
+    expect((await focus.textContent())!.replace(/−/g, '-')).toContain('[1, 0]');
+    expect(await app.page.getByTestId('gradient-check-verdict').textContent()).toMatch(/agree/);
+    await app.screenshot('step-through-gradient-check');
+    expect(app.consoleErrors).toEqual([]);
+  });
+});
