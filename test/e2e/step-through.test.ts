@@ -8,13 +8,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appUrl, openApp, type App } from './harness';
 import { newFromTemplate } from './app-state';
 
-const panelText = async (app: App): Promise<string> => ((await app.page.getByTestId('step-panel').textContent()) ?? '').replace(/−/g, '-');
+const panelText = async (app: App): Promise<string> => (await app.page.getByTestId('step-panel').innerText()).replace(/−/g, '-');
 
-/** The number after "<name> = … = " at the end of the line that starts with `name`. */
+/** The result of the first formula line for `name` ("Δ₃ = … = −0.021919"): the number after its last " = ". */
 function resultOf(text: string, name: string): number {
-  const line = text.split('\n').find((l) => l.trimStart().startsWith(`${name} = `));
-  if (!line) throw new Error(`no line for ${name} in:\n${text}`);
-  return Number(line.trim().split(' = ').at(-1));
+  const results = text
+    .split('\n')
+    .filter((l) => l.trimStart().startsWith(`${name} = `))
+    .map((l) => Number(l.trim().split(' = ').at(-1)))
+    .filter((v) => Number.isFinite(v));
+  if (results.length === 0) throw new Error(`no result for ${name} in:\n${text}`);
+  return results[0]!;
 }
 
 describe('step through backprop (Chromium)', () => {
@@ -89,6 +93,32 @@ describe('step through backprop (Chromium)', () => {
     expect((await focus.textContent())!.replace(/−/g, '-')).toContain('[1, 0]');
     expect(await app.page.getByTestId('gradient-check-verdict').textContent()).toMatch(/agree/);
     await app.screenshot('step-through-gradient-check');
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  it('steps through a mini-batch of XOR (fused sigmoid + cross-entropy), and explains why a convolutional network is refused', async () => {
+    await newFromTemplate(app, 'xor-mlp');
+    await app.page.getByTestId('step-through').click();
+    await expect.poll(() => app.page.getByTestId('step-stage').textContent()).toMatch(/^Stage 1 of \d+: Forward pass/);
+    await app.page.getByTestId('step-rows').fill('4');
+    await app.page.getByTestId('step-row').waitFor();
+    await app.page.getByTestId('step-row').selectOption('2');
+    const next = app.page.getByTestId('step-next');
+    for (let i = 0; i < 3; i++) await next.click(); // forward, forward, loss → backward of the output layer
+    await expect.poll(() => app.page.getByTestId('step-stage').textContent()).toMatch(/Backward pass/);
+    const text = await panelText(app);
+    expect(text).toContain('ŷ - y (σ and the loss together, divided by the batch size)');
+    expect(text).toMatch(/∂L\/∂w₀,₇ = Σ over the batch of Δ₇ = /);
+    // The canvas shows the same row's Δ as the panel.
+    const delta = resultOf(text, 'Δ₇');
+    expect(await app.page.getByTestId('node-step-logit').textContent()).toBe(`Δ = [${String(Number(delta.toFixed(4))).replace('-', '−')}]`);
+    await app.screenshot('step-through-xor-batch');
+
+    await newFromTemplate(app, 'turn-detector');
+    await app.page.getByTestId('step-through').click();
+    const error = app.page.getByTestId('step-error');
+    await error.waitFor({ timeout: 30_000 });
+    expect(await error.textContent()).toMatch(/'detector' is a Conv2D: the step-through shows Dense layers neuron by neuron/);
     expect(app.consoleErrors).toEqual([]);
   });
 });

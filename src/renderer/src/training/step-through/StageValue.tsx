@@ -5,7 +5,7 @@ import { useStepThrough } from './store';
 
 export function StageValue({ nodeId }: { nodeId: string }) {
   const open = useTrainingView((s) => s.tab === 'step');
-  const text = useStepThrough((s) => (open && s.trace ? stageTextFor(s.trace, s.index, nodeId) : null));
+  const text = useStepThrough((s) => (open && s.trace ? stageTextFor(s.trace, s.index, nodeId, Math.min(s.row, s.trace.rows - 1)) : null));
   return text ? (
     <div className="net-node__step" data-testid={`node-step-${nodeId}`} title={text}>
       {text}

@@ -16,7 +16,7 @@ import { moveStage, startStepThrough, useStepThrough } from './store';
 import './step-through.css';
 
 export function StepThroughView() {
-  const { trace, index, sample, notation, focus, busy, error } = useStepThrough();
+  const { trace, index, sample, rows, row, notation, focus, busy, error } = useStepThrough();
   const trainRows = useTrainingStore((s) => s.summary?.train ?? 0);
   useEffect(() => {
     const key = (e: KeyboardEvent) => {
@@ -54,6 +54,33 @@ export function StepThroughView() {
           />
           <span className="bp-hint"> of {trainRows} training rows</span>
         </label>
+        <label title="A mini-batch: this many training rows from the sample on, in one step">
+          Rows{' '}
+          <input
+            type="number"
+            min={1}
+            max={Math.max(1, Math.min(MAX_ROWS, trainRows - sample))}
+            value={rows}
+            data-testid="step-rows"
+            className="bp-step-sample"
+            onChange={(e) => {
+              const v = Math.floor(Number(e.target.value));
+              if (Number.isFinite(v) && v >= 1 && v <= Math.min(MAX_ROWS, trainRows - sample)) void startStepThrough(sample, v);
+            }}
+          />
+        </label>
+        {rows > 1 && (
+          <label>
+            Show row{' '}
+            <select value={row} data-testid="step-row" onChange={(e) => useStepThrough.getState().set({ row: Number(e.target.value) })}>
+              {Array.from({ length: rows }, (_, r) => (
+                <option key={r} value={r}>
+                  {sample + r}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label>
           Notation{' '}
           <select value={notation} data-testid="step-notation" onChange={(e) => useStepThrough.getState().set({ notation: e.target.value as Notation })}>
@@ -71,8 +98,8 @@ export function StepThroughView() {
       {error && <div className="bp-msg bp-msg-error" data-testid="step-error">{error}</div>}
       {trace && (
         <div className="bp-step-body">
-          <StepNetwork trace={trace} index={index} focus={focus ?? defaultFocus(trace, index)} />
-          <StepPanel trace={trace} index={index} focus={focus} notation={notation} />
+          <StepNetwork trace={trace} index={index} focus={focus ?? defaultFocus(trace, index)} row={Math.min(row, trace.rows - 1)} />
+          <StepPanel trace={trace} index={index} focus={focus} notation={notation} row={Math.min(row, trace.rows - 1)} />
         </div>
       )}
       {!trace && !error && !busy && <div className="bp-empty">Press Step through to trace one training step of this network.</div>}
@@ -80,9 +107,9 @@ export function StepThroughView() {
   );
 }
 
-function StepPanel({ trace, index, focus, notation }: { trace: StepTrace; index: number; focus: Focus | null; notation: Notation }) {
-  const lines = explain(trace, index, focus, notation);
-  const values = stageValues(trace, index, notation);
+function StepPanel({ trace, index, focus, notation, row }: { trace: StepTrace; index: number; focus: Focus | null; notation: Notation; row: number }) {
+  const lines = explain(trace, index, focus, notation, row);
+  const values = stageValues(trace, index, notation, row);
   const stage = trace.stages[index];
   const checkable = stage && (stage.stage === 'backward' || stage.stage === 'update') ? stage.node : null;
   const f = focus ?? defaultFocus(trace, index);
@@ -117,6 +144,9 @@ function checkGradient(trace: StepTrace, node: string, focus: Focus): void {
 // ------------------------------------------------------------------------------------------
 // The network drawing.
 
+/** Largest mini-batch the step-through traces (the formulas show one row at a time). */
+const MAX_ROWS = 64;
+
 const W = 440;
 const H = 250;
 const R = 14;
@@ -140,20 +170,21 @@ function columnsOf(trace: StepTrace): Column[] {
   });
 }
 
-/** The value a neuron is coloured by at this stage (row 0), or null (grey). */
-function neuronValue(trace: StepTrace, index: number, column: number, unit: number): number | null {
+/** The value a neuron is coloured by at this stage (batch row `row`), or null (grey). */
+function neuronValue(trace: StepTrace, index: number, column: number, unit: number, row: number): number | null {
   const stage = trace.stages[index];
   const forward = trace.stages.filter((s): s is ForwardStage => s.stage === 'forward');
-  if (column === 0) return forward[0]!.x[unit]!;
+  if (column === 0) return forward[0]!.x[row * trace.layers[0]!.inputs + unit]!;
   const k = column - 1;
+  const at = row * trace.layers[k]!.units + unit;
   if (stage?.stage === 'backward') {
     const current = layerOf(trace, stage)!;
     if (k < current) return null;
     const b = trace.stages.find((s): s is BackwardStage => s.stage === 'backward' && s.node === trace.layers[k]!.node)!;
-    return b.delta[unit]!;
+    return b.delta[at]!;
   }
   const reached = stage?.stage === 'forward' ? layerOf(trace, stage)! : trace.layers.length;
-  return k <= reached ? forward[k]!.a[unit]! : null;
+  return k <= reached ? forward[k]!.a[at]! : null;
 }
 
 /** The connection values drawn at this stage: weights (gradients in the backward pass of that layer). */
@@ -166,13 +197,13 @@ function edgeValues(trace: StepTrace, index: number, k: number): { values: numbe
   return { values: updated ? update.after.kernel : update.before.kernel, gradient: false, active: stage?.node === node };
 }
 
-function StepNetwork({ trace, index, focus }: { trace: StepTrace; index: number; focus: Focus | null }) {
+function StepNetwork({ trace, index, focus, row }: { trace: StepTrace; index: number; focus: Focus | null; row: number }) {
   const cols = columnsOf(trace);
   const set = useStepThrough.getState().set;
   // One colour scale per column: inputs, activations and Δ differ by orders of magnitude.
   const scales = cols.map((col, c) => {
     let m = 1e-9;
-    for (let u = 0; u < col.shown; u++) m = Math.max(m, Math.abs(neuronValue(trace, index, c, u) ?? 0));
+    for (let u = 0; u < col.shown; u++) m = Math.max(m, Math.abs(neuronValue(trace, index, c, u, row) ?? 0));
     return m;
   });
   return (
@@ -214,7 +245,7 @@ function StepNetwork({ trace, index, focus }: { trace: StepTrace; index: number;
             {c === 0 ? 'input' : trace.layers[c - 1]!.node}
           </text>
           {Array.from({ length: col.shown }, (_, u) => {
-            const v = neuronValue(trace, index, c, u);
+            const v = neuronValue(trace, index, c, u, row);
             const focused = focus?.kind === 'neuron' && focus.column === c && focus.unit === u;
             return (
               <g key={u} onMouseEnter={() => set({ focus: { kind: 'neuron', column: c, unit: u } })} data-testid={`step-neuron-${c}-${u}`}>

@@ -213,7 +213,7 @@ function explainBackward(trace: StepTrace, s: BackwardStage, names: Names, c: nu
     const a = xs[row * layer.inputs + f.from]!;
     lines.push(`∂L/∂${names.weight(c, f.from, f.to)} = ${names.out(c - 1, f.from)} · ${names.delta(c, f.to)} = ${trace.rows === 1 ? `${factor(a)} × ${factor(delta)} = ` : 'Σ over the batch = '}${num(grad)}`);
   } else if (s.grads.bias) {
-    lines.push(`∂L/∂${names.bias(c, j)} = ${names.delta(c, j)} = ${num(s.grads.bias[j]!)}`);
+    lines.push(`∂L/∂${names.bias(c, j)} = ${trace.rows === 1 ? names.delta(c, j) : `Σ over the batch of ${names.delta(c, j)}`} = ${num(s.grads.bias[j]!)}`);
   }
   if (s.penalized) lines.push('(the gradients include the layer’s L1/L2 penalty)');
   return lines;
@@ -259,7 +259,7 @@ function short(values: readonly number[], units: number): string {
 }
 
 /** The short text a canvas node shows at this stage (its in, a, Δ, ∂L/∂a, new biases or the loss), or null. */
-export function stageTextFor(trace: StepTrace, index: number, nodeId: string): string | null {
+export function stageTextFor(trace: StepTrace, index: number, nodeId: string, row = 0): string | null {
   const stage = trace.stages[index];
   if (!stage) return null;
   if (stage.stage === 'loss') return stage.node === nodeId ? `L = ${String(Number(stage.value.toFixed(6)))}` : null;
@@ -267,11 +267,11 @@ export function stageTextFor(trace: StepTrace, index: number, nodeId: string): s
   if (!layer) return null;
   const units = layer.units;
   if (stage.stage === 'forward') {
-    if (nodeId === layer.node) return `in = ${short(stage.in, units)}`;
-    if (nodeId === layer.activationNode) return `a = ${short(stage.a, units)}`;
+    if (nodeId === layer.node) return `in = ${short(stage.in.slice(row * units), units)}`;
+    if (nodeId === layer.activationNode) return `a = ${short(stage.a.slice(row * units), units)}`;
   } else if (stage.stage === 'backward') {
-    if (nodeId === layer.node) return `Δ = ${short(stage.delta, units)}`;
-    if (nodeId === layer.activationNode && stage.dA) return `∂L/∂a = ${short(stage.dA, units)}`;
+    if (nodeId === layer.node) return `Δ = ${short(stage.delta.slice(row * units), units)}`;
+    if (nodeId === layer.activationNode && stage.dA) return `∂L/∂a = ${short(stage.dA.slice(row * units), units)}`;
   } else if (nodeId === layer.node) {
     return `b → ${short(stage.after.bias ?? [], stage.after.bias?.length ?? 0)}`;
   }

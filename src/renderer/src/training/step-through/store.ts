@@ -15,17 +15,22 @@ export interface StepThroughState {
   /** 0 … stages.length (the last position is "done"). */
   index: number;
   sample: number;
+  /** Rows of the mini-batch (training rows sample … sample + rows − 1), and the one the formulas show. */
+  rows: number;
+  row: number;
   notation: Notation;
   focus: Focus | null;
   busy: boolean;
   error: string | null;
-  set(patch: Partial<Pick<StepThroughState, 'focus' | 'notation'>>): void;
+  set(patch: Partial<Pick<StepThroughState, 'focus' | 'notation' | 'row'>>): void;
 }
 
 export const useStepThrough = create<StepThroughState>()((set) => ({
   trace: null,
   index: 0,
   sample: 0,
+  rows: 1,
+  row: 0,
   notation: 'deck000',
   focus: null,
   busy: false,
@@ -33,14 +38,14 @@ export const useStepThrough = create<StepThroughState>()((set) => ({
   set: (patch) => set(patch),
 }));
 
-/** Enters the mode: traces one step on `sample` from the current weights and shows its first stage. */
-export async function startStepThrough(sample = useStepThrough.getState().sample): Promise<void> {
+/** Enters the mode: traces one step on `rows` training rows from `sample`, from the current weights, and shows its first stage. */
+export async function startStepThrough(sample = useStepThrough.getState().sample, rows = useStepThrough.getState().rows): Promise<void> {
   useTrainingView.getState().set({ tab: 'step' });
-  useStepThrough.setState({ busy: true, error: null, sample });
+  useStepThrough.setState({ busy: true, error: null, sample, rows, row: 0 });
   try {
     await ensureLoaded();
     if (!useTrainingStore.getState().summary) throw new Error('The project is not loaded: fix the graph first.');
-    const trace = await useTrainingStore.getState().trace(sample);
+    const trace = await useTrainingStore.getState().trace(sample, rows);
     useStepThrough.setState({ trace, index: 0, focus: null, busy: false });
   } catch (e) {
     useStepThrough.setState({ trace: null, busy: false, error: e instanceof Error ? e.message : String(e) });
