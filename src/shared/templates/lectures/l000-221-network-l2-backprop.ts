@@ -11,7 +11,7 @@
  */
 import { encodeTensor } from '../../project';
 import { chainGraph, makeProject } from '../build';
-import type { ProjectTemplate } from '../index';
+import type { ProjectTemplate } from '../template-type';
 
 /** The hand-set weights of the worked example, in the deck's names. */
 export const L000_221_WEIGHTS = {
