@@ -212,6 +212,7 @@ function lossStage(model: Model, loss: LossLayer, rows: number, value: number): 
     node: loss.node.id,
     lossType: loss.node.type,
     form: loss instanceof SquaredErrorLoss ? squaredErrorForm(loss) : (spec.formula ?? spec.label),
+    ...(loss instanceof SquaredErrorLoss ? { squaredError: { reduction: loss.reduction, scale: loss.scale } } : {}),
     value,
     penalty: model.penaltyValue,
     prediction: toNumbers(prediction.output.subarray(0, rows * prediction.size)),

@@ -51,6 +51,8 @@ export interface LossStage {
   /** The loss node's type and, in words, the form it computes (e.g. "½ Σ (ŷ − y)²"). */
   lossType: string;
   form: string;
+  /** MSE's reduction and scale (the panel writes its sum out with the numbers); absent for other losses. */
+  squaredError?: { reduction: 'mean' | 'sum'; scale: number };
   /** The value minimised, penalties included (what training reports for this batch). */
   value: number;
   /** Kernel and activity penalties included in `value` (0 without any). */

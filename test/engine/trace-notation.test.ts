@@ -34,7 +34,7 @@ describe('step-through notation', () => {
     const trace = await lectureTrace();
     expect(stageTitle(trace, 0)).toBe('Stage 1 of 8: Forward pass, layer hidden');
     expect(explain(trace, 0, null, 'deck000')).toEqual(['in₃ = w₀,₃ + w₁,₃·x₁ + w₂,₃·x₂', '    = 0.1 + 0.4·1 + (−0.2)·2 = 0.1', 'a₃ = σ(in₃) = σ(0.1) = 0.524979']);
-    expect(explain(trace, 2, null, 'deck000')).toEqual(['L = ½ Σ (y − ŷ)²   (node loss)', 'ŷ = a₅ = 0.497729,  y = 1,  ∂L/∂a₅ = −0.502271', 'L = 0.126138']);
+    expect(explain(trace, 2, null, 'deck000')).toEqual(['L = ½ Σ (y − ŷ)²   (node loss)', 'ŷ = a₅ = 0.497729,  y = 1,  ∂L/∂a₅ = −0.502271', 'L = ½ (1 − 0.497729)² = 0.126138']);
     expect(explain(trace, 3, null, 'deck000')).toEqual(['Δ₅ = ∂L/∂a₅ · g′(in₅)', '    = (−0.502271) × 0.249995 = −0.125565', '∂L/∂w₀,₅ = Δ₅ = −0.125565']);
     expect(explain(trace, 4, { kind: 'neuron', column: 1, unit: 1 }, 'deck000')).toEqual([
       'Δ₄ = g′(in₄) · Σ w₄,ₖ·Δₖ', '    Σ = (−0.6)·(−0.125565) = 0.075339', '    Δ₄ = 0.2055 × 0.075339 = 0.015482', '∂L/∂w₀,₄ = Δ₄ = 0.015482',

@@ -178,8 +178,19 @@ function explainLoss(trace: StepTrace, s: LossStage, names: Names, row: number):
     lines.push(`ŷ = ${names.out(c, j)} = ${num(s.prediction[row * outputs + j]!)},  y = ${num(y)}${d}`);
   }
   if (outputs > SHOWN_UNITS) lines.push(`… (${outputs} outputs)`);
-  lines.push(`L = ${num(s.value)}${s.penalty ? ` (penalties ${num(s.penalty)} included)` : ''}`);
+  const sum = squaredErrorSum(s, trace.rows * outputs);
+  lines.push(`L = ${sum}${num(s.value)}${s.penalty ? ` (penalties ${num(s.penalty)} included)` : ''}`);
   return lines;
+}
+
+/** MSE over a few values written out with its numbers ("½ (1 − 0.497729)² = "), else nothing. */
+function squaredErrorSum(s: LossStage, count: number): string {
+  const se = s.squaredError;
+  if (!se || count > 4) return '';
+  const terms = s.prediction.map((p, i) => `(${num(s.target[i]!)} − ${factor(p)})²`).join(' + ');
+  const scale = se.scale === 1 ? '' : se.scale === 0.5 ? '½ ' : `${num(se.scale)} · `;
+  const body = count === 1 ? terms : `(${terms})`;
+  return se.reduction === 'sum' ? `${scale}${body} = ` : `${scale}${body} / ${count} = `;
 }
 
 function explainBackward(trace: StepTrace, s: BackwardStage, names: Names, c: number, f: Focus, row: number): string[] {
