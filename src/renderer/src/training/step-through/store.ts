@@ -38,8 +38,20 @@ export const useStepThrough = create<StepThroughState>()((set) => ({
   set: (patch) => set(patch),
 }));
 
+let following = false;
+
+/** A newly loaded project (or a changed graph) makes the traced step stale: drop it. */
+function followLoads(): void {
+  if (following) return;
+  following = true;
+  useTrainingStore.subscribe((s, prev) => {
+    if (s.summary !== prev.summary && useStepThrough.getState().trace) useStepThrough.setState({ trace: null, index: 0, focus: null, error: null });
+  });
+}
+
 /** Enters the mode: traces one step on `rows` training rows from `sample`, from the current weights, and shows its first stage. */
 export async function startStepThrough(sample = useStepThrough.getState().sample, rows = useStepThrough.getState().rows): Promise<void> {
+  followLoads();
   useTrainingView.getState().set({ tab: 'step' });
   useStepThrough.setState({ busy: true, error: null, sample, rows, row: 0 });
   try {
