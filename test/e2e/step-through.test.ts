@@ -87,6 +87,9 @@ describe('step through backprop (Chromium)', () => {
     const text = await panelText(app);
     expect(text).toContain('∂L/∂w₂,₃ = x₂ · Δ₃ = 2 × (-0.021919) = -0.043838');
     await app.screenshot('step-through-weight');
+    await app.page.getByTestId('theme-toggle').click(); // the dark theme, for a look
+    await app.screenshot('step-through-weight-dark');
+    await app.page.getByTestId('theme-toggle').click();
     await app.page.getByTestId('step-check-gradient').click();
     const focus = app.page.getByTestId('gradient-check-focus');
     await focus.waitFor({ timeout: 30_000 });

@@ -249,7 +249,7 @@ function StepNetwork({ trace, index, focus, row }: { trace: StepTrace; index: nu
             const focused = focus?.kind === 'neuron' && focus.column === c && focus.unit === u;
             return (
               <g key={u} onMouseEnter={() => set({ focus: { kind: 'neuron', column: c, unit: u } })} data-testid={`step-neuron-${c}-${u}`}>
-                <circle cx={col.x} cy={col.y(u)} r={R} fill={v === null ? '#dde1e4' : css(diverging(v / scales[c]!))} stroke={focused ? '#222' : '#56616b'} strokeWidth={focused ? 2.5 : 1} />
+                <circle cx={col.x} cy={col.y(u)} r={R} fill={v === null ? '#dde1e4' : css(diverging(v / scales[c]!))} className={focused ? 'is-focused' : undefined} />
                 <text x={col.x} y={col.y(u) + R + 11} textAnchor="middle" className="bp-step-value">
                   {v === null ? '' : num(v)}
                 </text>
