@@ -187,4 +187,14 @@ describe('engine client and training store', () => {
     await until(() => s().notice !== null && framesAfterCrash > 0, 'frames from the new engine');
     expect(transport.current!.sentToHost.map((m) => m.type)).toEqual(['load', 'subscribeProbes']);
   });
+
+  it('traces a step for the step-through (the answer typed by the protocol map), and the run is untouched', async () => {
+    setup();
+    await s().load(examples.xor());
+    const trace = await s().trace(1, 2);
+    expect([trace.sample, trace.rows, trace.stages.map((st) => st.stage)]).toEqual([1, 2, ['forward', 'forward', 'loss', 'backward', 'backward', 'update', 'update']]);
+    expect(trace.lossAfter).toBeLessThan(trace.lossBefore);
+    expect(s().training!.globalStep).toBe(0);
+    await expect(s().trace(4)).rejects.toThrow('sample 4 is not in the training split: it has 4 rows, so the sample must be 0…3');
+  });
 });
