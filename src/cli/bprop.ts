@@ -16,6 +16,7 @@ import { UsageError } from './args';
 import { benchCommand } from './bench/bench-command';
 import { evalCommand } from './eval-command';
 import { exportCommand } from './export-command';
+import { gradCommand } from './grad-command';
 import { importCommand } from './import-command';
 import { predictCommand } from './predict-command';
 import { lessonCommand } from './lesson-command';
@@ -32,6 +33,7 @@ const USAGE = `usage: bprop <command> [options]
   import MODEL.onnx --out FILE [--dataset ID]                 an ONNX model as a project (weights, suggested loss)
   lesson FILE [--json]                                        check a lesson's goals (answers, then a training run)
   trace FILE [--sample i] [--rows n] [--json]                 one training step, stage by stage (forward, loss, backward, update)
+  grad FILE [--at name=value …] [--h STEP] [--json]           a computational graph's g and ∇g (reverse, forward, central)
   bench [--json] [--workloads W1,…,W6] [--reps N] [--kernels wasm-relaxed|wasm|js] [--in-process]
                                                               training throughput (samples/s)
 `;
@@ -45,6 +47,7 @@ const commands: Record<string, (argv: string[]) => Promise<void>> = {
   bench: benchCommand,
   lesson: lessonCommand,
   trace: traceCommand,
+  grad: gradCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -29,6 +29,11 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
 
 /** Parses the text of a .bprop file. Throws ProjectError with the file name and a line:column or field path. */
 export function parseProject(text: string, fileName?: string): Project {
+  return validateProject(parseProjectJson(text, fileName), fileName);
+}
+
+/** The JSON value of a .bprop file's text (any kind); bad JSON is reported with line:column. */
+export function parseProjectJson(text: string, fileName?: string): unknown {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // editors may add a BOM
   let value: unknown;
   try {
@@ -39,13 +44,14 @@ export function parseProject(text: string, fileName?: string): Project {
     if (where) throw new ProjectError(`${file}:${where.line}:${where.column}: invalid JSON: ${where.reason}`);
     throw new ProjectError(`${file}: invalid JSON: ${err instanceof Error ? err.message : String(err)}`);
   }
-  return validateProject(value, fileName);
+  return value;
 }
 
 /** Checks the structure of a parsed project (migrating older versions first) and returns it typed. */
 export function validateProject(value: unknown, fileName?: string): Project {
   try {
     const project = migrateProject(checkHeader(value)) as Json;
+    if (project.kind !== undefined) refuseOtherKind(project.kind);
     object(project, '', ['format', 'version', 'name', 'graph', 'data', 'training'], ['lesson', 'runs', 'weights']);
     string(project.name, 'name', false);
     checkGraph(project.graph, 'graph');
@@ -65,8 +71,15 @@ function withoutHelp(err: ProjectError): string {
   return err.help ? err.message.slice(0, err.message.length - `\n  help: ${err.help}`.length) : err.message;
 }
 
+/** A file of another kind (a computational graph) is not a network project. */
+function refuseOtherKind(kind: unknown): never {
+  if (kind === 'computationalGraph')
+    throw new ProjectError("kind: this file is a computational graph ('computationalGraph'), not a network project", 'kind', 'open it in the app, or evaluate it with bprop grad');
+  fail('kind', `must be 'computationalGraph' or left out for a network (got ${shown(kind)})`);
+}
+
 /** format and version, the two fields every version of the format keeps. */
-function checkHeader(value: unknown): Json & { version: number } {
+export function checkHeader(value: unknown): Json & { version: number } {
   if (!isObject(value)) throw new ProjectError(`not a Backprop Studio project (the file holds ${shown(value)}, not an object)`);
   if (value.format !== PROJECT_FORMAT) {
     const found = value.format === undefined ? "there is no 'format' field" : `format is ${typeof value.format === 'string' ? `'${value.format}'` : shown(value.format)}`;

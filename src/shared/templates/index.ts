@@ -138,3 +138,5 @@ export function blankProject(name = 'Untitled'): Project {
 }
 
 export { chainGraph, makeProject, CHAIN_SPACING, NODES_PER_ROW, type ChainLink } from './build';
+
+export { compGraphTemplates, findCompGraphTemplate, blankCompGraph, type CompGraphTemplate } from './compgraph';
