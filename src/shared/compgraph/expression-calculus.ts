@@ -81,6 +81,7 @@ function mul(a: Expr, b: Expr): Expr {
   if (isConst(b, -1)) return neg(a);
   if (isNum(a) && isNum(b)) return num(a.value * b.value);
   if (isNum(b)) return mul(b, a); // constants first: 2*x, not x*2
+  if (isNum(a) && b.kind === 'binary' && b.op === '*' && isNum(b.left)) return mul(num(a.value * b.left.value), b.right); // 2*(2*u) = 4*u
   if (a.kind === 'negate') return neg(mul(a.arg, b));
   if (b.kind === 'negate') return neg(mul(a, b.arg));
   return { kind: 'binary', op: '*', left: a, right: b, pos: 0 };
