@@ -1,5 +1,7 @@
 /** Backprop Studio's window: toolbar over palette | canvas (training panels below) | inspector. */
 import { ReactFlowProvider } from '@xyflow/react';
+import { CompGraphWorkspace } from './compgraph/CompGraphWorkspace';
+import { useCompGraphStore } from './compgraph/compgraph-store';
 import { Dialogs } from './app/Dialogs';
 import { Toolbar } from './app/Toolbar';
 import { useCommands } from './app/use-commands';
@@ -15,10 +17,11 @@ function Shell() {
   useKeyboardShortcuts(dispatch);
   useDocumentSync(dispatch);
   useFileDrop();
+  const graphOpen = useCompGraphStore((s) => s.project !== null);
   return (
     <div className="app">
       <Toolbar dispatch={dispatch} />
-      <Workspace />
+      {graphOpen ? <CompGraphWorkspace /> : <Workspace />}
       <Dialogs />
     </div>
   );

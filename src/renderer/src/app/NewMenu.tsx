@@ -1,7 +1,8 @@
 /** The New ▾ menu: a blank project or one of the templates, each ready to train. */
 import { usePopupMenu } from './use-popup-menu';
 import type { AppCommand } from '../../../shared/commands';
-import { lessonTemplates, templates } from '../../../shared/templates';
+import { compGraphTemplates, lessonTemplates, templates } from '../../../shared/templates';
+import { BLANK_COMPGRAPH_ID } from '../compgraph/compgraph-files';
 import { icons } from './icons';
 import '../styles/overlays.css';
 
@@ -37,6 +38,18 @@ export function NewMenu({ dispatch }: { dispatch(command: AppCommand): void }) {
           <div className="menu__heading">Lessons</div>
           {lessonTemplates.map((t) => (
             <button key={t.id} type="button" role="menuitem" className="menu__item" onClick={() => choose(t.id)} data-testid={`template-lesson-${t.id}`} data-command="new">
+              <span className="menu__item-title">{t.label}</span>
+              <span className="menu__item-text">{t.description}</span>
+            </button>
+          ))}
+          <div className="menu__separator" />
+          <div className="menu__heading">Computational graphs</div>
+          <button type="button" role="menuitem" className="menu__item" onClick={() => choose(BLANK_COMPGRAPH_ID)} data-testid={`template-${BLANK_COMPGRAPH_ID}`} data-command="new">
+            <span className="menu__item-title">Computational graph (blank)</span>
+            <span className="menu__item-text">Scalar blocks wired into g(θ): step through forward and reverse mode.</span>
+          </button>
+          {compGraphTemplates.map((t) => (
+            <button key={t.id} type="button" role="menuitem" className="menu__item" onClick={() => choose(t.id)} data-testid={`template-${t.id}`} data-command="new">
               <span className="menu__item-title">{t.label}</span>
               <span className="menu__item-text">{t.description}</span>
             </button>

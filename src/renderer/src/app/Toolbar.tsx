@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { commandSpec, type AppCommand, type CommandId } from '../../../shared/commands';
 import { withKeys } from '../commands/shortcut-help';
 import { CommitField } from '../settings/fields';
+import { useCompGraphStore } from '../compgraph/compgraph-store';
 import { useProjectStore } from '../store/project-store';
 import { redoLabel, undoLabel } from '../store/history';
 import { useUiStore } from '../store/ui-store';
@@ -47,9 +48,14 @@ function CommandButton({ command, icon, testId, label, disabled, showLabel, disp
 }
 
 function ProjectName() {
-  const name = useProjectStore((s) => s.project.name);
-  const fileName = useProjectStore((s) => s.fileName);
-  const dirty = useProjectStore((s) => s.dirty);
+  const graph = useCompGraphStore((s) => s.project !== null);
+  const graphName = useCompGraphStore((s) => s.project?.name ?? '');
+  const graphFile = useCompGraphStore((s) => s.fileName);
+  const graphDirty = useCompGraphStore((s) => s.dirty);
+  const networkName = useProjectStore((s) => s.project.name);
+  const networkFile = useProjectStore((s) => s.fileName);
+  const networkDirty = useProjectStore((s) => s.dirty);
+  const [name, fileName, dirty] = graph ? [graphName, graphFile, graphDirty] : [networkName, networkFile, networkDirty];
   return (
     <div className="project-name">
       <CommitField<string>
@@ -57,7 +63,7 @@ function ProjectName() {
         value={name}
         format={(v) => v}
         parse={(text) => (text.trim() ? { value: text.trim() } : { error: 'A project needs a name' })}
-        onCommit={(v) => (useProjectStore.getState().setProjectName(v), null)}
+        onCommit={(v) => (graph ? useCompGraphStore.getState().setName(v) : useProjectStore.getState().setProjectName(v), null)}
         testId="project-name"
       />
       <span className="project-name__file" data-testid="document-status">

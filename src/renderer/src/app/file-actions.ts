@@ -1,8 +1,11 @@
 /** New, Open, Save, Save As, Revert: the document's life cycle, through the platform's files and dialogs. */
-import { parseProject, ProjectError, serializeProject } from '../../../shared/project';
+import { parseAnyProject } from '../../../shared/compgraph/any-project';
+import { ProjectError, serializeProject } from '../../../shared/project';
 import { getNodeSpec } from '../../../shared/nodes';
 import { isCsvData } from '../../../shared/project-types';
 import { blankProject, findTemplate } from '../../../shared/templates';
+import { closeCompGraph, compGraphDirty, compGraphForTemplate, compGraphText, showCompGraph } from '../compgraph/compgraph-files';
+import { isCompGraphOpen, useCompGraphStore } from '../compgraph/compgraph-store';
 import { platform, type OpenedProject } from '../platform';
 import { useProjectStore } from '../store/project-store';
 import { useUiStore } from '../store/ui-store';
@@ -12,8 +15,8 @@ const messageOf = (err: unknown): string => (err instanceof Error ? err.message 
 const isCancel = (err: unknown): boolean => err instanceof DOMException && err.name === 'AbortError';
 
 /** True if there is nothing unsaved, or the user agrees to lose it. */
-export async function confirmDiscard(action: string): Promise<boolean> {
-  if (!useProjectStore.getState().dirty) return true;
+export async function confirmDiscard(action: string, onlyGraph = false): Promise<boolean> {
+  if (!compGraphDirty() && (onlyGraph || isCompGraphOpen() || !useProjectStore.getState().dirty)) return true;
   return useUiStore.getState().ask({
     title: 'Discard unsaved changes?',
     message: `${suggestedFileName()} has changes that are not saved. ${action} anyway? The changes will be lost.`,
@@ -22,10 +25,16 @@ export async function confirmDiscard(action: string): Promise<boolean> {
 }
 
 export async function newProject(templateId?: string): Promise<void> {
+  const graph = compGraphForTemplate(templateId);
+  if (graph) {
+    if (await confirmDiscard('Start a new computational graph', true)) showCompGraph(graph);
+    return;
+  }
   const template = templateId ? findTemplate(templateId) : undefined;
   const ui = useUiStore.getState();
   if (templateId && !template) return ui.showError(`There is no template '${templateId}'.`);
   if (!(await confirmDiscard('Start a new project'))) return;
+  closeCompGraph();
   useProjectStore.getState().newProject(template ? template.build() : blankProject());
   ui.showError(null);
   ui.requestFit();
@@ -38,14 +47,21 @@ export async function newProject(templateId?: string): Promise<void> {
 export async function showOpenedProject(opened: OpenedProject): Promise<boolean> {
   if (opened.bytes) return showImportedModel(opened.bytes, opened.name);
   const ui = useUiStore.getState();
+  let kind: ReturnType<typeof parseAnyProject>;
   try {
-    parseProject(opened.text, opened.name);
+    kind = parseAnyProject(opened.text, opened.name);
   } catch (err) {
     if (!(err instanceof ProjectError)) throw err;
     ui.showError(`Could not open ${opened.name}: ${err.message}`);
     return false;
   }
+  if (kind.kind === 'computationalGraph') {
+    if (!(await confirmDiscard(`Open ${opened.name}`, true))) return false;
+    showCompGraph(kind.project, opened.name, opened.path, opened.text);
+    return true;
+  }
   if (!(await confirmDiscard(`Open ${opened.name}`))) return false;
+  closeCompGraph();
   useProjectStore.getState().loadProject(opened.text, opened.name, opened.path);
   ui.showError(null);
   ui.requestFit();
@@ -93,9 +109,10 @@ export const openDroppedFile = (file: File): Promise<void> => openWith(() => pla
 async function saveWith(save: (text: string, name: string) => Promise<{ path: string | null; name: string } | null>): Promise<boolean> {
   const ui = useUiStore.getState();
   const { project } = useProjectStore.getState();
+  const graph = isCompGraphOpen();
   let text: string;
   try {
-    text = serializeProject(project);
+    text = graph ? compGraphText() : serializeProject(project);
   } catch (err) {
     ui.showError(`The project cannot be saved: ${messageOf(err)}`);
     return false;
@@ -103,7 +120,8 @@ async function saveWith(save: (text: string, name: string) => Promise<{ path: st
   try {
     const saved = await save(text, suggestedFileName());
     if (!saved) return false;
-    useProjectStore.getState().markSaved(saved.path, saved.name, { project, text });
+    if (graph) useCompGraphStore.getState().markSaved(saved.path, saved.name, text);
+    else useProjectStore.getState().markSaved(saved.path, saved.name, { project, text });
     platform.writeRecovery(null);
     ui.showNotice(`Saved ${saved.name}`);
     return true;
@@ -113,11 +131,13 @@ async function saveWith(save: (text: string, name: string) => Promise<{ path: st
   }
 }
 
-export const saveProject = (): Promise<boolean> => saveWith((text, name) => platform.saveProject(text, name, useProjectStore.getState().path));
+export const saveProject = (): Promise<boolean> =>
+  saveWith((text, name) => platform.saveProject(text, name, isCompGraphOpen() ? useCompGraphStore.getState().path : useProjectStore.getState().path));
 export const saveProjectAs = (): Promise<boolean> => saveWith((text, name) => platform.saveProjectAs(text, name));
 
 /** Back to the last saved version (kept in memory, so it works on the web too). */
 export async function revertProject(): Promise<void> {
+  if (isCompGraphOpen()) return revertCompGraph();
   const { dirty, savedText, fileName, path } = useProjectStore.getState();
   if (!dirty) return;
   const ok = await useUiStore.getState().ask({
@@ -153,4 +173,12 @@ async function showImportedModel(bytes: Uint8Array, name: string): Promise<boole
     await autoLayout();
   } else ui.requestFit();
   return true;
+}
+
+async function revertCompGraph(): Promise<void> {
+  const { dirty, savedText, fileName, path } = useCompGraphStore.getState();
+  if (!dirty || !savedText) return;
+  const ok = await useUiStore.getState().ask({ title: 'Revert to the saved version?', message: `Every change since ${fileName ?? 'the graph'} was last saved or opened will be lost.`, confirmLabel: 'Revert' });
+  const opened = ok ? parseAnyProject(savedText, fileName ?? undefined) : null;
+  if (opened?.kind === 'computationalGraph') showCompGraph(opened.project, fileName, path, savedText);
 }

@@ -16,6 +16,7 @@ import { focusIsEditable } from '../app/editable';
 import { autoLayout } from '../app/auto-layout';
 import { exportWeights } from '../app/export-weights';
 import { newProject, openProject, openRecent, revertProject, saveProject, saveProjectAs } from '../app/file-actions';
+import { runCompGraphCommand } from '../compgraph/compgraph-files';
 
 export type { AppCommand, CommandId } from '../../../shared/commands';
 
@@ -87,5 +88,6 @@ export function runCommand(command: AppCommand, view: ViewControls): void {
     document.execCommand(command.type);
     return;
   }
+  if (runCompGraphCommand(command.type)) return; // a computational graph is open: its own editing commands
   (PERFORM[command.type] as UserCommand['perform'])(command, view);
 }

@@ -1,0 +1,102 @@
+/** The computational-graph canvas: React Flow over the compgraph store. */
+import { Background, BackgroundVariant, Controls, ReactFlow, useReactFlow, type Connection, type NodeChange } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useCallback, useMemo, type DragEvent } from 'react';
+import { isScalarOp } from '../../../shared/compgraph/ops';
+import { useUiStore } from '../store/ui-store';
+import { useCompGraphStore } from './compgraph-store';
+import { ScalarBlock, type ScalarFlowNode } from './ScalarBlock';
+import { SCALAR_OP_MIME } from './ScalarPalette';
+import { ValueWire, type ValueFlowEdge } from './ValueWire';
+import { buildViews, tangentVariable } from './view-model';
+
+const nodeTypes = { scalar: ScalarBlock };
+const edgeTypes = { value: ValueWire };
+
+export function CompGraphCanvas() {
+  const project = useCompGraphStore((s) => s.project)!;
+  const run = useCompGraphStore((s) => s.run);
+  const selected = useCompGraphStore((s) => s.selected);
+  const flow = useReactFlow();
+  const graph = project.graph;
+  const views = useMemo(() => buildViews(graph, run), [graph, run]);
+  const tangentOf = tangentVariable(run);
+
+  const nodes = useMemo(
+    (): ScalarFlowNode[] =>
+      graph.nodes.map((n, i) => ({ id: n.id, type: 'scalar', position: n.position, selected: n.id === selected, data: { view: views.blocks[i]!, tangentOf } })),
+    [graph.nodes, views, selected, tangentOf],
+  );
+  const edges = useMemo(
+    (): ValueFlowEdge[] => graph.edges.map((e, i) => ({ id: e.id, type: 'value', source: e.source, sourceHandle: e.sourceHandle, target: e.target, targetHandle: e.targetHandle, data: { view: views.wires[i]! } })),
+    [graph.edges, views],
+  );
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<ScalarFlowNode>[]) => {
+      const store = useCompGraphStore.getState();
+      for (const c of changes) {
+        if (c.type === 'position' && c.position) store.moveNode(c.id, c.position);
+        if (c.type === 'select' && c.selected) store.select(c.id);
+      }
+    },
+    [],
+  );
+
+  const onConnect = useCallback((c: Connection) => {
+    if (!c.source || !c.target || !c.targetHandle) return;
+    const refusal = useCompGraphStore.getState().connect(c.source, c.target, c.targetHandle);
+    if (refusal) useUiStore.getState().showError(refusal);
+  }, []);
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(SCALAR_OP_MIME)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const op = event.dataTransfer.getData(SCALAR_OP_MIME);
+      if (!isScalarOp(op)) return;
+      event.preventDefault();
+      const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      useCompGraphStore.getState().addNode(op, { x: Math.round(at.x - 70), y: Math.round(at.y - 30) });
+    },
+    [flow],
+  );
+
+  return (
+    <div className="canvas cg-canvas">
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onConnect={onConnect}
+        onPaneClick={() => useCompGraphStore.getState().select(null)}
+        onEdgeDoubleClick={(_e, edge) => useCompGraphStore.getState().removeEdge(edge.id)}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        deleteKeyCode={null}
+        connectionRadius={24}
+        minZoom={0.2}
+        maxZoom={2.5}
+        fitView
+        proOptions={{ hideAttribution: true }}
+        aria-label="Computational graph canvas"
+      >
+        <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="#c7cfdb" />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+      {graph.nodes.length === 0 && (
+        <div className="canvas-empty" data-testid="canvas-empty">
+          <div className="canvas-empty__title">Build a computational graph</div>
+          <p>Drag variables θᵢ, constants and operations from the palette, and wire each block&apos;s output to the inputs of the next.</p>
+          <p>Mark the block that computes g as the output, then run the forward pass and the backward pass.</p>
+        </div>
+      )}
+    </div>
+  );
+}

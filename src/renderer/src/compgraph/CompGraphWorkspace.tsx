@@ -1,0 +1,63 @@
+/** The window below the toolbar while a computational graph is open: palette | canvas with the run controls | side panel. */
+import { useReactFlow } from '@xyflow/react';
+import { whyNotANetwork } from '../../../shared/compgraph/as-network';
+import type { ScalarOp } from '../../../shared/compgraph/ops';
+import { ErrorBanner, NoticeToast } from '../app/Banners';
+import { useFitOnRequest } from '../canvas/use-fit-on-request';
+import { BlockInspector } from './BlockInspector';
+import { CompGraphCanvas } from './CompGraphCanvas';
+import { useCompGraphStore } from './compgraph-store';
+import { openAsNetwork } from './compgraph-files';
+import { GradientPanel } from './GradientPanel';
+import { RunControls } from './RunControls';
+import { ScalarPalette } from './ScalarPalette';
+import '../styles/compgraph.css';
+
+function NetworkLink() {
+  const graph = useCompGraphStore((s) => s.project!.graph);
+  const reason = whyNotANetwork(graph);
+  if (reason) return null;
+  return (
+    <div className="cg-network">
+      <p className="cg-panel__muted">This graph is a single sigmoid neuron with a squared loss: the same model as a network Input → Dense(1) → Sigmoid → MSE, on its sample.</p>
+      <button type="button" className="button" onClick={() => void openAsNetwork()} data-testid="open-as-network">
+        Open as network
+      </button>
+    </div>
+  );
+}
+
+export function CompGraphWorkspace() {
+  useFitOnRequest();
+  const flow = useReactFlow();
+  const add = (op: ScalarOp) => {
+    const box = document.querySelector('.cg-canvas')?.getBoundingClientRect();
+    const centre = box ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 }) : { x: 0, y: 0 };
+    const count = useCompGraphStore.getState().project!.graph.nodes.length;
+    useCompGraphStore.getState().addNode(op, { x: Math.round(centre.x - 70 + (count % 5) * 24), y: Math.round(centre.y - 30 + (count % 5) * 24) });
+  };
+  return (
+    <div className="workspace cg-workspace" data-testid="compgraph-workspace">
+      <ScalarPalette onAdd={add} />
+      <main className="centre">
+        <div className="centre__messages">
+          <ErrorBanner />
+        </div>
+        <RunControls />
+        <CompGraphCanvas />
+      </main>
+      <aside className="inspector cg-panel" aria-label="Differentiation">
+        <section>
+          <h3 className="cg-panel__heading">Block</h3>
+          <BlockInspector />
+        </section>
+        <section>
+          <h3 className="cg-panel__heading">Gradient</h3>
+          <GradientPanel />
+        </section>
+        <NetworkLink />
+      </aside>
+      <NoticeToast />
+    </div>
+  );
+}
