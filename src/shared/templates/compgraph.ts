@@ -19,8 +19,8 @@ type Block = readonly [id: string, type: string, params: Record<string, number |
 /** [source, target, targetPort]. */
 type Wire = readonly [string, string, string];
 
-const COLUMN = 230;
-const ROW = 130;
+const COLUMN = 300;
+const ROW = 150;
 
 function graphOf(blocks: readonly Block[], wires: readonly Wire[], output: string): CompGraphProject['graph'] {
   const nodes: GraphNode[] = blocks.map(([id, type, params, column, row, label]) => ({

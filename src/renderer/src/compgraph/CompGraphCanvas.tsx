@@ -1,7 +1,7 @@
 /** The computational-graph canvas: React Flow over the compgraph store. */
-import { Background, BackgroundVariant, Controls, ReactFlow, useReactFlow, type Connection, type NodeChange } from '@xyflow/react';
+import { Background, BackgroundVariant, Controls, ReactFlow, useNodesInitialized, useReactFlow, type Connection, type NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useMemo, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
 import { isScalarOp } from '../../../shared/compgraph/ops';
 import { useUiStore } from '../store/ui-store';
 import { useCompGraphStore } from './compgraph-store';
@@ -21,6 +21,22 @@ export function CompGraphCanvas() {
   const graph = project.graph;
   const views = useMemo(() => buildViews(graph, run), [graph, run]);
   const tangentOf = tangentVariable(run);
+  const opened = useCompGraphStore((s) => s.opened);
+  const measured = useNodesInitialized();
+  // Fit each newly opened graph into view once its blocks have been measured.
+  const fitted = useRef(0);
+  const empty = graph.nodes.length === 0;
+  useEffect(() => {
+    if (fitted.current === opened) return;
+    if (empty) {
+      fitted.current = opened; // a blank graph: the first block dropped must stay where it was dropped
+      return;
+    }
+    if (!measured) return;
+    fitted.current = opened; // only once per document: adding blocks must not move the view
+    // After React Flow has measured the new document's blocks (the flag can still be the old document's).
+    setTimeout(() => void flow.fitView({ padding: 0.12, maxZoom: 1.1, duration: 0 }), 150);
+  }, [opened, measured, empty, flow]);
 
   const nodes = useMemo(
     (): ScalarFlowNode[] =>
@@ -83,7 +99,6 @@ export function CompGraphCanvas() {
         connectionRadius={24}
         minZoom={0.2}
         maxZoom={2.5}
-        fitView
         proOptions={{ hideAttribution: true }}
         aria-label="Computational graph canvas"
       >

@@ -3,7 +3,6 @@ import { useReactFlow } from '@xyflow/react';
 import { whyNotANetwork } from '../../../shared/compgraph/as-network';
 import type { ScalarOp } from '../../../shared/compgraph/ops';
 import { ErrorBanner, NoticeToast } from '../app/Banners';
-import { useFitOnRequest } from '../canvas/use-fit-on-request';
 import { BlockInspector } from './BlockInspector';
 import { CompGraphCanvas } from './CompGraphCanvas';
 import { useCompGraphStore } from './compgraph-store';
@@ -28,7 +27,6 @@ function NetworkLink() {
 }
 
 export function CompGraphWorkspace() {
-  useFitOnRequest();
   const flow = useReactFlow();
   const add = (op: ScalarOp) => {
     const box = document.querySelector('.cg-canvas')?.getBoundingClientRect();

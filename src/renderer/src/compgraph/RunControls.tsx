@@ -38,7 +38,11 @@ export function RunControls() {
             {reverseDone !== null && (
               <span>
                 Block {reverseDone} of {steps}
-                {current ? `: ${current.nodeId} holds ∂g/∂${current.nodeId} and sends ${current.messages.length} message${current.messages.length === 1 ? '' : 's'} back` : ': g starts with ∂g/∂g = 1'}
+                {!current
+                  ? ': g starts with ∂g/∂g = 1'
+                  : current.messages.length === 0
+                    ? `: ${current.nodeId} has summed its messages, ∂g/∂${current.nodeId} = ${Number(current.adjoint.toPrecision(6))}`
+                    : `: ${current.nodeId} holds ∂g/∂${current.nodeId} and sends ${current.messages.length} message${current.messages.length === 1 ? '' : 's'} back`}
                 .
               </span>
             )}

@@ -9,7 +9,7 @@ const offset = (i: number, n: number): string => `${((i + 1) / (n + 1)) * 100}%`
 
 export const ScalarBlock = memo(function ScalarBlock({ id, data, selected }: NodeProps<ScalarFlowNode>) {
   const v = data.view;
-  const classes = ['cg-block', `cg-${v.variable !== undefined ? 'variable' : v.ports.length === 0 ? 'constant' : 'op'}`, selected ? 'is-selected' : '', v.issues.length ? 'has-error' : '', v.active ? 'is-active' : '', v.isOutput ? 'is-output' : ''];
+  const classes = ['cg-block', `cg-${v.variable !== undefined ? 'variable' : v.ports.length === 0 ? 'constant' : 'op'}`, selected ? 'is-selected' : '', v.issues.length ? 'has-error' : '', v.active ? 'is-active' : '', v.isOutput ? 'is-output' : '', v.ports.length > 1 ? 'has-ports' : ''];
   return (
     <div className={classes.join(' ')} data-testid={`node-${id}`} title={v.issues.join('\n') || undefined}>
       {v.ports.map((p, i) => (

@@ -37,6 +37,8 @@ export interface CompGraphState {
   past: CompGraph[];
   future: CompGraph[];
   run: RunState | null;
+  /** Counts the documents opened, so the canvas fits each new one into view. */
+  opened: number;
   /** Why the last forward pass could not run (the graph's problems or a non-finite value). */
   runError: string | null;
 
@@ -108,9 +110,10 @@ export const useCompGraphStore = create<CompGraphState>()((set, get) => {
     future: [],
     run: null,
     runError: null,
+    opened: 0,
 
     open: (project, fileName = null, path = null, text = '') =>
-      set({ project, fileName, path, savedText: text, dirty: false, selected: null, pathsOf: null, past: [], future: [], run: null, runError: null }),
+      set({ opened: get().opened + 1, project, fileName, path, savedText: text, dirty: false, selected: null, pathsOf: null, past: [], future: [], run: null, runError: null }),
     close: () => set({ project: null, fileName: null, path: null, dirty: false, run: null, runError: null, past: [], future: [], selected: null }),
     markSaved: (path, fileName, text) => set({ path, fileName, savedText: text, dirty: false }),
     setName: (name) => {

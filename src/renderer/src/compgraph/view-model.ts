@@ -83,7 +83,7 @@ export function buildViews(graph: CompGraph, run: RunState | null): { blocks: Bl
     const adjoint = received.get(n.id);
     return {
       id: n.id,
-      title: n.label ?? (n.type === 'variable' ? String(params.name) : spec?.label ?? n.type),
+      title: n.label ?? (n.type === 'variable' ? String(params.name) : n.id),
       symbol: n.type === 'expression' ? String(params.expression) : n.type === 'power' ? `x^${String(params.exponent)}` : (spec?.symbol ?? '?'),
       typeLabel: spec?.label ?? n.type,
       ports,
