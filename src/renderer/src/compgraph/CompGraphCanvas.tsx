@@ -1,5 +1,5 @@
 /** The computational-graph canvas: React Flow over the compgraph store. */
-import { Background, BackgroundVariant, Controls, ReactFlow, useNodesInitialized, useReactFlow, type Connection, type NodeChange } from '@xyflow/react';
+import { Background, BackgroundVariant, Controls, ReactFlow, useReactFlow, type Connection, type NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
 import { isScalarOp } from '../../../shared/compgraph/ops';
@@ -22,21 +22,17 @@ export function CompGraphCanvas() {
   const views = useMemo(() => buildViews(graph, run), [graph, run]);
   const tangentOf = tangentVariable(run);
   const opened = useCompGraphStore((s) => s.opened);
-  const measured = useNodesInitialized();
-  // Fit each newly opened graph into view once its blocks have been measured.
   const fitted = useRef(0);
   const empty = graph.nodes.length === 0;
+  // Fit each newly opened graph into view once, after React Flow has measured its blocks; a blank
+  // graph is not fitted, so the first block dropped stays where it was dropped.
   useEffect(() => {
     if (fitted.current === opened) return;
-    if (empty) {
-      fitted.current = opened; // a blank graph: the first block dropped must stay where it was dropped
-      return;
-    }
-    if (!measured) return;
-    fitted.current = opened; // only once per document: adding blocks must not move the view
-    // After React Flow has measured the new document's blocks (the flag can still be the old document's).
-    setTimeout(() => void flow.fitView({ padding: 0.12, maxZoom: 1.1, duration: 0 }), 150);
-  }, [opened, measured, empty, flow]);
+    fitted.current = opened;
+    if (empty) return;
+    // Not cancelled by a re-render: `fitted` already says this document has had its fit.
+    setTimeout(() => void flow.fitView({ padding: 0.12, maxZoom: 1.1, duration: 0 }), 120);
+  }, [opened, empty, flow]);
 
   const nodes = useMemo(
     (): ScalarFlowNode[] =>
