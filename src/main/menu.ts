@@ -7,7 +7,7 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
 import { commandSpec, menuKey, menuPlatform, toAccelerator, type CommandId, type MenuName } from '../shared/commands';
 import type { MenuCommand, RecentFile } from '../shared/desktop-api';
-import { lessonTemplates, templates } from '../shared/templates';
+import { BLANK_COMPGRAPH_ID, compGraphTemplates, lessonTemplates, templates } from '../shared/templates';
 
 /** The focused document's history: Edit › Undo says what it takes back ("Undo Add Dense"). */
 export interface MenuHistory {
@@ -62,6 +62,13 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
           ...templates.map((t) => ({ label: t.label, toolTip: t.description, click: () => ctx.dispatch({ type: 'new', template: t.id }) })),
           separator,
           { label: 'Lessons', submenu: lessonTemplates.map((t) => ({ label: t.label, toolTip: t.description, click: () => ctx.dispatch({ type: 'new', template: t.id }) })) },
+          {
+            label: 'Computational Graphs',
+            submenu: [
+              { label: 'Computational Graph (blank)', click: () => ctx.dispatch({ type: 'new', template: BLANK_COMPGRAPH_ID }) },
+              ...compGraphTemplates.map((t) => ({ label: t.label, toolTip: t.description, click: () => ctx.dispatch({ type: 'new', template: t.id }) })),
+            ],
+          },
         ],
       },
       item('File', 'open'),

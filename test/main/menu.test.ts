@@ -1,7 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { buildMenuTemplate, type MenuContext } from '../../src/main/menu';
-import { templates } from '../../src/shared/templates';
+import { BLANK_COMPGRAPH_ID, compGraphTemplates, templates } from '../../src/shared/templates';
 import type { MenuCommand } from '../../src/shared/desktop-api';
 import { COMMAND_SPECS, isCommandId, menuKey, toAccelerator, type MenuName } from '../../src/shared/commands';
 
@@ -49,6 +49,14 @@ describe('application menu', () => {
       'digits-mlp',
       'linear-regression',
     ]));
+  });
+
+  it('File ▸ New ▸ Computational Graphs offers a blank graph and the lecture's autodiff examples', () => {
+    const { template, dispatched } = build();
+    const graphs = items(find(items(find(items(find(template, 'File')), 'New')), 'Computational Graphs'));
+    for (const item of graphs) click(item);
+    expect(dispatched).toEqual([{ type: 'new', template: BLANK_COMPGRAPH_ID }, ...compGraphTemplates.map((t) => ({ type: 'new', template: t.id }))]);
+    expect(dispatched.map((c) => (c.type === 'new' ? c.template : undefined))).toEqual(expect.arrayContaining(['l002-autodiff-example1', 'l002-autodiff-example2', 'l002-autodiff-example3']));
   });
 
   it('File has Open, Open Recent, Save, Save As, Revert, Export and Close Window', () => {

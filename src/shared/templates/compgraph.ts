@@ -36,6 +36,9 @@ function graphOf(blocks: readonly Block[], wires: readonly Wire[], output: strin
 
 const variable = (name: string, value: number): Record<string, number | string> => ({ name, value });
 
+/** The New-menu id of a blank computational graph. */
+export const BLANK_COMPGRAPH_ID = 'compgraph-blank';
+
 /** A blank computational graph: no blocks yet. */
 export function blankCompGraph(name = 'Untitled graph'): CompGraphProject {
   return makeCompGraphProject(name, { nodes: [], edges: [] });

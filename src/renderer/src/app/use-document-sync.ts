@@ -5,6 +5,7 @@
  */
 import { useEffect } from 'react';
 import { serializeProject } from '../../../shared/project';
+import { useCompGraphStore } from '../compgraph/compgraph-store';
 import { platform } from '../platform';
 import { redoLabel, undoLabel } from '../store/history';
 import { useProjectStore } from '../store/project-store';
@@ -12,24 +13,31 @@ import type { AppCommand } from './use-commands';
 
 export const RECOVERY_INTERVAL_MS = 30_000;
 
-function documentName(): string {
-  const { fileName, project } = useProjectStore.getState();
-  return fileName ?? project.name;
+/** The document on screen: the open computational graph, else the network project. */
+function documentState(): { name: string; dirty: boolean; path: string | null; undo: string | null; redo: string | null } {
+  const graph = useCompGraphStore.getState();
+  if (graph.project) {
+    const undo = graph.past.length > 0 ? 'Edit graph' : null;
+    const redo = graph.future.length > 0 ? 'Edit graph' : null;
+    return { name: graph.fileName ?? graph.project.name, dirty: graph.dirty, path: graph.path, undo, redo };
+  }
+  const s = useProjectStore.getState();
+  return { name: s.fileName ?? s.project.name, dirty: s.dirty, path: s.path, undo: undoLabel(s), redo: redoLabel(s) };
 }
 
 export function useDocumentSync(dispatch: (command: AppCommand) => void): void {
   useEffect(() => {
     let last = '';
     const report = () => {
-      const s = useProjectStore.getState();
-      const state = { name: documentName(), dirty: s.dirty, path: s.path, undo: undoLabel(s), redo: redoLabel(s) };
+      const state = documentState();
       const key = JSON.stringify(state);
       if (key === last) return;
       last = key;
       platform.setDocumentState(state);
     };
     report();
-    return useProjectStore.subscribe(report);
+    const unsubscribe = [useProjectStore.subscribe(report), useCompGraphStore.subscribe(report)];
+    return () => unsubscribe.forEach((u) => u());
   }, []);
 
   useEffect(() => {

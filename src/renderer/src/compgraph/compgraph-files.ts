@@ -6,13 +6,12 @@
 import { neuronAsNetwork } from '../../../shared/compgraph/as-network';
 import { serializeCompGraphProject } from '../../../shared/compgraph/project-file';
 import type { CompGraphProject } from '../../../shared/compgraph/types';
-import { blankCompGraph, findCompGraphTemplate } from '../../../shared/templates/compgraph';
+import { BLANK_COMPGRAPH_ID, blankCompGraph, findCompGraphTemplate } from '../../../shared/templates/compgraph';
 import { useProjectStore } from '../store/project-store';
 import { useUiStore } from '../store/ui-store';
 import { isCompGraphOpen, useCompGraphStore } from './compgraph-store';
 
-/** The New-menu id of a blank computational graph. */
-export const BLANK_COMPGRAPH_ID = 'compgraph-blank';
+export { BLANK_COMPGRAPH_ID };
 
 /** The project a New-menu id builds, when it is a computational graph. */
 export function compGraphForTemplate(id: string | undefined): CompGraphProject | undefined {
