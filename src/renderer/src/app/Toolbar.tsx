@@ -75,9 +75,15 @@ function ProjectName() {
 }
 
 export function Toolbar({ dispatch }: { dispatch(command: AppCommand): void }) {
-  const undo = useProjectStore((s) => undoLabel(s));
-  const redo = useProjectStore((s) => redoLabel(s));
-  const empty = useProjectStore((s) => s.project.graph.nodes.length === 0);
+  const networkUndo = useProjectStore((s) => undoLabel(s));
+  const networkRedo = useProjectStore((s) => redoLabel(s));
+  // While a computational graph is open, Undo/Redo act on its edits (see compgraph-files.ts).
+  const graphOpen = useCompGraphStore((s) => s.project !== null);
+  const graphUndo = useCompGraphStore((s) => s.past.length > 0);
+  const graphRedo = useCompGraphStore((s) => s.future.length > 0);
+  const undo = graphOpen ? (graphUndo ? 'graph edit' : null) : networkUndo;
+  const redo = graphOpen ? (graphRedo ? 'graph edit' : null) : networkRedo;
+  const empty = useProjectStore((s) => s.project.graph.nodes.length === 0) || graphOpen;
   const trainingShown = useUiStore((s) => s.panels.training);
   return (
     <header className="toolbar" role="toolbar" aria-label="Project">

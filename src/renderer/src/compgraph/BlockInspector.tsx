@@ -2,7 +2,7 @@
 import { paramIssues } from '../../../shared/compgraph/analyze';
 import { isScalarOp, paramsWithDefaults, scalarOps } from '../../../shared/compgraph/ops';
 import { useCompGraphStore } from './compgraph-store';
-import { numberProblem, ParamField } from './ParamField';
+import { CommitField, parseNumber } from '../settings/fields';
 
 export function BlockInspector() {
   const project = useCompGraphStore((s) => s.project)!;
@@ -25,15 +25,22 @@ export function BlockInspector() {
       <p className="cg-panel__muted">{spec.description}</p>
       {Object.entries(spec.params).map(([name, p]) => {
         const isNumber = p.kind === 'number' || p.kind === 'int';
+        const parse = (text: string): { value: number | string } | { error: string } => {
+          const parsed = isNumber ? parseNumber(text, p.label) : { value: text };
+          if ('error' in parsed) return parsed;
+          const refused = problem(name, parsed.value);
+          return refused ? { error: refused } : parsed;
+        };
         return (
-          <ParamField
+          <CommitField<number | string>
             key={`${node.id}-${name}`}
             label={p.label}
-            value={String(params[name])}
+            value={params[name]!}
+            format={String}
+            parse={parse}
+            onCommit={(value) => (store.setParam(node.id, name, value), null)}
             testId={`param-${name}`}
-            wide={p.kind === 'expression'}
-            check={(text) => (isNumber ? (numberProblem(text) ?? problem(name, Number(text))) : problem(name, text))}
-            onCommit={(text) => store.setParam(node.id, name, isNumber ? Number(text) : text)}
+            inputMode={isNumber ? 'decimal' : 'text'}
           />
         );
       })}
