@@ -128,6 +128,9 @@ describe('the autodiff explorer', () => {
     await page().getByTestId('fd-step').selectOption('0.001');
     await expect.poll(() => text(page(), 'grad-theta1-fd')).toMatch(/^-1\.33356/);
     await page().getByTestId('node-theta2').click();
+    await expect.poll(() => text(page(), 'paths')).toMatch(/Chain rule for ∂g\/∂theta2: 2 paths to g/);
+    expect(await text(page(), 'paths')).toMatch(/theta2 → f1 → f3 → f4: -12 × 18 × 0.0123457 = -2.66667/);
+    expect(await text(page(), 'paths')).toMatch(/Sum = -2.66667 = ∂g\/∂theta2, as the backward pass found/);
     await app.screenshot('autodiff-04-example2-backward');
     expect(app.consoleErrors).toEqual([]);
   });

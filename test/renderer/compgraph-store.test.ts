@@ -13,6 +13,7 @@ describe('compgraph store', () => {
 
   it('shows values and local derivatives after the forward pass, nothing before', () => {
     expect(block('f4').value).toBeUndefined();
+    expect(block('theta2').value).toBe(-1); // inputs show their value before any pass
     expect(views().wires.find((w) => w.id === 'e1')!.localText).toBe('2·x');
     expect(store().runForward()).toBe(true);
     expect(block('f4').value).toBe(2);

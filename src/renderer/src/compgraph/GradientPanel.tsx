@@ -16,12 +16,14 @@ export function GradientPanel() {
   const project = useCompGraphStore((s) => s.project)!;
   const run = useCompGraphStore((s) => s.run);
   const pathsOf = useCompGraphStore((s) => s.pathsOf);
+  const selected = useCompGraphStore((s) => s.selected);
   const h = project.finiteDifferences?.h ?? DEFAULT_FD_STEP;
   const fd = useMemo(() => (run ? finiteDifferences(project.graph, h) : null), [run, project.graph, h]);
   if (!run || !fd) return <p className="cg-panel__muted">Run the forward pass to see g, and the backward pass for ∇g.</p>;
   const backwardDone = run.reverseSteps === run.rev.steps.length;
   const tangentsDone = run.tangentPasses ?? 0;
-  const chosen = run.fwd.variables.find((v) => v.nodeId === pathsOf) ?? run.fwd.variables[0];
+  // The variable selected on the canvas, else the row clicked in the table, else the first.
+  const chosen = run.fwd.variables.find((v) => v.nodeId === selected) ?? run.fwd.variables.find((v) => v.nodeId === pathsOf) ?? run.fwd.variables[0];
   const paths = chosen ? pathContributions(project.graph, run.fwd, chosen.nodeId) : null;
   return (
     <div className="cg-gradient">
@@ -79,7 +81,7 @@ export function GradientPanel() {
       {paths && chosen && (
         <div className="cg-paths" data-testid="paths">
           <div className="cg-paths__title">
-            Chain rule for ∂g/∂{chosen.name}: {paths.total} path{paths.total === 1 ? '' : 's'} to g (click a row to choose θ)
+            Chain rule for ∂g/∂{chosen.name}: {paths.total} path{paths.total === 1 ? '' : 's'} to g (click a row or a variable to choose θ)
           </div>
           <ol>
             {paths.paths.map((p) => (

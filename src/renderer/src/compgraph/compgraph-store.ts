@@ -125,7 +125,7 @@ export const useCompGraphStore = create<CompGraphState>()((set, get) => {
       if (project) set({ project: { ...project, finiteDifferences: h === DEFAULT_FD_STEP ? undefined : { h } }, dirty: true });
     },
     select: (selected) => set({ selected }),
-    showPathsOf: (pathsOf) => set({ pathsOf }),
+    showPathsOf: (pathsOf) => set({ pathsOf, selected: null }),
     edit: (change) => commit(change(graph())),
     moveNode: (id, position) => {
       const { project } = get();

@@ -89,7 +89,8 @@ export function buildViews(graph: CompGraph, run: RunState | null): { blocks: Bl
       ports,
       isOutput: graph.output === n.id,
       ...(n.type === 'variable' ? { variable: String(params.name) } : {}),
-      ...(run ? { value: run.fwd.values[n.id] } : {}),
+      // Inputs show their value before any pass; other blocks once the forward pass has run.
+      ...(run ? { value: run.fwd.values[n.id] } : (n.type === 'variable' || n.type === 'constant') && Number.isFinite(Number(params.value)) ? { value: Number(params.value) } : {}),
       ...(adjoint !== undefined ? { adjoint } : {}),
       adjointFinal: finalBlocks.has(n.id),
       active: active === n.id,
