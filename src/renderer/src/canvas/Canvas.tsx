@@ -1,12 +1,12 @@
 /** The network canvas: React Flow, controlled by the project store. */
 import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import { useCallback, type MouseEvent as ReactMouseEvent } from 'react';
 import { useLayoutStore } from '../layout/layout-store';
 import { useProjectStore } from '../store/project-store';
 import { useUiStore } from '../store/ui-store';
 import { LiveConnectionHint } from './ConnectionHint';
-import { NODE_TYPE_MIME } from './drop';
+import { NODE_TYPE_MIME, usePaletteDrop } from './drop';
 import type { NetworkFlowNode } from './flow-model';
 import { GraphBanner } from './GraphBanner';
 import { NetworkNode } from './NetworkNode';
@@ -63,21 +63,7 @@ export function Canvas() {
   // In Train mode the canvas is small: the minimap would cover much of it.
   const minimap = useLayoutStore((s) => s.mode === 'build') && !empty;
 
-  const onDragOver = useCallback((event: DragEvent) => {
-    if (!event.dataTransfer.types.includes(NODE_TYPE_MIME)) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = 'copy';
-  }, []);
-
-  const onDrop = useCallback(
-    (event: DragEvent) => {
-      const type = event.dataTransfer.getData(NODE_TYPE_MIME);
-      if (!type) return;
-      event.preventDefault();
-      addNode(type, { x: event.clientX, y: event.clientY });
-    },
-    [addNode],
-  );
+  const { onDragOver, onDrop } = usePaletteDrop(NODE_TYPE_MIME, addNode);
 
   const onPaneContextMenu = useCallback((event: ReactMouseEvent | MouseEvent) => {
     event.preventDefault();

@@ -1,7 +1,8 @@
 /** The computational-graph canvas: React Flow over the compgraph store. */
 import { Background, BackgroundVariant, Controls, ReactFlow, useReactFlow, type Connection, type NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { usePaletteDrop } from '../canvas/drop';
 import { isScalarOp } from '../../../shared/compgraph/ops';
 import { useUiStore } from '../store/ui-store';
 import { useCompGraphStore } from './compgraph-store';
@@ -61,22 +62,15 @@ export function CompGraphCanvas() {
     if (refusal) useUiStore.getState().showError(refusal);
   }, []);
 
-  const onDragOver = useCallback((event: DragEvent) => {
-    if (!event.dataTransfer.types.includes(SCALAR_OP_MIME)) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = 'copy';
-  }, []);
-
-  const onDrop = useCallback(
-    (event: DragEvent) => {
-      const op = event.dataTransfer.getData(SCALAR_OP_MIME);
+  const dropBlock = useCallback(
+    (op: string, point: { x: number; y: number }) => {
       if (!isScalarOp(op)) return;
-      event.preventDefault();
-      const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const at = flow.screenToFlowPosition(point);
       useCompGraphStore.getState().addNode(op, { x: Math.round(at.x - 70), y: Math.round(at.y - 30) });
     },
     [flow],
   );
+  const { onDragOver, onDrop } = usePaletteDrop(SCALAR_OP_MIME, dropBlock);
 
   return (
     <div className="canvas cg-canvas">
