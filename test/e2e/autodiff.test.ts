@@ -127,6 +127,11 @@ describe('the autodiff explorer', () => {
     expect(await text(page(), 'adjoint-theta3')).toBe('0');
     await page().getByTestId('fd-step').selectOption('0.001');
     await expect.poll(() => text(page(), 'grad-theta1-fd')).toMatch(/^-1\.33356/);
+    // Error against autodiff over h (θ₁): large for big h (curvature) and for tiny h (rounding), least in between.
+    const best = (column: number) => page().getByTestId('fd-sweep').locator(`tbody tr:has(td:nth-child(${column}).is-best) td:first-child`).textContent();
+    expect(await page().getByTestId('fd-sweep').locator('tbody tr').count()).toBe(11);
+    expect(await best(2)).toBe('1e-8');
+    expect(await best(3)).toBe('1e-5');
     await page().getByTestId('node-theta2').click();
     await expect.poll(() => text(page(), 'paths')).toMatch(/Chain rule for ∂g\/∂theta2: 2 paths to g/);
     expect(await text(page(), 'paths')).toMatch(/theta2 → f1 → f3 → f4: -12 × 18 × 0.0123457 = -2.66667/);
