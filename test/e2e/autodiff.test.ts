@@ -140,6 +140,18 @@ describe('the autodiff explorer', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 
+  it('reads well in the dark theme', async () => {
+    await newGraph(app, 'l002-autodiff-example3');
+    await page().getByTestId('theme-toggle').click();
+    await expect.poll(() => page().evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await page().getByTestId('backward-pass').click();
+    await expect.poll(() => text(page(), 'adjoint-w')).toBe('4');
+    expect(await text(page(), 'adjoint-b')).toBe('2');
+    await app.screenshot('autodiff-07-example3-dark');
+    await page().getByTestId('theme-toggle').click();
+    await expect.poll(() => page().evaluate(() => document.documentElement.dataset.theme)).not.toBe('dark');
+  });
+
   it('opens the sigmoid neuron as the equivalent network', async () => {
     await newGraph(app, 'sigmoid-neuron');
     await page().getByTestId('backward-pass').click();

@@ -106,7 +106,7 @@ export function Toolbar({ dispatch }: { dispatch(command: AppCommand): void }) {
         <CommandButton command="autoLayout" icon={icons.layout} showLabel testId="auto-layout" disabled={empty} dispatch={dispatch} />
         <CommandButton command="fitView" icon={icons.fit} testId="fit-view" dispatch={dispatch} />
       </div>
-      <ModeSwitch />
+      {!graphOpen && <ModeSwitch />}
       <ProjectName />
       <div className="toolbar__group toolbar__end">
         <LessonButton />

@@ -92,7 +92,7 @@ export function CompGraphCanvas() {
         proOptions={{ hideAttribution: true }}
         aria-label="Computational graph canvas"
       >
-        <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="#c7cfdb" />
+        <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="var(--canvas-dots, #c7cfdb)" />
         <Controls showInteractive={false} />
       </ReactFlow>
       {graph.nodes.length === 0 && (
