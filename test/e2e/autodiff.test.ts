@@ -8,6 +8,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discardIfAsked } from './app-state';
+import { axeViolations, describeViolations } from './axe';
 import { dragWire, dropFromPalette, lastDownload, queueOpenFile, setParam } from './editor-helpers';
 import { appUrl, openApp, type App } from './harness';
 
@@ -140,7 +141,7 @@ describe('the autodiff explorer', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 
-  it('reads well in the dark theme', async () => {
+  it('reads well in the dark theme, and passes the accessibility audit in both themes', async () => {
     await newGraph(app, 'l002-autodiff-example3');
     await page().getByTestId('theme-toggle').click();
     await expect.poll(() => page().evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
@@ -148,8 +149,12 @@ describe('the autodiff explorer', () => {
     await expect.poll(() => text(page(), 'adjoint-w')).toBe('4');
     expect(await text(page(), 'adjoint-b')).toBe('2');
     await app.screenshot('autodiff-07-example3-dark');
+    const dark = await axeViolations(page());
+    expect(dark, `dark:\n${describeViolations(dark)}`).toEqual([]);
     await page().getByTestId('theme-toggle').click();
     await expect.poll(() => page().evaluate(() => document.documentElement.dataset.theme)).not.toBe('dark');
+    const light = await axeViolations(page());
+    expect(light, `light:\n${describeViolations(light)}`).toEqual([]);
   });
 
   it('opens the sigmoid neuron as the equivalent network', async () => {

@@ -100,7 +100,7 @@ export function GradientPanel() {
       </table>
       <label className="cg-field">
         <span className="cg-field__label">Finite-difference step h</span>
-        <select value={h} onChange={(e) => useCompGraphStore.getState().setStep(Number(e.target.value))} data-testid="fd-step">
+        <select className="input select cg-step" value={h} onChange={(e) => useCompGraphStore.getState().setStep(Number(e.target.value))} data-testid="fd-step">
           {STEPS.map((s) => (
             <option key={s} value={s}>
               {s === 1 ? '1' : s.toExponential(0)}
