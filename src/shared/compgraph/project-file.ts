@@ -12,12 +12,12 @@ import { paramIssues } from './analyze';
 import { isScalarOp, scalarOps } from './ops';
 import { COMPGRAPH_KIND, type CompGraphProject } from './types';
 
-const ROOT_KEYS = ['format', 'version', 'kind', 'name', 'graph', 'finiteDifferences', 'network'];
+const ROOT_KEYS = ['format', 'version', 'kind', 'name', 'graph', 'finiteDifferences'];
 
 /** Checks an already-parsed object whose header says it is a computational graph (version migrated). */
 export function validateCompGraphProject(value: Json, fileName?: string): CompGraphProject {
   try {
-    const p = object(value, '', ['format', 'version', 'kind', 'name', 'graph'], ['finiteDifferences', 'network']);
+    const p = object(value, '', ['format', 'version', 'kind', 'name', 'graph'], ['finiteDifferences']);
     string(p.name, 'name', false);
     const g = object(p.graph, 'graph', ['nodes', 'edges'], ['output']);
     checkGraph({ nodes: g.nodes, edges: g.edges }, 'graph');
@@ -33,7 +33,6 @@ export function validateCompGraphProject(value: Json, fileName?: string): CompGr
       const fd = object(v, at, ['h']);
       number(fd.h, join(at, 'h'), { min: 0, minExclusive: true, max: 1 });
     });
-    optional(p, 'network', '', (v, at) => string(v, at));
     return p as unknown as CompGraphProject;
   } catch (err) {
     if (err instanceof ProjectError && fileName) throw new ProjectError(`${fileName}: ${err.message}`, err.path);
@@ -66,6 +65,6 @@ export function isCompGraphJson(value: unknown): boolean {
 }
 
 /** A new computational-graph project around `graph`. */
-export function makeCompGraphProject(name: string, graph: CompGraphProject['graph'], extra: Partial<Pick<CompGraphProject, 'finiteDifferences' | 'network'>> = {}): CompGraphProject {
+export function makeCompGraphProject(name: string, graph: CompGraphProject['graph'], extra: Partial<Pick<CompGraphProject, 'finiteDifferences'>> = {}): CompGraphProject {
   return { format: PROJECT_FORMAT, version: PROJECT_VERSION, kind: COMPGRAPH_KIND, name, graph, ...extra };
 }

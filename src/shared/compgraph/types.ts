@@ -21,6 +21,4 @@ export interface CompGraphProject {
   graph: CompGraph;
   /** Step h of the finite differences shown beside each variable (default 1e-3). */
   finiteDifferences?: { h: number };
-  /** The network project this graph is equivalent to (a template id), for "Open as network". */
-  network?: string;
 }

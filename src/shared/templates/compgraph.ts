@@ -177,7 +177,6 @@ export const compGraphTemplates: readonly CompGraphTemplate[] = [
           ],
           'loss',
         ),
-        { network: 'sigmoid-neuron-network' },
       ),
   },
 ];
