@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileModel } from '../../../src/engine/compile';
 import { createTrainer, prepareProjectData, weightsFromProject } from '../../../src/engine/session';
-import { nodeDatasetIO } from '../../../src/cli/node-io';
+import { nodeDatasetIO } from '../../../src/node/datasets';
 import { neuronAsNetwork, recognizeNeuron, whyNotANetwork } from '../../../src/shared/compgraph/as-network';
 import { gradientReport } from '../../../src/shared/compgraph/evaluate';
 import { findCompGraphTemplate } from '../../../src/shared/templates/compgraph';

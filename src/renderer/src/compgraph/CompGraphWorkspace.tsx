@@ -6,7 +6,7 @@ import { ErrorBanner, NoticeToast } from '../app/Banners';
 import { BlockInspector } from './BlockInspector';
 import { CompGraphCanvas } from './CompGraphCanvas';
 import { useCompGraphStore } from './compgraph-store';
-import { openAsNetwork } from './compgraph-files';
+import { openAsNetwork } from './open-as-network';
 import { GradientPanel } from './GradientPanel';
 import { RunControls } from './RunControls';
 import { ScalarPalette } from './ScalarPalette';

@@ -3,11 +3,9 @@
  * run-command.ts hand over to these while a graph is open, so the network editor's document
  * stays as it was underneath.
  */
-import { neuronAsNetwork } from '../../../shared/compgraph/as-network';
 import { serializeCompGraphProject } from '../../../shared/compgraph/project-file';
 import type { CompGraphProject } from '../../../shared/compgraph/types';
 import { BLANK_COMPGRAPH_ID, blankCompGraph, findCompGraphTemplate } from '../../../shared/templates/compgraph';
-import { useProjectStore } from '../store/project-store';
 import { useUiStore } from '../store/ui-store';
 import { isCompGraphOpen, useCompGraphStore } from './compgraph-store';
 
@@ -35,19 +33,6 @@ export const compGraphDirty = (): boolean => isCompGraphOpen() && useCompGraphSt
 
 export function compGraphText(): string {
   return serializeCompGraphProject(useCompGraphStore.getState().project!);
-}
-
-/** "Open as network": the equivalent network project, unsaved, in the network editor. */
-export async function openAsNetwork(): Promise<void> {
-  const { project } = useCompGraphStore.getState();
-  if (!project) return;
-  const { confirmDiscard } = await import('../app/file-actions');
-  const network = neuronAsNetwork(project.graph, project.name);
-  if (compGraphDirty() && !(await confirmDiscard('Open the network'))) return;
-  useCompGraphStore.getState().close();
-  useProjectStore.getState().newProject(network);
-  useUiStore.getState().showNotice('Opened the neuron as a network: its kernel is (θ₁, θ₂) and its bias b, on the gate dataset that holds the sample. Save it to keep it.');
-  useUiStore.getState().requestFit();
 }
 
 /** Handles an editor command while a graph is open; true when it was handled here. */
