@@ -89,7 +89,6 @@ export function CompGraphCanvas() {
         connectionRadius={24}
         minZoom={0.2}
         maxZoom={2.5}
-        proOptions={{ hideAttribution: true }}
         aria-label="Computational graph canvas"
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="var(--canvas-dots, #c7cfdb)" />
