@@ -51,7 +51,7 @@ describe('application menu', () => {
     ]));
   });
 
-  it('File ▸ New ▸ Computational Graphs offers a blank graph and the lecture's autodiff examples', () => {
+  it('File ▸ New ▸ Computational Graphs offers a blank graph and the lecture autodiff examples', () => {
     const { template, dispatched } = build();
     const graphs = items(find(items(find(items(find(template, 'File')), 'New')), 'Computational Graphs'));
     for (const item of graphs) click(item);
