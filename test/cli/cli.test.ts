@@ -65,6 +65,19 @@ describe('bprop train', () => {
     expect(metrics.test.loss).toBeCloseTo(done.test.loss, 5);
   });
 
+  it('--out keeps the trained model: eval gives the trained metrics and train continues from it', () => {
+    const out = path.join(tmp(), 'iris-trained.bprop');
+    const first = jsonLines(bprop('train', example('iris'), '--epochs', '20', '--json', '--out', out).stdout);
+    const done = first.at(-1);
+    const ev = JSON.parse(bprop('eval', out, '--json').stdout);
+    expect(ev.test.accuracy).toBe(done.test.accuracy);
+    expect(ev.test.loss).toBeCloseTo(done.test.loss, 5);
+    // Training the saved file again starts from its weights, not from the seed's initialisation.
+    const again = jsonLines(bprop('train', out, '--epochs', '1', '--json').stdout);
+    expect(again[0].loss).toBeLessThan(first[0].loss / 2);
+    expect(again[0].loss).toBeLessThan(first[19].loss * 1.5);
+  });
+
   it('without --json prints a progress summary for people', () => {
     const r = bprop('train', example('xor-mlp'), '--epochs', '20');
     expect(r.code).toBe(0);

@@ -7,6 +7,7 @@ import { blankProject, findTemplate } from '../../../shared/templates';
 import { closeCompGraph, compGraphDirty, compGraphForTemplate, compGraphText, showCompGraph } from '../compgraph/compgraph-files';
 import { isCompGraphOpen, useCompGraphStore } from '../compgraph/compgraph-store';
 import { platform, type OpenedProject } from '../platform';
+import { keepTrainedWeights } from '../training/trained-weights';
 import { useProjectStore } from '../store/project-store';
 import { useUiStore } from '../store/ui-store';
 import { suggestedFileName } from './file-name';
@@ -108,6 +109,11 @@ export const openDroppedFile = (file: File): Promise<void> => openWith(() => pla
 
 async function saveWith(save: (text: string, name: string) => Promise<{ path: string | null; name: string } | null>): Promise<boolean> {
   const ui = useUiStore.getState();
+  try {
+    await keepTrainedWeights();
+  } catch (err) {
+    ui.showError(`The trained weights could not be read from the engine, so the file keeps the weights it had: ${messageOf(err)}`);
+  }
   const { project } = useProjectStore.getState();
   const graph = isCompGraphOpen();
   let text: string;

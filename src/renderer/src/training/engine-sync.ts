@@ -50,8 +50,8 @@ export interface EngineSyncActions {
   loadNow(): Promise<unknown>;
   /** Before Train: loads the project first if it changed since the last load. */
   ensureLoaded(): Promise<void>;
-  /** The hand-edit path wrote `weights` into the engine itself: nothing to load or push. */
-  noteEngineWeights(weights: SerializedWeights): void;
+  /** The hand-edit path (or Save) wrote `weights` into the engine or took them from it: nothing to load or push. */
+  noteEngineWeights(weights: SerializedWeights | undefined): void;
   /** Follows the stores; returns the function that stops following. Loads once at the start. */
   connect(): () => void;
 }
@@ -189,6 +189,17 @@ export function startEngineSync(): void {
 
 export const loadNow = (): Promise<unknown> => engineSync.getState().loadNow();
 export const ensureLoaded = (): Promise<void> => engineSync.getState().ensureLoaded();
-export const noteEngineWeights = (weights: SerializedWeights): void => engineSync.getState().noteEngineWeights(weights);
+export const noteEngineWeights = (weights: SerializedWeights | undefined): void => engineSync.getState().noteEngineWeights(weights);
+
+/**
+ * Whether the engine's model is the trained state of the current project: it loaded this very
+ * graph, data and settings and has trained since (a run, a step, or a Reset after them). Save
+ * then takes the engine's weights as the document's (see trained-weights.ts).
+ */
+export function engineHoldsTrainedModel(): boolean {
+  const { loaded, trainedSinceLoad } = engineSync.getState();
+  const { project, csv } = useProjectStore.getState();
+  return trainedSinceLoad && loaded !== null && engineKey(project) === loaded.key && csv === loaded.csv;
+}
 /** True when the editor changed something the engine has not loaded yet. */
 export const engineIsStale = (): boolean => engineSync.getState().stale;

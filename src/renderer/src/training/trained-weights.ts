@@ -1,0 +1,27 @@
+/**
+ * Save keeps the trained model: before the project is written, the engine's current weights
+ * become the document's `weights` (what a user expects of Save after training). Reopening the
+ * file then loads those weights, so Evaluate shows the trained model and Train continues from it.
+ *
+ * Only when the engine holds the trained state of this very project (engine-sync): after an edit
+ * the engine has not loaded yet, the project keeps the weights it has. A diverged run's weights
+ * hold NaN and are never kept; after Reset (the engine is back at the seed's initialisation, no
+ * step taken) the document drops its weights, so the file starts from the seed as the app does.
+ */
+import { useTrainingStore } from '../engine-client';
+import { useProjectStore } from '../store';
+import { engineHoldsTrainedModel, noteEngineWeights } from './engine-sync';
+
+export async function keepTrainedWeights(): Promise<void> {
+  const training = useTrainingStore.getState();
+  const state = training.training;
+  if (!state || !engineHoldsTrainedModel() || state.status === 'diverged') return;
+  if (state.globalStep === 0) {
+    noteEngineWeights(undefined);
+    useProjectStore.getState().setWeights(undefined);
+    return;
+  }
+  const weights = await training.getWeights();
+  noteEngineWeights(weights);
+  useProjectStore.getState().setWeights(weights);
+}
