@@ -9,6 +9,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EngineClient, setEngineClientFactory, useTrainingStore } from '../../src/renderer/src/engine-client';
 import { useProjectStore } from '../../src/renderer/src/store';
+import { serializeProject } from '../../src/shared/project';
 import { templates } from '../../src/shared/templates';
 import { TestTransport } from './engine-client-helpers';
 
@@ -20,6 +21,7 @@ vi.mock('../../src/renderer/src/training/evaluate/ScatterPlot', () => ({
 }));
 
 const { TrainingPanel } = await import('../../src/renderer/src/training');
+const { TrainingSettings } = await import('../../src/renderer/src/settings/TrainingSettings');
 const { live } = await import('../../src/renderer/src/training/live');
 
 let client: EngineClient;
@@ -75,7 +77,8 @@ describe('training panel', () => {
     expect(run.epochs[14].learningRate).toBe(0.01);
     expect(run.architecture).toBe('2 → 8 tanh → 8 tanh → 1 sigmoid · Binary cross-entropy');
     expect(run.test!.accuracy).toBeGreaterThan(0.5); // from the 'done' message, after the last progress
-    expect(useProjectStore.getState().past).toHaveLength(0); // not an undo step
+    expect(useProjectStore.getState().past).toHaveLength(1); // the rate change is an edit; the run is not an undo step
+    expect(useProjectStore.getState().project.training.optimizer.learningRate).toBe(0.01);
   }, 60_000);
 
   it('shows the confusion matrix of the test split in the Evaluate tab', async () => {
@@ -105,6 +108,32 @@ describe('training panel', () => {
     await waitFor(() => expect(useProjectStore.getState().project.runs?.[0]?.status).toBe('diverged'));
   }, 30_000);
 
+  it('has one learning rate: set during a run, it survives Stop and Reset in the panel, the Training tab, the engine and the file; undo restores it', async () => {
+    await openTemplate('playground-circle', { epochs: 5000 });
+    fireEvent.click(screen.getByTestId('train'));
+    await waitFor(() => expect(s().training!.status).toBe('training'));
+    const lr = screen.getByTestId('learning-rate') as HTMLInputElement;
+    fireEvent.focus(lr);
+    fireEvent.change(lr, { target: { value: '0.3' } });
+    fireEvent.keyDown(lr, { key: 'Enter' });
+    await waitFor(() => expect(s().training!.learningRate).toBe(0.3)); // the running run uses it
+    fireEvent.click(screen.getByTestId('stop'));
+    await waitFor(() => expect(s().training!.status).toBe('stopped'));
+    fireEvent.click(screen.getByTestId('reset'));
+    await waitFor(() => expect(s().training!.globalStep).toBe(0));
+    await new Promise((r) => setTimeout(r, 400)); // past engine-sync's debounce: no reload brings back the old rate
+    expect(s().training!.learningRate).toBe(0.3);
+    expect(lr.value).toBe('0.3');
+    expect(useProjectStore.getState().project.training.optimizer.learningRate).toBe(0.3);
+    expect(JSON.parse(serializeProject(useProjectStore.getState().project)).training.optimizer.learningRate).toBe(0.3);
+    const settings = render(<TrainingSettings />); // the inspector's Training tab
+    expect((settings.getByTestId('optimizer-learningRate') as HTMLInputElement).value).toBe('0.3');
+    settings.unmount();
+    act(() => useProjectStore.getState().undo());
+    await waitFor(() => expect(s().training!.learningRate).toBe(0.03));
+    expect(lr.value).toBe('0.03');
+  }, 30_000);
+
   it("never shows the previous project's problems for a newly opened one", async () => {
     const broken = template('xor-mlp');
     act(() => useProjectStore.getState().newProject({ ...broken, graph: { ...broken.graph, nodes: broken.graph.nodes.filter((n) => n.id !== 'loss') } }));
@@ -112,7 +141,7 @@ describe('training panel', () => {
     act(() => useProjectStore.getState().newProject(template('xor-mlp')));
     expect(status()).toBe('Loading the project into the engine…'); // before the engine has even been asked
     const lr = screen.getByTestId('learning-rate') as HTMLInputElement;
-    expect(lr.placeholder).toBe(String(template('xor-mlp').training.optimizer.learningRate)); // the planned rate, greyed
+    expect(lr.value).toBe(String(template('xor-mlp').training.optimizer.learningRate)); // the project's rate, before the engine has it
     await waitFor(() => expect(status()).toMatch(/^Ready · epoch 0\//), { timeout: 10_000 });
   });
   it('checks the gradients of a layer against finite differences from the Inside tab', async () => {

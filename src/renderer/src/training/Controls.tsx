@@ -73,30 +73,37 @@ export function Controls() {
   );
 }
 
-/** Log-scale slider plus a number field; the engine applies a new rate from its next step. */
+/**
+ * Log-scale slider plus a number field for the project's learning rate (the one rate: the
+ * Training tab edits the same setting). A change is an undo step, reaches the engine at once
+ * (engine-sync), so a run in progress uses it from its next step, and is saved with the project.
+ * With a schedule this is the base rate η₀; the rate the schedule gives now is shown beside it.
+ */
 export function LearningRate() {
+  const optimizer = useProjectStore((s) => s.project.training.optimizer);
+  const scheduled = useProjectStore((s) => (s.project.training.schedule?.type ?? 'constant') !== 'constant');
   const current = useTrainingStore((s) => s.training?.learningRate ?? null);
-  // Before the engine has the project, the field shows (greyed) the rate the project sets.
-  const planned = useProjectStore((s) => s.project.training.optimizer.learningRate);
   const locked = useProjectStore((s) => !s.teacherMode && isSettingLocked(s.project.lesson?.locks, 'training', 'optimizer.learningRate'));
-  const [text, setText] = useState('');
+  const rate = optimizer.learningRate;
+  const [text, setText] = useState(() => formatValue(rate));
   const [editing, setEditing] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
-    if (!editing && current !== null) setText(formatValue(current));
-  }, [current, editing]);
+    if (!editing) setText(formatValue(rate));
+  }, [rate, editing]);
   const commit = (value: number) => {
     setEditing(false);
     if (!(value > 0) || !Number.isFinite(value)) {
-      setText(current === null ? '' : formatValue(current));
+      setProblem('The learning rate must be a number above 0.');
+      setText(formatValue(rate));
       return;
     }
+    setProblem(useProjectStore.getState().setTraining({ optimizer: { ...useProjectStore.getState().project.training.optimizer, learningRate: value } }));
     setText(formatValue(value));
-    useTrainingStore.getState().setLearningRate(value);
   };
-  const shown = current ?? planned;
-  const slider = shown > 0 ? Math.log10(Math.min(LR_MAX, Math.max(LR_MIN, shown))) : -2;
+  const slider = Math.log10(Math.min(LR_MAX, Math.max(LR_MIN, rate)));
   return (
-    <label className="bp-lr" title={locked ? 'The learning rate is locked by the lesson' : 'Learning rate: changes take effect at the next step'}>
+    <label className="bp-lr" title={locked ? 'The learning rate is locked by the lesson' : (problem ?? 'Learning rate of the project (also under Training): a change takes effect at the next step and can be undone')}>
       <span>Learning rate</span>
       <input
         type="range"
@@ -105,7 +112,7 @@ export function LearningRate() {
         max={Math.log10(LR_MAX)}
         step={0.05}
         value={slider}
-        disabled={current === null || locked}
+        disabled={locked}
         onChange={(e) => commit(Number(Number(10 ** Number(e.target.value)).toPrecision(2)))}
       />
       <input
@@ -113,9 +120,9 @@ export function LearningRate() {
         inputMode="decimal"
         data-testid="learning-rate"
         className="bp-lr-input"
+        aria-invalid={problem ? true : undefined}
         value={text}
-        placeholder={formatValue(planned)}
-        disabled={current === null || locked}
+        disabled={locked}
         onFocus={() => setEditing(true)}
         onChange={(e) => {
           setEditing(true);
@@ -126,10 +133,15 @@ export function LearningRate() {
           if (e.key === 'Enter') commit(Number(text));
           if (e.key === 'Escape') {
             setEditing(false);
-            setText(current === null ? '' : formatValue(current));
+            setText(formatValue(rate));
           }
         }}
       />
+      {scheduled && current !== null && current !== rate && (
+        <span className="bp-hint" data-testid="scheduled-rate">
+          now {formatValue(current)} (schedule)
+        </span>
+      )}
     </label>
   );
 }

@@ -20,11 +20,18 @@ import { useServices } from '../store/services';
 
 export const DEBOUNCE_MS = 250;
 
-/** What the engine compiles: everything but layout, labels, name and runs (weights compared by identity). */
+/**
+ * What the engine compiles: everything but layout, labels, name and runs (weights compared by
+ * identity) — and the learning rate, which the engine takes live (see `syncLearningRate`) so
+ * that changing it never throws a run away.
+ */
 export function engineKey(p: Project): string {
   const nodes = p.graph.nodes.map((n) => [n.id, n.type, n.params]);
-  return JSON.stringify([nodes, p.graph.edges, p.data, p.training]);
+  const { learningRate: _live, ...optimizer } = p.training.optimizer;
+  return JSON.stringify([nodes, p.graph.edges, p.data, { ...p.training, optimizer }]);
 }
+
+const learningRateOf = (p: Project): number => p.training.optimizer.learningRate;
 
 /** What was last loaded into the engine, as far as the editor knows. */
 export interface LoadedProject {
@@ -43,6 +50,8 @@ export interface EngineSyncState {
   stale: boolean;
   /** The load on its way, if any (a weight write must wait for it). */
   inFlight: Promise<unknown> | null;
+  /** The base learning rate the engine uses: the project's when it was loaded, or the last one sent. */
+  engineRate: number | null;
 }
 
 export interface EngineSyncActions {
@@ -61,7 +70,7 @@ export type EngineSync = EngineSyncState & EngineSyncActions;
 /** The stores engine sync follows, and what it tells others. */
 export interface EngineSyncDeps {
   projects: StoreApi<ProjectStore>;
-  training: StoreApi<Pick<TrainingStore, 'training' | 'summary' | 'load' | 'setParam'>>;
+  training: StoreApi<Pick<TrainingStore, 'training' | 'summary' | 'load' | 'setParam' | 'setLearningRate'>>;
   /** Hand-edited weights went back into the model (image views refresh). */
   onWeightsPushed?(): void;
   onError?(message: string): void;
@@ -114,6 +123,21 @@ export function createEngineSync({ projects, training, onWeightsPushed, onError 
       }
     };
 
+    /**
+     * The project's learning rate is the one rate (the panel's field edits it, undoably): a change
+     * goes to the live engine at once, so the running run, the next run, the Training tab and the
+     * saved file agree. A load in flight is awaited (it would replace the rate it carries).
+     */
+    const syncLearningRate = async (rate: number) => {
+      set({ engineRate: rate });
+      try {
+        await get().inFlight;
+      } catch {
+        return; // the load failed: the next load carries the project's rate
+      }
+      if (get().engineRate === rate && training.getState().summary) training.getState().setLearningRate(rate);
+    };
+
     /** Weights changed on their own (undo/redo of a hand edit) while the engine's model still fits them. */
     const weightsOnlyChange = (s: ProjectStore, prev: ProjectStore) => {
       const { weights } = s.project;
@@ -126,12 +150,13 @@ export function createEngineSync({ projects, training, onWeightsPushed, onError 
       trainedSinceLoad: false,
       stale: true,
       inFlight: null,
+      engineRate: null,
 
       loadNow() {
         const { project, csv } = projects.getState();
         const { runs: _runs, ...forEngine } = project; // runs are the app's business, not the engine's
         const inFlight = training.getState().load(forEngine, csv ? { text: csv.text, sha256: csv.sha256 } : undefined);
-        set({ loaded: { key: engineKey(project), weights: project.weights, csv }, trainedSinceLoad: false, inFlight, stale: false });
+        set({ loaded: { key: engineKey(project), weights: project.weights, csv }, trainedSinceLoad: false, inFlight, stale: false, engineRate: learningRateOf(project) });
         void inFlight.finally(() => get().inFlight === inFlight && set({ inFlight: null })).catch(() => {});
         return inFlight;
       },
@@ -152,6 +177,8 @@ export function createEngineSync({ projects, training, onWeightsPushed, onError 
           onDocumentReplaced(projects, () => set({ loaded: null, stale: true })),
           projects.subscribe((s, prev) => {
             if (s.replaced === prev.replaced && weightsOnlyChange(s, prev)) void pushWeights(s.project.weights!);
+            const rate = learningRateOf(s.project);
+            if (s.replaced === prev.replaced && get().loaded !== null && rate !== get().engineRate) void syncLearningRate(rate);
             if (s.project !== prev.project || s.csv !== prev.csv) {
               refreshStale();
               schedule();
