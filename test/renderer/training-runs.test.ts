@@ -23,7 +23,7 @@ describe('recording runs', () => {
     expect(next.runs![0]).toMatchObject({ id: 'run-1', startedAt: '2026-11-21T10:00:00.000Z', status: 'finished', test: { loss: 0.2, accuracy: 0.97 } });
     expect(next.runs![0].settings.training).toEqual(project.training);
     expect(next.runs![0].settings.training).not.toBe(project.training); // a snapshot
-    expect(next.runs![0].epochs[0].loss).toBe(1); // rounded to 6 significant digits
+    expect(next.runs![0].epochs[0].loss).toBe(1); // rounded to 4 significant digits
     const back = parseProject(serializeProject(next));
     expect(back.runs).toEqual(next.runs);
     expect(nextRunId(next)).toBe('run-2');
@@ -37,7 +37,8 @@ describe('recording runs', () => {
     expect(clean.map((e) => e.epoch)).toEqual([1, 2, 4, 5]);
     expect(clean[1].valLoss).toBeUndefined();
     const long = runEpochs(epochs(5000));
-    expect(long).toHaveLength(MAX_RUN_EPOCHS);
+    expect(long.length).toBeLessThanOrEqual(MAX_RUN_EPOCHS);
+    expect(long.length).toBeGreaterThanOrEqual(MAX_RUN_EPOCHS - 1);
     expect(long[0].epoch).toBe(1);
     expect(long.at(-1)!.epoch).toBe(5000);
     let p = circle();

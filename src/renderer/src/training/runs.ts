@@ -9,14 +9,18 @@ import type { Project, RunEpoch, RunRecord, RunStatus, SerializedWeights } from 
 
 /** The most recent runs a project keeps; older ones are dropped when a new one is recorded. */
 export const MAX_RUNS = 50;
-/** Epoch records per run; longer runs are thinned evenly (the first and last epochs are always kept). */
-export const MAX_RUN_EPOCHS = 1000;
+/**
+ * Epoch records per run; longer runs are thinned evenly (the first, last and lowest-loss epochs
+ * are always kept). 64 points draw the curve well enough to compare runs and keep a run to a
+ * few KB of the file (a 500-epoch XOR run took 41 KB with every epoch at 6 digits).
+ */
+export const MAX_RUN_EPOCHS = 64;
 
 const METRICS = ['accuracy', 'mae', 'r2', 'valLoss', 'valAccuracy', 'valMae', 'valR2'] as const;
 
-/** Six significant digits: the file stays small and readable; the curves look the same. */
+/** Four significant digits (what the app shows): the file stays small and readable; the curves look the same. */
 export function roundMetric(v: number): number {
-  return Number(v.toPrecision(6));
+  return Number(v.toPrecision(4));
 }
 
 /** Finite, rounded records; an epoch whose loss is not finite is left out, as are non-finite metrics. */
@@ -31,7 +35,16 @@ export function runEpochs(records: readonly EpochRecord[]): RunEpoch[] {
     }
     clean.push(e);
   }
-  return thin(clean, MAX_RUN_EPOCHS);
+  return thinKeepingBest(clean, MAX_RUN_EPOCHS);
+}
+
+/** Evenly thinned to `max` records, the one with the lowest loss kept in its place. */
+function thinKeepingBest(records: readonly RunEpoch[], max: number): RunEpoch[] {
+  if (records.length <= max) return [...records];
+  const best = records.reduce((a, b) => (b.loss < a.loss ? b : a));
+  const kept = thin(records, max - 1);
+  if (kept.includes(best)) return kept;
+  return [...kept, best].sort((a, b) => a.epoch - b.epoch);
 }
 
 export function thin<T>(items: readonly T[], max: number): T[] {

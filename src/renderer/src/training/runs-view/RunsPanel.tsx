@@ -11,6 +11,7 @@ import { formatValue } from '../format';
 import { useTrainingView } from '../live';
 import { deleteRun } from '../run-recorder';
 import { settingsDiff } from '../runs';
+import { FileSize } from './FileSize';
 
 const STATUS: Record<string, string> = { finished: 'finished', stoppedEarly: 'stopped early', stopped: 'stopped', diverged: 'diverged' };
 
@@ -43,6 +44,7 @@ export function RunsPanel() {
           <input type="checkbox" checked={keepWeights} onChange={(e) => set({ keepWeights: e.target.checked })} /> keep the final weights with each new run (larger project file)
         </label>
       </div>
+      <FileSize />
       {list.length === 0 ? (
         <div className="bp-empty">Every training run is kept here, in the project file. Train to record the first one.</div>
       ) : (
