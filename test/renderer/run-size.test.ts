@@ -3,9 +3,7 @@
  * project file; the curve is thinned evenly with the first, last and best epochs kept.
  */
 import { describe, expect, it } from 'vitest';
-import { createTrainer } from '../../src/engine/session';
-import { prepareData } from '../../src/engine/data/prepare';
-import { loadBuiltinDataset } from '../../src/engine/data/builtin';
+import { createTrainer, prepareProjectData } from '../../src/engine/session';
 import { serializeProject } from '../../src/shared/project';
 import { findTemplate } from '../../src/shared/templates';
 import { makeRun, recordRun, MAX_RUN_EPOCHS } from '../../src/renderer/src/training/runs';
@@ -15,8 +13,7 @@ const noFiles = { readText: async () => '', readBytes: async () => new Uint8Arra
 describe('a recorded run in the file', () => {
   it('one XOR run of 500 epochs adds under 6 KB', async () => {
     const project = findTemplate('xor-mlp')!.build();
-    const dataset = await loadBuiltinDataset(project.data.dataset as string, undefined, noFiles, 1);
-    const data = prepareData(dataset, { normalize: project.data.normalize, split: project.data.split }, 1);
+    const data = await prepareProjectData(project, noFiles);
     const trainer = createTrainer(project, data);
     while (!trainer.done) trainer.runEpoch();
     expect(trainer.history).toHaveLength(500);
