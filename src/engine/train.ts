@@ -6,6 +6,7 @@
 import type { Graph } from '../shared/graph-types';
 import type { TrainingConfig } from '../shared/project-types';
 import type { EpochRecord } from '../shared/protocol';
+import { describePosition, lastStepPosition } from '../shared/run-position';
 import { ActivationGuard } from './activation-guard';
 import { gradientCheck } from './gradient-check';
 import type { GradientCheckResult } from '../shared/protocol-gradcheck';
@@ -26,7 +27,10 @@ export type EpochMetrics = EpochRecord;
 
 export type TrainerStatus = 'ready' | 'finished' | 'stoppedEarly' | 'diverged';
 
-/** Training produced NaN/Inf: names the first layer whose values went non-finite. */
+/**
+ * Training produced NaN/Inf: names the first layer whose values went non-finite, and where, as
+ * the status line counts (`run-position.ts`: 1-based epoch and step of the step that failed).
+ */
 export class DivergenceError extends Error {
   constructor(
     readonly nodeId: string | null,
@@ -34,7 +38,7 @@ export class DivergenceError extends Error {
     readonly step: number,
   ) {
     super(
-      `The loss became NaN or infinite at epoch ${epoch}, step ${step}` +
+      `The loss became NaN or infinite at ${describePosition({ epoch, step })}` +
         (nodeId ? `: the first non-finite values appear in node '${nodeId}'` : '') +
         '. help: lower the learning rate, or normalise the inputs',
     );
@@ -142,7 +146,8 @@ export class Trainer {
     this.globalStep++;
     if (!Number.isFinite(loss)) {
       this.status = 'diverged';
-      throw new DivergenceError(model.firstNonFiniteNode()?.id ?? null, this.epoch + 1, this.stepInEpoch);
+      const at = lastStepPosition(this.epoch, this.stepInEpoch, this.stepsPerEpoch)!;
+      throw new DivergenceError(model.firstNonFiniteNode()?.id ?? null, at.epoch, at.step);
     }
     this.running.add(loss, model.prediction.output, this.yBatch, rows);
     model.backward();

@@ -70,7 +70,7 @@ describe('web transport: a module worker', () => {
     expect((workers[0].sent[0] as EngineRequest).type).toBe('load');
     workers[0].crash();
     expect((workers[1].sent[0] as EngineRequest).type).toBe('load');
-    expect(store.getState().notice).toBe('The engine stopped at epoch 0 and was restarted; your project is unchanged.');
+    expect(store.getState().notice).toBe('The engine stopped after 0 finished epochs and was restarted; your project is unchanged.');
     client.dispose();
   });
 });
@@ -107,7 +107,7 @@ describe('desktop transport: the preload posts a MessagePort', () => {
     postEnginePort();
     restart!({ reason: 'the engine process exited unexpectedly (code 9)' });
     await until(() => store.getState().summary !== null && store.getState().notice !== null, 'the reload');
-    expect(store.getState().notice).toMatch(/stopped at epoch 0 and was restarted/);
+    expect(store.getState().notice).toMatch(/stopped after 0 finished epochs and was restarted/);
     expect((await store.getState().getWeights()).hidden.kernel.shape).toEqual([4, 16]);
     client.dispose();
     expect(restart).toBeNull();

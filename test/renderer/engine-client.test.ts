@@ -127,7 +127,7 @@ describe('engine client and training store', () => {
     const epoch = s().training!.epoch;
     transport.crash(order);
     await until(() => s().notice !== null && s().training?.status === 'idle' && s().connection === 'connected', 'the reload');
-    expect(s().notice).toBe(`The engine stopped at epoch ${epoch} and was restarted; your project is unchanged.`);
+    expect(s().notice).toBe(`The engine stopped after ${epoch} finished epoch${epoch === 1 ? '' : 's'} and was restarted; your project is unchanged.`);
     expect(transport.started).toBe(2);
     expect(transport.current!.sentToHost[0]).toMatchObject({ type: 'load', project: { name: 'Iris classifier' } });
     expect(s().summary!.totalParams).toBe(131);

@@ -54,9 +54,10 @@ describe('status formatting', () => {
   });
 
   it('writes the status line with epoch, step, rate, elapsed and ETA', () => {
-    expect(statusLine(state())).toBe('Training · epoch 12/60 · step 10/40 · 8.4k samples/s · 7.0 s elapsed · ETA 0:27');
-    expect(statusLine(state({ status: 'finished', epoch: 60, stepInEpoch: 0, globalStep: 2400 }))).toBe('Finished · epoch 60/60 · step 0/40 · 7.0 s elapsed');
-    expect(statusLine(state({ status: 'paused' }))).toMatch(/^Paused · epoch 12\/60 · step 10\/40 · 7.0 s elapsed · ETA 0:27$/);
+    // 12 epochs done, 10 steps into the 13th: the last step taken is epoch 13, step 10 (1-based).
+    expect(statusLine(state())).toBe('Training · epoch 13/60 · step 10/40 · 8.4k samples/s · 7.0 s elapsed · ETA 0:27');
+    expect(statusLine(state({ status: 'finished', epoch: 60, stepInEpoch: 0, globalStep: 2400 }))).toBe('Finished · epoch 60/60 · 7.0 s elapsed');
+    expect(statusLine(state({ status: 'paused' }))).toMatch(/^Paused · epoch 13\/60 · step 10\/40 · 7.0 s elapsed · ETA 0:27$/);
   });
 
   it('formats metric values', () => {

@@ -48,12 +48,12 @@ describe('training panel', () => {
   it('loads the project, steps, changes the learning rate, trains to the end and records the run', async () => {
     render(<TrainingPanel />);
     await openTemplate('playground-circle', { epochs: 15 });
-    await waitFor(() => expect(status()).toMatch(/^Ready · epoch 0\/15 · step 0\/30/));
+    await waitFor(() => expect(status()).toMatch(/^Ready · epoch 0\/15 · /));
 
     fireEvent.click(screen.getByTestId('step'));
-    await waitFor(() => expect(status()).toMatch(/^Paused · epoch 0\/15 · step 1\/30/));
+    await waitFor(() => expect(status()).toMatch(/^Paused · epoch 1\/15 · step 1\/30/));
     fireEvent.click(screen.getByTestId('step-epoch'));
-    await waitFor(() => expect(status()).toMatch(/^Paused · epoch 1\/15 · step 0\/30/));
+    await waitFor(() => expect(status()).toMatch(/^Paused · epoch 1\/15 · step 30\/30/));
     expect((screen.getByTestId('resume') as HTMLButtonElement).disabled).toBe(false);
 
     const lr = screen.getByTestId('learning-rate') as HTMLInputElement;
@@ -134,6 +134,16 @@ describe('training panel', () => {
     expect(lr.value).toBe('0.03');
   }, 30_000);
 
+  it('a template without a test split ends with the final training metrics and no "step 0/N"', async () => {
+    await openTemplate('xor-mlp');
+    expect(s().summary!.test).toBe(0);
+    fireEvent.click(screen.getByTestId('train'));
+    await waitFor(() => expect(s().training!.status).toBe('finished'), { timeout: 30_000 });
+    await waitFor(() => expect(status()).toMatch(/^Finished · epoch 500\/500 · [\d.]+ s elapsed$/));
+    expect(screen.getByTestId('final-metrics').textContent).toMatch(/^training loss [\d.e-]+ · accuracy 1$/);
+    expect(screen.queryByTestId('test-metrics')).toBeNull();
+  }, 30_000);
+
   it("never shows the previous project's problems for a newly opened one", async () => {
     const broken = template('xor-mlp');
     act(() => useProjectStore.getState().newProject({ ...broken, graph: { ...broken.graph, nodes: broken.graph.nodes.filter((n) => n.id !== 'loss') } }));
@@ -147,7 +157,7 @@ describe('training panel', () => {
   it('checks the gradients of a layer against finite differences from the Inside tab', async () => {
     await openTemplate('playground-circle');
     fireEvent.click(screen.getByTestId('step'));
-    await waitFor(() => expect(status()).toMatch(/^Paused · epoch 0\/\d+ · step 1\//));
+    await waitFor(() => expect(status()).toMatch(/^Paused · epoch 1\/\d+ · step 1\//));
     fireEvent.click(screen.getByTestId('training-tab-inside'));
     fireEvent.change(await screen.findByTestId('inspect-node'), { target: { value: 'h1' } });
     fireEvent.click(await screen.findByTestId('gradient-check-run', {}, { timeout: 5000 }));

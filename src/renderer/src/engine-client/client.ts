@@ -221,7 +221,7 @@ export class EngineClient {
       this.noticeWithoutReplacement = true;
       this.setConnection('connecting');
     }
-    this.emit({ type: 'restarted', message: `The engine stopped at epoch ${this.lastEpoch} and was restarted; your project is unchanged.` });
+    this.emit({ type: 'restarted', message: `The engine stopped after ${this.lastEpoch} finished epoch${this.lastEpoch === 1 ? '' : 's'} and was restarted; your project is unchanged.` });
   }
 
   private failed(reason: string): void {

@@ -42,7 +42,7 @@ export interface TrainingData {
   doneMessage: string | null;
   /** Metrics on the test split when a run ends. */
   testMetrics: EvalResult | null;
-  /** "The engine stopped at epoch N and was restarted; your project is unchanged." */
+  /** "The engine stopped after N finished epochs and was restarted; your project is unchanged." */
   notice: string | null;
   /** The latest frame the engine pushed for subscribeProbes (decision boundary, norms, network). */
   probeFrame: ProbeFrame | null;

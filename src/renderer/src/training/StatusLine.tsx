@@ -56,8 +56,10 @@ export function StatusLine() {
   const editorIssues = useProjectAnalysis().analysis.issues.length;
   const stale = useStore(engineSync, (s) => s.stale);
   const empty = useProjectStore((s) => s.project.graph.nodes.length === 0);
+  const savedWeights = useProjectStore((s) => s.project.weights !== undefined);
+  const fromSaved = state?.status === 'idle' && state.globalStep === 0 && savedWeights && !stale;
   const text = state
-    ? statusLine(state)
+    ? statusLine(state) + (fromSaved ? ' · starts from the saved weights' : '')
     : empty
       ? EMPTY_CANVAS_STATUS
       : editorIssues > 0 || (engineIssues > 0 && !stale)
@@ -74,6 +76,7 @@ export function StatusLine() {
         <div className="bp-status-text" data-testid="status" data-status={state?.status ?? 'none'}>
           {text}
         </div>
+        <FinalMetrics />
         <TestMetrics />
       </div>
       <div className="bp-progress" role="progressbar" aria-label="Training progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(fraction * 100)}>
@@ -98,6 +101,27 @@ function TestMetrics() {
   );
 }
 
+const metricParts = (loss: number, accuracy: number | undefined, r2: number | undefined) =>
+  `loss ${formatValue(loss)}${accuracy !== undefined ? ` · accuracy ${formatValue(accuracy)}` : ''}${r2 !== undefined ? ` · R² ${formatValue(r2)}` : ''}`;
+
+/**
+ * When a run has ended (finished, stopped early or stopped), the last epoch's metrics on the
+ * splits it measures — training always, validation when there is one — so a project without a
+ * test split (AND, XOR, Spiral…) also ends with a result. The test split's are beside it.
+ */
+function FinalMetrics() {
+  const status = useTrainingStore((s) => s.training?.status);
+  const count = useTrainingStore((s) => s.epochCount);
+  const last = useTrainingStore((s) => (s.epochCount > 0 ? s.epochs[s.epochCount - 1] : undefined));
+  if (!last || count === 0 || !(status === 'finished' || status === 'stoppedEarly' || status === 'stopped')) return null;
+  return (
+    <span className="bp-pill" data-testid="final-metrics" title={`Metrics of the last finished epoch (${last.epoch}): training as measured during the epoch, validation after it`}>
+      training {metricParts(last.loss, last.accuracy, last.r2)}
+      {last.valLoss !== undefined && <> · validation {metricParts(last.valLoss, last.valAccuracy, last.valR2)}</>}
+    </span>
+  );
+}
+
 /** Layer names for messages: the node's label or type and its id. */
 function nodeName(nodeId: string): string {
   const node = useProjectStore.getState().project.graph.nodes.find((n) => n.id === nodeId);
@@ -115,7 +139,7 @@ export function RunMessages() {
     <div className="bp-messages">
       {divergence && (
         <div className="bp-msg bp-msg-error" role="alert" data-testid="divergence">
-          <strong>Training diverged{divergence.nodeId ? ` in ${nodeName(divergence.nodeId)}` : ''} — training was paused.</strong>{' '}
+          <strong>Training diverged{divergence.nodeId ? ` in ${nodeName(divergence.nodeId)}` : ''} — the run has ended (status: Diverged).</strong>{' '}
           {divergence.message.replace(/\. help: .*$/, '.')} Try a lower learning rate{lr ? ` than ${formatValue(lr)} (e.g. ${formatValue(lr / 10)})` : ''} and press Train to start again from the seed
           (normalising the inputs also helps).
           {divergence.nodeId && (

@@ -1,5 +1,9 @@
 /** Text for the status line: durations, rates, ETA, numbers. Pure, so tests can pin the wording. */
 import type { TrainingState, TrainingStatus } from '../../../shared/protocol';
+import { lastStepPosition } from '../../../shared/run-position';
+
+/** Runs that reached their end: no step of an epoch under way to show. */
+const ENDED = new Set<TrainingStatus>(['finished', 'stoppedEarly']);
 
 /** 0.4 s, 7.2 s, 1:05, 1:02:03; "—" for unknown. */
 export function formatDuration(ms: number | null | undefined): string {
@@ -70,13 +74,18 @@ export function statusWord(status: TrainingStatus): string {
   return STATUS_WORDS[status];
 }
 
-/** "Training · epoch 12/60 · step 31/40 · 8.4k samples/s · 0:07 elapsed · ETA 0:31" */
+/**
+ * "Training · epoch 12/60 · step 10/40 · 8.4k samples/s · 0:07 elapsed · ETA 0:31". Epoch and
+ * step count 1-based and name the last step taken (`lastStepPosition`), as the divergence
+ * message does; a run that ended (finished, stopped early) shows its epochs without steps;
+ * before any step, "epoch 0/60".
+ */
 export function statusLine(s: TrainingState): string {
-  const parts = [
-    statusWord(s.status),
-    `epoch ${s.epoch}/${s.totalEpochs}`,
-    `step ${s.stepInEpoch}/${s.stepsPerEpoch}`,
-  ];
+  const parts = [statusWord(s.status)];
+  const at = lastStepPosition(s.epoch, s.stepInEpoch, s.stepsPerEpoch);
+  if (!at) parts.push(`epoch 0/${s.totalEpochs}`);
+  else if (ENDED.has(s.status)) parts.push(`epoch ${at.epoch}/${s.totalEpochs}`);
+  else parts.push(`epoch ${at.epoch}/${s.totalEpochs}`, `step ${at.step}/${s.stepsPerEpoch}`);
   if (s.status === 'training') parts.push(formatRate(s.samplesPerSecond));
   parts.push(`${formatDuration(s.elapsedMs)} elapsed`);
   if (s.status === 'training' || s.status === 'paused') parts.push(`ETA ${formatDuration(etaMs(s))}`);
