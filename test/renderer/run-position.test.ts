@@ -6,11 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { DivergenceError } from '../../src/engine/train';
 import { createTrainer, prepareProjectData } from '../../src/engine/session';
-import { projectDataSource } from '../../src/cli/project-file';
 import { lastStepPosition } from '../../src/shared/run-position';
 import type { TrainingState } from '../../src/shared/protocol';
 import { statusLine } from '../../src/renderer/src/training/format';
-import { chainGraph, makeProject, repoRoot } from '../helpers/projects';
+import { findTemplate } from '../../src/shared/templates';
 
 const state = (over: Partial<TrainingState>): TrainingState => ({
   status: 'training', epoch: 0, totalEpochs: 100, stepInEpoch: 0, stepsPerEpoch: 13, globalStep: 0, learningRate: 0.1, samplesPerSecond: 0, elapsedMs: 1000, ...over,
@@ -34,12 +33,9 @@ describe('one way to count epochs and steps', () => {
   });
 
   it('a diverged run: the message and the status line name the same epoch and step', async () => {
-    const project = makeProject(
-      chainGraph([['x', 'input'], ['h', 'dense', { units: 8 }], ['a', 'relu'], ['out', 'dense', { units: 1 }], ['loss', 'mse']]),
-      { dataset: 'linear', options: { n: 260, noise: 0.1 }, normalize: 'none' },
-      { optimizer: { type: 'sgd', learningRate: 100 }, batchSize: 16, epochs: 100 },
-    );
-    const data = await prepareProjectData(project, projectDataSource(`${repoRoot}/examples/x.bprop`));
+    const template = findTemplate('linear-regression')!.build();
+    const project = { ...template, training: { ...template.training, optimizer: { type: 'sgd' as const, learningRate: 100 }, epochs: 100 } };
+    const data = await prepareProjectData(project, { readText: async () => '', readBytes: async () => new Uint8Array() });
     const trainer = createTrainer(project, data);
     let error: DivergenceError | null = null;
     try {
