@@ -22,6 +22,7 @@ vi.mock('../../src/renderer/src/training/evaluate/ScatterPlot', () => ({
 
 const { TrainingPanel } = await import('../../src/renderer/src/training');
 const { TrainingSettings } = await import('../../src/renderer/src/settings/TrainingSettings');
+const { setWeight } = await import('../../src/renderer/src/image-views/node-params');
 const { live } = await import('../../src/renderer/src/training/live');
 
 let client: EngineClient;
@@ -142,6 +143,24 @@ describe('training panel', () => {
     await waitFor(() => expect(status()).toMatch(/^Finished · epoch 500\/500 · [\d.]+ s elapsed$/));
     expect(screen.getByTestId('final-metrics').textContent).toMatch(/^training loss [\d.e-]+ · accuracy 1$/);
     expect(screen.queryByTestId('test-metrics')).toBeNull();
+  }, 30_000);
+
+  it('Evaluate refreshes after a weight is set by hand, and after its undo', async () => {
+    await openTemplate('turn-detector');
+    await waitFor(() => expect(s().summary!.layers.some((l) => l.id === 'detector')).toBe(true), { timeout: 10_000 });
+    fireEvent.click(screen.getByTestId('training-tab-evaluate'));
+    const metrics = async () => (await screen.findByTestId('eval-metrics', {}, { timeout: 5000 })).textContent ?? '';
+    await waitFor(async () => expect(await metrics()).toMatch(/^\d+ samples · loss /));
+    const before = await metrics();
+    let problem: string | null = 'not run';
+    await act(async () => {
+      problem = await setWeight('detector', 'bias', Float32Array.of(-4), 0, 4); // every window now looks like a turn
+    });
+    expect(problem).toBeNull();
+    await waitFor(async () => expect(await metrics()).not.toBe(before));
+    act(() => useProjectStore.getState().undo());
+    await waitFor(async () => expect(await metrics()).toBe(before));
+    fireEvent.click(screen.getByTestId('training-tab-live'));
   }, 30_000);
 
   it("never shows the previous project's problems for a newly opened one", async () => {

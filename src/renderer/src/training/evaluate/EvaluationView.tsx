@@ -1,11 +1,13 @@
 /**
  * Evaluation of the current model on a split: metrics, confusion matrix with per-class
  * precision/recall (classification) or the predicted-vs-true scatter (regression), the first
- * rows' predictions, and "try an input". Re-evaluates when a run pauses or ends.
+ * rows' predictions, and "try an input". Re-evaluates when a run pauses or ends, and after a
+ * hand edit of a weight.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { EvalSplit, Evaluation } from '../../../../shared/protocol';
 import { useTrainingStore } from '../../engine-client';
+import { useModel } from '../../image-views/use-engine';
 import { formatValue } from '../format';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { PredictionsTable } from './PredictionsTable';
@@ -45,11 +47,14 @@ export function EvaluationView() {
     }
   }, [split]);
 
-  // Evaluate on opening, on a new split, and whenever the run pauses, steps or ends (not mid-training).
+  // Evaluate on opening, on a new split, and whenever the model changes while not training: the
+  // run pauses, steps or ends, or a weight is set by hand (or that edit undone) — the model
+  // version covers them all, as it does for the feature maps.
+  const { version } = useModel();
   useEffect(() => {
     if (summary && status !== 'training' && sizes[split] > 0) void run();
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [summary, split, status, status === 'training' ? 0 : step, run]);
+  }, [summary, split, status, status === 'training' ? 0 : step, status === 'training' ? 0 : version, run]);
 
   const firstRow = useMemo(() => {
     const p = result?.predictions;
