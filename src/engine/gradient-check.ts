@@ -2,7 +2,9 @@
  * The gradient check of the lectures, on the live model: for some weights w of one parameter
  * tensor, backprop's ∂L/∂w against the central difference (L(w + ε) − L(w − ε)) / 2ε.
  * Evaluation mode (no dropout or noise), so L is a deterministic function of the weights; the
- * batch is fixed (the first rows of the training split). Every weight is put back exactly, and
+ * batch is fixed (the first rows of the training split). A weight whose w ± ε moves a ReLU-like
+ * input across 0 is at a kink of the loss, where finite differences do not test backprop: it is
+ * flagged and left out of the largest error. Every weight is put back exactly, and
  * the gradients of the last training step are restored afterwards, so training carries on as if
  * nothing happened. Not a hot path: it allocates freely.
  */
@@ -15,6 +17,23 @@ import type { DataPart } from './data/types';
 import type { Model } from './model';
 
 const GOLDEN = 0.6180339887498949;
+
+/** Activations whose derivative jumps where their input is 0. */
+const KINKED_AT_ZERO = new Set(['relu', 'leakyRelu', 'step', 'sign']);
+
+/**
+ * Which side of 0 every input of the model's kinked activations lies on, for the batch of the
+ * last forward pass: two passes with different patterns crossed a kink in between.
+ */
+function kinkPattern(model: Model, rows: number): Uint8Array {
+  const inputs = model.nodes.filter((n) => KINKED_AT_ZERO.has(n.type)).map((n) => n.inputs[0]!);
+  const pattern = new Uint8Array(inputs.reduce((sum, n) => sum + rows * n.size, 0));
+  let k = 0;
+  for (const n of inputs) for (let i = 0; i < rows * n.size; i++) pattern[k++] = n.output[i]! > 0 ? 1 : 0;
+  return pattern;
+}
+
+const samePattern = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
 
 /**
  * Which weights to check: all of a small tensor, else `count` spread over it by the golden-ratio
@@ -80,14 +99,17 @@ export function gradientCheck(
         const w = param.data[index]!;
         param.data[index] = w + epsilon;
         const up = loss();
+        const upPattern = kinkPattern(model, rows);
         param.data[index] = w - epsilon;
         const down = loss();
+        const atKink = !samePattern(upPattern, kinkPattern(model, rows));
         param.data[index] = w; // exactly the same float32 as before
         const numeric = (up - down) / (2 * epsilon);
-        return { index, position: positionOf(index, param.shape), backprop: backprop[k]!, numeric, relativeError: relativeError(backprop[k]!, numeric) };
+        return { index, position: positionOf(index, param.shape), backprop: backprop[k]!, numeric, relativeError: relativeError(backprop[k]!, numeric), atKink };
       });
-      const maxRelativeError = entries.reduce((m, e) => Math.max(m, e.relativeError), 0);
-      return { nodeId, param: paramName, shape: [...param.shape], rows, loss: at, epsilon, entries, maxRelativeError };
+      const smooth = entries.filter((e) => !e.atKink);
+      const maxRelativeError = smooth.reduce((m, e) => Math.max(m, e.relativeError), 0);
+      return { nodeId, param: paramName, shape: [...param.shape], rows, loss: at, epsilon, entries, maxRelativeError, kinks: entries.length - smooth.length };
     });
   } finally {
     model.params.forEach((p, i) => p.grad.set(savedGrads[i]!));

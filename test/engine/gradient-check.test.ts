@@ -5,6 +5,8 @@ import { projectDataSource } from '../../src/cli/project-file';
 import { checkedIndices, relativeError } from '../../src/engine/gradient-check';
 import { createTrainer, prepareProjectData } from '../../src/engine/session';
 import type { Project } from '../../src/shared/project-types';
+import { DEFAULT_GRADIENT_CHECK_EPSILON } from '../../src/shared/protocol-gradcheck';
+import { findTemplate } from '../../src/shared/templates';
 import { loadExample, repoRoot } from '../helpers/projects';
 
 async function trainerFor(project: Project) {
@@ -35,6 +37,33 @@ describe('gradient check', () => {
     expect(r.entries.map((e) => e.index)).toEqual([...spread, wanted].sort((a, b) => a - b));
     expect(r.entries.find((e) => e.index === wanted)!.relativeError).toBeLessThan(1e-2);
     expect(() => trainer.gradientCheck('h1', 'kernel', 1e-2, 4, length)).toThrow(`weight ${length} is not in h1.kernel (it has ${length})`);
+  });
+
+  it("passes with the default ε on a trained Iris network's ReLU layer, and flags the weights at a kink with ε = 1e-2", async () => {
+    const trainer = await trainerFor(findTemplate('iris')!.build());
+    while (!trainer.done && trainer.epoch < 200) trainer.runEpoch();
+    const byDefault = trainer.gradientCheck('hidden', 'kernel', DEFAULT_GRADIENT_CHECK_EPSILON, 8);
+    expect(byDefault.epsilon).toBe(1e-3);
+    expect(byDefault.maxRelativeError).toBeLessThan(1e-2);
+    expect(byDefault.entries.filter((e) => !e.atKink).length).toBeGreaterThanOrEqual(6);
+
+    // With ε = 1e-2 one weight's w ± ε moves a ReLU input across 0: its quotient is off (the
+    // reported 1.0e+0), it is flagged, and the weights away from kinks still agree.
+    const coarse = trainer.gradientCheck('hidden', 'kernel', 1e-2, 8);
+    const kinked = coarse.entries.filter((e) => e.atKink);
+    expect(coarse.kinks).toBe(kinked.length);
+    expect(kinked.length).toBeGreaterThanOrEqual(1);
+    expect(Math.max(...kinked.map((e) => e.relativeError))).toBeGreaterThan(0.5);
+    expect(coarse.maxRelativeError).toBeLessThan(1e-2);
+    expect(coarse.entries.filter((e) => !e.atKink).every((e) => e.relativeError < 1e-2)).toBe(true);
+  });
+
+  it('a smooth network (tanh) has no kinks', async () => {
+    const trainer = await trainerFor(loadExample('circle'));
+    for (let i = 0; i < 40; i++) trainer.trainStep();
+    const r = trainer.gradientCheck('h1', 'kernel', 1e-1, 16);
+    expect(r.kinks).toBe(0);
+    expect(r.entries.every((e) => !e.atKink)).toBe(true);
   });
 
   it('names what a wrong gradient looks like: a tiny ε in float32 is dominated by rounding', async () => {

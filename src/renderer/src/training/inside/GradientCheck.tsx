@@ -13,12 +13,24 @@ import { formatValue } from '../format';
 /** Relative errors below this count as agreement (float32 forward passes, ε = 1e-2 or 1e-3). */
 export const AGREEMENT = 1e-2;
 
+/** Why some entries are not judged: their w ± ε crossed a kink. Empty when none did. */
+export function kinkNote(r: GradientCheckResult): string {
+  if (r.kinks === 0) return '';
+  const which = r.kinks === 1 ? '1 weight sits' : `${r.kinks} weights sit`;
+  return (
+    ` ${which} at a kink (marked ⋀): between w − ε and w + ε an input of a ReLU-like activation crosses 0, where its slope jumps,` +
+    ` so the loss has no derivative there and the difference quotient mixes both slopes. ${r.kinks === 1 ? 'It is' : 'They are'} shown but not counted; a smaller ε avoids most kinks.`
+  );
+}
+
 export function verdict(r: GradientCheckResult): string {
   const worst = r.maxRelativeError.toExponential(1);
-  if (r.maxRelativeError < AGREEMENT) return `Backprop and finite differences agree: largest relative error ${worst}.`;
-  if (r.epsilon >= 1e-1) return `Largest relative error ${worst}: ε = ${r.epsilon} is large, so the difference quotient is off (truncation error). Try a smaller ε.`;
-  if (r.epsilon <= 1e-4) return `Largest relative error ${worst}: with ε = ${r.epsilon} the loss changes by less than float32 can resolve (rounding error). Try a larger ε.`;
-  return `Largest relative error ${worst}: at a kink (ReLU at 0, max pooling, L1 at 0) finite differences and backprop can differ; elsewhere this would point to a wrong gradient.`;
+  const note = kinkNote(r);
+  if (r.kinks === r.entries.length) return `Every checked weight sits at a kink, so nothing could be compared.${note}`;
+  if (r.maxRelativeError < AGREEMENT) return `Backprop and finite differences agree: largest relative error ${worst}.${note}`;
+  if (r.epsilon >= 1e-1) return `Largest relative error ${worst}: ε = ${r.epsilon} is large, so the difference quotient is off (truncation error). Try a smaller ε.${note}`;
+  if (r.epsilon <= 1e-4) return `Largest relative error ${worst}: with ε = ${r.epsilon} the loss changes by less than float32 can resolve (rounding error). Try a larger ε.${note}`;
+  return `Largest relative error ${worst}: at a kink the check cannot see (max pooling switching its maximum, L1 at 0) finite differences and backprop can differ; elsewhere this would point to a wrong gradient.${note}`;
 }
 
 export function GradientCheck({ nodeId, params }: { nodeId: string; params: string[] }) {
@@ -101,10 +113,13 @@ export function GradientCheck({ nodeId, params }: { nodeId: string; params: stri
               {result.entries.map((e) => (
                 <tr
                   key={e.index}
-                  className={[e.relativeError < AGREEMENT ? '' : 'bp-gradcheck-off', focus && focus.param === result.param && focus.index === e.index ? 'bp-gradcheck-focus' : ''].join(' ').trim() || undefined}
+                  className={[e.atKink ? 'bp-gradcheck-kink' : e.relativeError < AGREEMENT ? '' : 'bp-gradcheck-off', focus && focus.param === result.param && focus.index === e.index ? 'bp-gradcheck-focus' : ''].join(' ').trim() || undefined}
                   data-testid={focus && focus.param === result.param && focus.index === e.index ? 'gradient-check-focus' : undefined}
+                  data-kink={e.atKink || undefined}
                 >
-                  <td>[{e.position.join(', ')}]</td>
+                  <td title={e.atKink ? 'At a kink: a ReLU-like input crosses 0 between w − ε and w + ε; not counted' : undefined}>
+                    [{e.position.join(', ')}]{e.atKink ? ' ⋀' : ''}
+                  </td>
                   <td>{formatValue(e.backprop)}</td>
                   <td>{formatValue(e.numeric)}</td>
                   <td>{e.relativeError.toExponential(1)}</td>
