@@ -5,6 +5,7 @@ import { isCsvData, type BuiltinDataConfig, type NormalizeMode } from '../../../
 import { DataPreview } from '../image-views';
 import { useProjectStore } from '../store/project-store';
 import { CsvImport } from './CsvImport';
+import { describeTask, type DataTask } from './task-description';
 import { CheckboxField, NumberField, Section, SelectField } from './fields';
 import { fieldError, toPercent } from './messages';
 import '../styles/settings.css';
@@ -17,15 +18,14 @@ const NORMALIZE_OPTIONS: { value: NormalizeMode; label: string }[] = [
   { value: 'none', label: 'None' },
 ];
 
-function describeTask(info: BuiltinDatasetInfo, options: Record<string, number> | undefined): string {
+function datasetTask(info: BuiltinDatasetInfo, options: Record<string, number> | undefined): DataTask {
   let dims = info.featureShape;
   try {
     dims = builtinShapeInfo(info.id, options).dataShape; // e.g. digits as 1×8×8 images
   } catch {
     // an option out of range: its field says so
   }
-  const shape = `features [${dims.join(', ')}]`;
-  return info.task === 'regression' ? `Regression · ${shape}` : `Classification · ${info.numClasses} classes · ${shape}`;
+  return { task: info.task, numClasses: info.numClasses, shape: dims };
 }
 
 /** One option of a built-in dataset: a checkbox for an on/off flag (stored as 1 or 0), else a number. */
@@ -42,6 +42,7 @@ function DatasetOptionField({ option, value, onCommit }: { option: DatasetOption
 }
 
 function BuiltinData({ data }: { data: BuiltinDataConfig }) {
+  const graph = useProjectStore((s) => s.project.graph);
   const info = builtinDatasets.find((d) => d.id === data.dataset);
   const choose = (dataset: string) => {
     const { normalize, split } = data;
@@ -62,7 +63,9 @@ function BuiltinData({ data }: { data: BuiltinDataConfig }) {
       />
       {info ? (
         <div className="dataset-card" data-testid="dataset-info">
-          <div className="dataset-card__task">{describeTask(info, data.options)}</div>
+          <div className="dataset-card__task" data-testid="dataset-task">
+            {describeTask(datasetTask(info, data.options), graph)}
+          </div>
           <p>{info.description}</p>
           {info.source && (
             <p className="muted small">
