@@ -29,7 +29,7 @@ describe('one way to count epochs and steps', () => {
     expect(statusLine(state({ status: 'finished', epoch: 100, stepInEpoch: 0, globalStep: 1300 }))).toBe('Finished · epoch 100/100 · 1.0 s elapsed');
     expect(statusLine(state({ status: 'stoppedEarly', epoch: 40, stepInEpoch: 0, globalStep: 520 }))).toBe('Stopped early · epoch 40/100 · 1.0 s elapsed');
     expect(statusLine(state({ status: 'stopped', epoch: 3, stepInEpoch: 4, globalStep: 43 }))).toBe('Stopped · epoch 4/100 · step 4/13 · 1.0 s elapsed');
-    expect(statusLine(state({ status: 'idle' }))).toBe('Ready · epoch 0/100 · 1.0 s elapsed');
+    expect(statusLine(state({ status: 'idle', elapsedMs: 0 }))).toBe('Ready · epoch 0/100');
   });
 
   it('a diverged run: the message and the status line name the same epoch and step', async () => {

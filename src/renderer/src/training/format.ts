@@ -87,7 +87,7 @@ export function statusLine(s: TrainingState): string {
   else if (ENDED.has(s.status)) parts.push(`epoch ${at.epoch}/${s.totalEpochs}`);
   else parts.push(`epoch ${at.epoch}/${s.totalEpochs}`, `step ${at.step}/${s.stepsPerEpoch}`);
   if (s.status === 'training') parts.push(formatRate(s.samplesPerSecond));
-  parts.push(`${formatDuration(s.elapsedMs)} elapsed`);
+  if (at) parts.push(`${formatDuration(s.elapsedMs)} elapsed`); // nothing has run before the first step
   if (s.status === 'training' || s.status === 'paused') parts.push(`ETA ${formatDuration(etaMs(s))}`);
   return parts.join(' · ');
 }
