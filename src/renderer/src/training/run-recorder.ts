@@ -64,16 +64,6 @@ function changeRuns(projects: StoreApi<ProjectStore>, change: (project: Project)
   return store.run(setRunsCommand(change(store.project).runs));
 }
 
-/**
- * The settings a run really started with: a rate set with the panel's control replaces the
- * project's (with a constant schedule the state's rate is the base rate).
- */
-function withLiveRate(project: Project, rate: number): Project {
-  const t = project.training;
-  if ((t.schedule && t.schedule.type !== 'constant') || rate === t.optimizer.learningRate || !(rate > 0)) return project;
-  return { ...project, training: { ...t, optimizer: { ...t.optimizer, learningRate: rate } } };
-}
-
 /** The end of a run is reported twice: a progress message, then 'done' with the test metrics. */
 function doneArrived(s: TrainingStore, status: RunStatus): boolean {
   if (status === 'diverged') return s.divergence !== null;
@@ -139,7 +129,8 @@ export function createRunRecorder({ projects, training, keepWeights, onError }: 
         set({
           active: {
             startedAt: new Date(Date.now() - st.elapsedMs),
-            project: withLiveRate(projects.getState().project, st.learningRate),
+            // The project's settings are the run's: the panel's learning rate edits them too (one rate).
+            project: projects.getState().project,
             architecture: s.summary ? describeArchitecture(s.summary.layers) : undefined,
             epochs: [],
           },
