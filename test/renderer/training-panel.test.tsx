@@ -135,6 +135,17 @@ describe('training panel', () => {
     expect(lr.value).toBe('0.03');
   }, 30_000);
 
+  it('dragging the learning-rate slider commits one undo step when let go', () => {
+    const before = useProjectStore.getState().past.length;
+    const slider = screen.getByRole('slider', { name: 'Learning rate (log scale)' });
+    for (const position of ['-1', '-1.5', '-2.5']) fireEvent.change(slider, { target: { value: position } });
+    expect(useProjectStore.getState().past.length).toBe(before); // nothing committed while dragging
+    expect((screen.getByTestId('learning-rate') as HTMLInputElement).value).toBe('0.0032');
+    fireEvent.pointerUp(slider);
+    expect(useProjectStore.getState().past.length).toBe(before + 1);
+    expect(useProjectStore.getState().project.training.optimizer.learningRate).toBe(0.0032);
+  });
+
   it('a template without a test split ends with the final training metrics and no "step 0/N"', async () => {
     await openTemplate('xor-mlp');
     expect(s().summary!.test).toBe(0);

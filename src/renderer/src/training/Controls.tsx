@@ -12,6 +12,8 @@ import { startStepThrough } from './step-through/store';
 
 const LR_MIN = 1e-5;
 const LR_MAX = 100;
+/** A slider position (log10 of the rate) as a rate with two significant digits. */
+const fromSlider = (position: number): number => Number((10 ** position).toPrecision(2));
 
 async function train(): Promise<void> {
   await ensureLoaded();
@@ -88,6 +90,8 @@ export function LearningRate() {
   const [text, setText] = useState(() => formatValue(rate));
   const [editing, setEditing] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  /** The slider's position while it is being moved (log10 of the rate), committed when let go. */
+  const [dragged, setDragged] = useState<number | null>(null);
   useEffect(() => {
     if (!editing) setText(formatValue(rate));
   }, [rate, editing]);
@@ -102,6 +106,11 @@ export function LearningRate() {
     setText(formatValue(value));
   };
   const slider = Math.log10(Math.min(LR_MAX, Math.max(LR_MIN, rate)));
+  const endDrag = () => {
+    if (dragged === null) return;
+    setDragged(null);
+    commit(fromSlider(dragged));
+  };
   return (
     <label className="bp-lr" title={locked ? 'The learning rate is locked by the lesson' : (problem ?? 'Learning rate of the project (also under Training): a change takes effect at the next step and can be undone')}>
       <span>Learning rate</span>
@@ -111,9 +120,17 @@ export function LearningRate() {
         min={Math.log10(LR_MIN)}
         max={Math.log10(LR_MAX)}
         step={0.05}
-        value={slider}
+        value={dragged ?? slider}
         disabled={locked}
-        onChange={(e) => commit(Number(Number(10 ** Number(e.target.value)).toPrecision(2)))}
+        // While dragging only the field follows; letting go commits one undo step, not one per pixel.
+        onChange={(e) => {
+          const value = Number(e.target.value);
+          setDragged(value);
+          setText(formatValue(fromSlider(value)));
+        }}
+        onPointerUp={endDrag}
+        onKeyUp={endDrag}
+        onBlur={endDrag}
       />
       <input
         type="text"
