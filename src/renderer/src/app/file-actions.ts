@@ -109,13 +109,13 @@ export const openDroppedFile = (file: File): Promise<void> => openWith(() => pla
 
 async function saveWith(save: (text: string, name: string) => Promise<{ path: string | null; name: string } | null>): Promise<boolean> {
   const ui = useUiStore.getState();
+  const graph = isCompGraphOpen();
   try {
-    await keepTrainedWeights();
+    if (!graph) await keepTrainedWeights(); // a computational graph has no trained network to keep
   } catch (err) {
     ui.showError(`The trained weights could not be read from the engine, so the file keeps the weights it had: ${messageOf(err)}`);
   }
   const { project } = useProjectStore.getState();
-  const graph = isCompGraphOpen();
   let text: string;
   try {
     text = graph ? compGraphText() : serializeProject(project);
