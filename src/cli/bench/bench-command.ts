@@ -1,11 +1,14 @@
 /**
- * `bprop bench [--json] [--workloads W1,…,W6] [--reps N] [--kernels wasm-relaxed|wasm|js]`: training
+ * `bprop bench [--json] [--workloads W1,…,W6] [--reps N] [--kernels wasm-relaxed|wasm|js] [--clock cpu]`: training
  * throughput on the peer workloads, with the WebAssembly SIMD kernels (the default where the
  * runtime has them) or the pure-JS ones. Each workload runs in a fresh process (as each project
  * trains in its own engine process): in one process, the JIT state one workload leaves behind
  * moves the next one's figure by up to 20 % (measured: W4 after W2/W3). `--in-process` skips that.
  * Timed: the whole training loop (shuffling, batching, forward, backward, update, reading the
  * loss), as the peers do; excluded: data generation, compiling, one 20-batch warm-up.
+ * `--clock cpu` times with this process's CPU time (process.cpuUsage: user + system, all its
+ * threads, GC included) instead of the wall clock: steadier on a machine other jobs share, where
+ * wall time counts the time the process waited for a core.
  */
 import { spawnSync } from 'node:child_process';
 import { KERNELS_NAMES, kernelsName, setKernels, wasmKernelsAvailable, type KernelsName } from '../../engine/backend';
@@ -24,22 +27,24 @@ export interface BenchResult {
 
 export async function benchCommand(argv: string[]): Promise<void> {
   const args = parseArgs(argv, ['json', 'in-process']);
-  checkFlags(args, ['json', 'workloads', 'reps', 'kernels', 'in-process']);
+  checkFlags(args, ['json', 'workloads', 'reps', 'kernels', 'in-process', 'clock']);
   const reps = intFlag(args, 'reps', 1, 100) ?? 3;
   const kernels = (stringFlag(args, 'kernels') ?? kernelsName()) as KernelsName;
   if (!KERNELS_NAMES.includes(kernels)) throw new UsageError(`--kernels must be ${KERNELS_NAMES.join(', ')} (got '${kernels}')`);
   if (!wasmKernelsAvailable(kernels)) throw new UsageError(`--kernels ${kernels}: this runtime has no WebAssembly ${kernels === 'wasm' ? 'SIMD' : 'relaxed SIMD'}`);
   setKernels(kernels);
+  const clock = stringFlag(args, 'clock') ?? 'wall';
+  if (clock !== 'wall' && clock !== 'cpu') throw new UsageError(`--clock must be wall or cpu (got '${clock}')`);
   const ids = (stringFlag(args, 'workloads') ?? WORKLOAD_IDS.join(',')).split(',').map((s) => s.trim().toUpperCase());
   for (const id of ids) {
     if (!(WORKLOAD_IDS as readonly string[]).includes(id)) throw new UsageError(`unknown workload '${id}' (expected ${WORKLOAD_IDS.join(', ')})`);
   }
   const json = args.flags.has('json');
-  if (!json) process.stdout.write(`workload          samples/s [min-max]        final loss   (median of ${reps}, ${kernels} kernels)\n`);
+  if (!json) process.stdout.write(`workload          samples/s [min-max]        final loss   (median of ${reps}, ${kernels} kernels, ${clock} clock)\n`);
   const isolate = ids.length > 1 && !args.flags.has('in-process');
   for (const id of ids) {
-    const r = isolate ? runInChildProcess(id, reps, kernels) : runWorkload(buildWorkload(id), reps);
-    if (json) process.stdout.write(JSON.stringify({ workload: r.workload, samplesPerSecond: Math.round(r.samplesPerSecond), finalLoss: r.finalLoss, kernels, minSamplesPerSecond: Math.round(r.minSamplesPerSecond), maxSamplesPerSecond: Math.round(r.maxSamplesPerSecond) }) + '\n');
+    const r = isolate ? runInChildProcess(id, reps, kernels, clock) : runWorkload(buildWorkload(id), reps, clock);
+    if (json) process.stdout.write(JSON.stringify({ workload: r.workload, samplesPerSecond: Math.round(r.samplesPerSecond), finalLoss: r.finalLoss, kernels, clock, minSamplesPerSecond: Math.round(r.minSamplesPerSecond), maxSamplesPerSecond: Math.round(r.maxSamplesPerSecond) }) + '\n');
     else {
       const range = `[${Math.round(r.minSamplesPerSecond)}-${Math.round(r.maxSamplesPerSecond)}]`;
       process.stdout.write(`${id.padEnd(18)}${String(Math.round(r.samplesPerSecond)).padStart(9)} ${range.padEnd(18)}${r.finalLoss.toFixed(4).padStart(10)}\n`);
@@ -48,26 +53,35 @@ export async function benchCommand(argv: string[]): Promise<void> {
 }
 
 /** One workload in a fresh Node process running this same CLI (same loader flags, e.g. tsx's). */
-function runInChildProcess(id: string, reps: number, kernels: string): BenchResult {
+function runInChildProcess(id: string, reps: number, kernels: string, clock: Clock): BenchResult {
   const script = process.argv[1];
   if (!script) throw new Error('bench: cannot tell which script to run for a fresh process');
-  const child = spawnSync(process.execPath, [...process.execArgv, script, 'bench', '--json', '--workloads', id, '--reps', String(reps), '--kernels', kernels], { encoding: 'utf8' });
+  const child = spawnSync(process.execPath, [...process.execArgv, script, 'bench', '--json', '--workloads', id, '--reps', String(reps), '--kernels', kernels, '--clock', clock], { encoding: 'utf8' });
   const line = child.stdout.trim().split('\n').pop() ?? '';
   if (child.status !== 0 || !line.startsWith('{')) throw new Error(`bench ${id} failed in its own process (exit ${child.status}): ${child.stderr.trim() || line}`);
   return { ...(JSON.parse(line) as Omit<BenchResult, 'reps'>), reps };
 }
 
-export function runWorkload(w: Workload, reps: number): BenchResult {
+export type Clock = 'wall' | 'cpu';
+
+/** Seconds, from the wall clock or from this process's CPU time. */
+function seconds(clock: Clock): number {
+  if (clock === 'wall') return performance.now() / 1000;
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+}
+
+export function runWorkload(w: Workload, reps: number, clock: Clock = 'wall'): BenchResult {
   const warm = new Trainer(w.graph, w.data, w.training);
   for (let i = 0; i < 20; i++) warm.trainStep();
   const rates: number[] = [];
   let finalLoss = NaN;
   for (let r = 0; r < reps; r++) {
     const trainer = new Trainer(w.graph, w.data, w.training); // same seed: the same initial weights every repeat
-    const t0 = performance.now();
+    const t0 = seconds(clock);
     while (!trainer.done) trainer.trainStep();
-    const seconds = (performance.now() - t0) / 1000;
-    rates.push((w.data.train.n * w.training.epochs) / seconds);
+    const elapsed = seconds(clock) - t0;
+    rates.push((w.data.train.n * w.training.epochs) / elapsed);
     finalLoss = trainer.history[trainer.history.length - 1].loss;
   }
   const sorted = [...rates].sort((a, b) => a - b);
