@@ -12,7 +12,10 @@
  */
 import { decodeBase64 } from '../../shared/base64';
 import { gemmPacked, gemmSmall } from './js-gemm';
-import type { Kernels } from './kernels';
+import type { ConvKernels, Kernels } from './kernels';
+import { WasmArena, type GemmExport, type WasmMemory } from './wasm-arena';
+import { WasmConv } from './wasm-conv';
+import { addInto, copyInto, packColumnPanels, packRowPanels } from './wasm-pack';
 import { GEMM_RELAXED_WASM_BASE64, GEMM_WASM_BASE64 } from './wasm/gemm-module';
 
 /**
@@ -31,15 +34,7 @@ export interface WasmRouting {
 export const SMALL_WORK = 512;
 export const DEFAULT_ROUTING: WasmRouting = { smallWork: SMALL_WORK, narrow: 16 };
 
-const PAGE_BYTES = 65_536;
-
-type GemmExport = (ap: number, bp: number, cp: number, rowPanels: number, colPanels: number, k: number) => void;
-
 /** The slice of the WebAssembly JS API used here (the Node type config has no DOM lib to name it). */
-interface WasmMemory {
-  readonly buffer: ArrayBuffer;
-  grow(pages: number): number;
-}
 interface WasmApi {
   validate(bytes: Uint8Array): boolean;
   Module: new (bytes: Uint8Array) => object;
@@ -73,14 +68,16 @@ export function createWasmKernels(routing: WasmRouting = DEFAULT_ROUTING, flavou
 }
 
 class WasmGemm implements Kernels {
-  private heap: Float32Array;
+  private readonly arena: WasmArena;
+  readonly conv: ConvKernels;
 
   constructor(
-    private readonly memory: WasmMemory,
+    memory: WasmMemory,
     private readonly kernel: GemmExport,
     private readonly routing: WasmRouting,
   ) {
-    this.heap = new Float32Array(memory.buffer);
+    this.arena = new WasmArena(memory);
+    this.conv = new WasmConv(this.arena, kernel);
   }
 
   // Each variant calls the JS functions directly (not through jsKernels): one dispatch less keeps
@@ -125,77 +122,12 @@ class WasmGemm implements Kernels {
     const colPanels = (N + 7) >> 3;
     const bp = rowPanels * 4 * K;
     const cp = bp + colPanels * 8 * K;
-    this.reserve(cp + rowPanels * 4 * colPanels * 8);
-    const heap = this.heap;
-    packRowPanels(heap, 0, M, K, A, ai, ak);
-    packColumnPanels(heap, bp, N, K, B, bk, bj);
+    this.arena.reserve(cp + rowPanels * 4 * colPanels * 8);
+    const heap = this.arena.heap;
+    packRowPanels(heap, 0, M, K, A, 0, ai, ak);
+    packColumnPanels(heap, bp, N, K, B, 0, bk, bj);
     this.kernel(0, bp * 4, cp * 4, rowPanels, colPanels, K);
     if (accumulate) addInto(heap, cp, colPanels * 8, M, N, C);
     else copyInto(heap, cp, colPanels * 8, M, N, C);
-  }
-
-  /** Grows the memory to hold `floats` floats; only then is the view made again. */
-  private reserve(floats: number): void {
-    const bytes = floats * 4;
-    const have = this.memory.buffer.byteLength;
-    if (bytes <= have) return;
-    this.memory.grow(Math.ceil((bytes - have) / PAGE_BYTES));
-    this.heap = new Float32Array(this.memory.buffer);
-  }
-}
-
-/** op(A) as panels of 4 rows: panel p holds, for each k, rows 4p..4p+3 (zeros past M). */
-function packRowPanels(heap: Float32Array, at: number, M: number, K: number, A: Float32Array, ai: number, ak: number): void {
-  let o = at;
-  const M4 = M & ~3;
-  for (let i = 0; i < M4; i += 4) {
-    let r0 = i * ai;
-    let r1 = r0 + ai, r2 = r1 + ai, r3 = r2 + ai;
-    for (let k = 0; k < K; k++, o += 4, r0 += ak, r1 += ak, r2 += ak, r3 += ak) {
-      heap[o] = A[r0]!;
-      heap[o + 1] = A[r1]!;
-      heap[o + 2] = A[r2]!;
-      heap[o + 3] = A[r3]!;
-    }
-  }
-  if (M4 === M) return;
-  const rows = M - M4;
-  for (let k = 0; k < K; k++, o += 4) {
-    for (let r = 0; r < 4; r++) heap[o + r] = r < rows ? A[(M4 + r) * ai + k * ak]! : 0;
-  }
-}
-
-/** op(B) as panels of 8 columns: panel q holds, for each k, columns 8q..8q+7 (zeros past N). */
-function packColumnPanels(heap: Float32Array, at: number, N: number, K: number, B: Float32Array, bk: number, bj: number): void {
-  let o = at;
-  const N8 = N & ~7;
-  for (let j = 0; j < N8; j += 8) {
-    for (let k = 0, b = j * bj; k < K; k++, o += 8, b += bk) {
-      heap[o] = B[b]!;
-      heap[o + 1] = B[b + bj]!;
-      heap[o + 2] = B[b + 2 * bj]!;
-      heap[o + 3] = B[b + 3 * bj]!;
-      heap[o + 4] = B[b + 4 * bj]!;
-      heap[o + 5] = B[b + 5 * bj]!;
-      heap[o + 6] = B[b + 6 * bj]!;
-      heap[o + 7] = B[b + 7 * bj]!;
-    }
-  }
-  if (N8 === N) return;
-  const cols = N - N8;
-  for (let k = 0; k < K; k++, o += 8) {
-    for (let c = 0; c < 8; c++) heap[o + c] = c < cols ? B[k * bk + (N8 + c) * bj]! : 0;
-  }
-}
-
-function copyInto(heap: Float32Array, at: number, ldc: number, M: number, N: number, C: Float32Array): void {
-  for (let i = 0, src = at, dst = 0; i < M; i++, src += ldc, dst += N) {
-    for (let j = 0; j < N; j++) C[dst + j] = heap[src + j]!;
-  }
-}
-
-function addInto(heap: Float32Array, at: number, ldc: number, M: number, N: number, C: Float32Array): void {
-  for (let i = 0, src = at, dst = 0; i < M; i++, src += ldc, dst += N) {
-    for (let j = 0; j < N; j++) C[dst + j] += heap[src + j]!;
   }
 }

@@ -2,10 +2,13 @@
  * Conv2D. Two code paths with the same results (to float32 rounding):
  * - direct: 3×3 kernels over few input channels (the first layer of an image network), each
  *   output a 9-term dot product with the weights in locals; 'same' padding through a padded copy;
- * - im2col: everything else, one sample at a time through the GEMM kernels (ops/conv2d.ts).
+ * - im2col: everything else: the backend's whole-batch convolution where it has one (the
+ *   WebAssembly backends: backend/wasm-conv.ts), else one sample at a time through the GEMM
+ *   kernels (ops/conv2d.ts).
  * All scratch buffers and per-sample views are made here, once; a step allocates nothing.
  */
 import { axisGeometry, type Padding } from '../../shared/nodes/conv-geometry';
+import { getKernels } from '../backend';
 import { col2im, convBackwardSample, convForwardSample, im2col, type ConvGeometry } from '../ops/conv2d';
 import {
   direct3x3Forward,
@@ -111,6 +114,11 @@ export class Conv2DLayer extends Layer {
       }
       return;
     }
+    const conv = getKernels().conv;
+    if (conv !== undefined) {
+      conv.forward(x, kernel.data, b, this.node.output, rows, this.geometry);
+      return;
+    }
     for (let n = 0; n < rows; n++) {
       im2col(x, n * this.inSize, this.geometry, this.cols);
       convForwardSample(this.cols, kernel.data, b, this.yViews[n], this.geometry);
@@ -127,6 +135,11 @@ export class Conv2DLayer extends Layer {
       return;
     }
     const g = this.geometry;
+    const conv = getKernels().conv;
+    if (conv !== undefined) {
+      conv.backward(src.output, kernel.data, this.node.grad, kernel.grad, db, dx, rows, g);
+      return;
+    }
     for (let n = 0; n < rows; n++) {
       im2col(src.output, n * this.inSize, g, this.cols);
       convBackwardSample(this.cols, kernel.data, this.dyViews[n], kernel.grad, db, dx ? this.dcols : null, g);

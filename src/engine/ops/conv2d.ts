@@ -10,77 +10,9 @@
  * training step allocates nothing.
  */
 import { getKernels } from '../backend';
+import type { ConvGeometry } from './im2col';
 
-export interface ConvGeometry {
-  /** Input channels, height, width. */
-  C: number;
-  H: number;
-  W: number;
-  /** Filters (output channels) and kernel height/width. */
-  F: number;
-  KH: number;
-  KW: number;
-  stride: number;
-  /** Zeros before the first row / column (same padding); the far side is implied by OH/OW. */
-  padTop: number;
-  padLeft: number;
-  OH: number;
-  OW: number;
-}
-
-/** cols[(c·KH + u)·KW + v][oh·OW + ow] = x[c, oh·s + u − padTop, ow·s + v − padLeft] (0 outside). */
-export function im2col(x: Float32Array, xOff: number, g: ConvGeometry, cols: Float32Array): void {
-  const { C, H, W, KH, KW, stride: s, padTop, padLeft, OH, OW } = g;
-  const P = OH * OW;
-  let row = 0;
-  for (let c = 0; c < C; c++) {
-    const plane = xOff + c * H * W;
-    for (let u = 0; u < KH; u++) {
-      for (let v = 0; v < KW; v++, row++) {
-        const base = row * P;
-        // Output columns whose tap lands inside the image: ow in [owLo, owHi).
-        const owLo = Math.min(OW, Math.max(0, Math.ceil((padLeft - v) / s)));
-        const owHi = Math.max(owLo, Math.min(OW, Math.floor((W - 1 + padLeft - v) / s) + 1));
-        for (let oh = 0; oh < OH; oh++) {
-          const ih = oh * s + u - padTop;
-          const o = base + oh * OW;
-          if (ih < 0 || ih >= H) {
-            for (let ow = 0; ow < OW; ow++) cols[o + ow] = 0;
-            continue;
-          }
-          for (let ow = 0; ow < owLo; ow++) cols[o + ow] = 0;
-          const src = plane + ih * W + v - padLeft;
-          for (let ow = owLo; ow < owHi; ow++) cols[o + ow] = x[src + ow * s];
-          for (let ow = owHi; ow < OW; ow++) cols[o + ow] = 0;
-        }
-      }
-    }
-  }
-}
-
-/** dx[c, ih, iw] += dcols[tap][oh·OW + ow] for every tap that read (ih, iw): im2col's adjoint. */
-export function col2im(dcols: Float32Array, g: ConvGeometry, dx: Float32Array, dxOff: number): void {
-  const { C, H, W, KH, KW, stride: s, padTop, padLeft, OH, OW } = g;
-  const P = OH * OW;
-  let row = 0;
-  for (let c = 0; c < C; c++) {
-    const plane = dxOff + c * H * W;
-    for (let u = 0; u < KH; u++) {
-      for (let v = 0; v < KW; v++, row++) {
-        const base = row * P;
-        const owLo = Math.min(OW, Math.max(0, Math.ceil((padLeft - v) / s)));
-        const owHi = Math.max(owLo, Math.min(OW, Math.floor((W - 1 + padLeft - v) / s) + 1));
-        for (let oh = 0; oh < OH; oh++) {
-          const ih = oh * s + u - padTop;
-          if (ih < 0 || ih >= H) continue;
-          const o = base + oh * OW;
-          const dst = plane + ih * W + v - padLeft;
-          for (let ow = owLo; ow < owHi; ow++) dx[dst + ow * s] += dcols[o + ow];
-        }
-      }
-    }
-  }
-}
+export { col2im, im2col, type ConvGeometry } from './im2col';
 
 /** y_n = W·cols + b for one sample (im2col already done). `y` is the sample's [F × P] view. */
 export function convForwardSample(cols: Float32Array, kernel: Float32Array, bias: Float32Array | null, y: Float32Array, g: ConvGeometry): void {

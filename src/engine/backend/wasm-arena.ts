@@ -1,0 +1,30 @@
+/** The WebAssembly GEMM module's memory as floats, grown on demand; the GEMM and the convolutions share it. */
+
+const PAGE_BYTES = 65_536;
+
+/** gemm(ap, bp, cp, rowPanels, colPanels, k) of wasm/gemm.wat: byte offsets, panel counts, depth. */
+export type GemmExport = (ap: number, bp: number, cp: number, rowPanels: number, colPanels: number, k: number) => void;
+
+/** The slice of the WebAssembly JS API used here (the Node type config has no DOM lib to name it). */
+export interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+
+export class WasmArena {
+  /** All of the memory as floats; re-made only when the memory grows (warm-up, at the largest product). */
+  heap: Float32Array;
+
+  constructor(private readonly memory: WasmMemory) {
+    this.heap = new Float32Array(memory.buffer);
+  }
+
+  /** Grows the memory to hold `floats` floats; only then is the view made again. */
+  reserve(floats: number): void {
+    const bytes = floats * 4;
+    const have = this.memory.buffer.byteLength;
+    if (bytes <= have) return;
+    this.memory.grow(Math.ceil((bytes - have) / PAGE_BYTES));
+    this.heap = new Float32Array(this.memory.buffer);
+  }
+}
