@@ -47,6 +47,12 @@ describe('allocation', () => {
     expect(youngBytesPerStep(trainer, 200, undefined, 64)).toBeLessThan(64);
   });
 
+  it('W6: two convolutions (im2col through the WebAssembly whole-batch convolution), pooling, Adam, batch 4: a training step allocates nothing', () => {
+    const w = buildWorkload('W6');
+    const trainer = new Trainer(w.graph, w.data, { ...w.training, batchSize: 4, epochs: 1000 });
+    expect(youngBytesPerStep(trainer, 100, undefined, 64)).toBeLessThan(64);
+  });
+
   it('batch and layer normalization (batch statistics and running averages every step): a training step allocates nothing', () => {
     const w = buildWorkload('W1');
     const graph = chain(

@@ -30,13 +30,17 @@ export interface ConvParams {
 }
 
 /**
- * When the direct 3×3 path is used, by input channels C. Measured per sample at batch 32 on the
- * 2-vCPU box (forward + backward): without the input gradient (a first layer) direct wins up to
- * C = 4 (C = 1, 28×28, 8 filters: 64 µs vs 94 µs with im2col; C = 8 is even); with it, its
- * scattered dx makes im2col faster from C = 2 (C = 1 still 94 vs 164 µs).
+ * When the direct 3×3 path is used, by input channels C, on backends without a whole-batch
+ * convolution (the JS kernels). Measured per sample at batch 32 on the 2-vCPU box (forward +
+ * backward): without the input gradient (a first layer) direct wins up to C = 4 (C = 1, 28×28,
+ * 8 filters: 64 µs vs 94 µs with im2col; C = 8 is even); with it, its scattered dx makes im2col
+ * faster from C = 2 (C = 1 still 94 vs 164 µs).
+ * On the WebAssembly backends (`Kernels.conv`) im2col wins even at C = 1 (2026-12-05, CPU time,
+ * runs interleaved: W4 6.5–6.8k vs 6.4–6.5k samples/s, W6 1.44–1.46k vs 1.33k), so direct is
+ * used there only with `directOverBackendConv` (tests).
  * Mutable for benchmarks and tests only.
  */
-export const convTuning = { directMaxChannels: 4, directMaxChannelsWithInputGrad: 1 };
+export const convTuning = { directMaxChannels: 4, directMaxChannelsWithInputGrad: 1, directOverBackendConv: false };
 
 export class Conv2DLayer extends Layer {
   readonly geometry: ConvGeometry;
@@ -93,6 +97,7 @@ export class Conv2DLayer extends Layer {
 
   /** The direct path if this layer's channels allow it, given whether dx is needed (see convTuning). */
   private chooseDirect(): boolean {
+    if (getKernels().conv !== undefined && !convTuning.directOverBackendConv) return false;
     const C = this.geometry.C;
     const limit = this.propagateToInputs ? convTuning.directMaxChannelsWithInputGrad : convTuning.directMaxChannels;
     return this.directPossible && C <= limit;

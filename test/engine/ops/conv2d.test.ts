@@ -1,15 +1,24 @@
-/** Conv2D: both code paths (direct 3×3, im2col + GEMM) against a float64 reference and finite differences. */
+/**
+ * Conv2D: every code path (direct 3×3; im2col through the WebAssembly backend's whole-batch
+ * convolution; im2col + the JS GEMM per sample) against a float64 reference and finite differences.
+ */
 import { afterEach, describe, expect, it } from 'vitest';
 import { axisGeometry, type Padding } from '../../../src/shared/nodes/conv-geometry';
 import { Conv2DLayer, convTuning } from '../../../src/engine/nodes/conv2d';
+import { getKernels, kernelsName, setKernels, wasmKernelsAvailable } from '../../../src/engine/backend';
 import { col2im, im2col, type ConvGeometry } from '../../../src/engine/ops/conv2d';
 import { fillInputs, layerGradcheck, runtimeNode } from '../../helpers/layer-harness';
 import { randomArray } from '../../helpers/gradcheck';
 
 const DEFAULT_TUNING = { ...convTuning };
+const DEFAULT_KERNELS = kernelsName();
 afterEach(() => {
   Object.assign(convTuning, DEFAULT_TUNING);
+  setKernels(DEFAULT_KERNELS);
 });
+
+/** 'im2col': the default (WebAssembly) backend's whole-batch convolution; 'im2col-js': the JS kernels per sample. */
+type Path = 'direct' | 'im2col' | 'im2col-js';
 
 interface Case {
   C: number;
@@ -22,8 +31,10 @@ interface Case {
   bias: boolean;
 }
 
-function build(c: Case, path: 'direct' | 'im2col', maxBatch = 3) {
+function build(c: Case, path: Path, maxBatch = 3) {
+  setKernels(path === 'im2col-js' ? 'js' : DEFAULT_KERNELS);
   convTuning.directMaxChannels = convTuning.directMaxChannelsWithInputGrad = path === 'direct' ? 64 : 0;
+  convTuning.directOverBackendConv = path === 'direct';
   const rows = axisGeometry(c.H, c.k, c.stride, c.padding);
   const cols = axisGeometry(c.W, c.k, c.stride, c.padding);
   const input = runtimeNode('x', 'input', [c.C, c.H, c.W], [], maxBatch);
@@ -68,9 +79,14 @@ const im2colOnly: Case[] = [
   { C: 1, H: 7, W: 7, F: 2, k: 5, stride: 2, padding: 'same', bias: true },
   { C: 3, H: 4, W: 5, F: 4, k: 1, stride: 1, padding: 'valid', bias: false },
   { C: 1, H: 3, W: 3, F: 1, k: 4, stride: 1, padding: 'same', bias: true },
+  // Filters, taps and positions none a multiple of the WebAssembly panels' 4 or 8: every edge panel.
+  { C: 5, H: 9, W: 10, F: 9, k: 3, stride: 1, padding: 'same', bias: true },
 ];
 const label = (c: Case) => `C${c.C} ${c.H}×${c.W} F${c.F} k${c.k} s${c.stride} ${c.padding}${c.bias ? ' +bias' : ''}`;
-const both = [...cases.flatMap((c) => [[label(c), 'direct', c], [label(c), 'im2col', c]] as const), ...im2colOnly.map((c) => [label(c), 'im2col', c] as const)];
+const both = [
+  ...cases.flatMap((c) => [[label(c), 'direct', c], [label(c), 'im2col', c], [label(c), 'im2col-js', c]] as const),
+  ...im2colOnly.flatMap((c) => [[label(c), 'im2col', c], [label(c), 'im2col-js', c]] as const),
+];
 
 describe('conv2d', () => {
   it.each(both)('forward matches the float64 reference (%s, %s)', (_l, path, c) => {
@@ -91,7 +107,7 @@ describe('conv2d', () => {
   });
 
   it('skips the input gradient when nothing upstream needs it, and accumulates into param gradients', () => {
-    for (const path of ['direct', 'im2col'] as const) {
+    for (const path of ['direct', 'im2col', 'im2col-js'] as const) {
       const { input, node, layer } = build(cases[1], path);
       fillInputs([input], 2);
       layer.forward(2);
@@ -106,9 +122,10 @@ describe('conv2d', () => {
     }
   });
 
-  it('takes the direct path for few channels, fewer when the input gradient is needed', () => {
+  it('on the JS kernels, takes the direct path for few channels, fewer when the input gradient is needed', () => {
     const c: Case = { C: 2, H: 6, W: 6, F: 2, k: 3, stride: 1, padding: 'same', bias: true };
     Object.assign(convTuning, DEFAULT_TUNING);
+    setKernels('js');
     const maxBatch = 2;
     const input = runtimeNode('x', 'input', [2, 6, 6], [], maxBatch);
     const node = runtimeNode('conv', 'conv2d', [2, 6, 6], [input], maxBatch, { kernel: [2, 2, 3, 3], bias: [2] });
@@ -119,6 +136,18 @@ describe('conv2d', () => {
     layer.propagateToInputs = false;
     layer.forward(2);
     expect(layer.direct).toBe(true); // without dx: direct
+  });
+
+  it.runIf(wasmKernelsAvailable())('on the WebAssembly kernels, takes their whole-batch im2col convolution even for one channel', () => {
+    Object.assign(convTuning, DEFAULT_TUNING);
+    setKernels('wasm');
+    expect(getKernels().conv).toBeDefined();
+    const { input, layer } = build({ C: 1, H: 6, W: 6, F: 2, k: 3, stride: 1, padding: 'same', bias: true }, 'im2col');
+    Object.assign(convTuning, DEFAULT_TUNING);
+    fillInputs([input], 2);
+    layer.propagateToInputs = false;
+    layer.forward(2);
+    expect(layer.direct).toBe(false);
   });
 
   it('col2im is the adjoint of im2col: <im2col(x), d> = <x, col2im(d)>', () => {
