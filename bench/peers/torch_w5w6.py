@@ -3,7 +3,10 @@
 weights and zero biases (seed 42), no shuffling, last partial batch processed, a 20-batch
 untimed warm-up, the whole training loop timed (forward, backward, step, loss.item() per batch).
 
-  OMP_NUM_THREADS=1 /usr/bin/python3 bench/peers/torch_w5w6.py --threads 1 [--workloads W5,W6] [--reps 5]
+  OMP_NUM_THREADS=1 /usr/bin/python3 bench/peers/torch_w5w6.py --threads 1 [--workloads W5,W6] [--reps 5] [--clock cpu]
+
+--clock cpu times with the process's CPU time (time.process_time: all its threads) instead of the
+wall clock, like `bprop bench --clock cpu`: steadier on a shared machine.
 
 Prints one line per workload: RESULT peer workload threads samples/s (median) min max final_loss.
 """
@@ -53,11 +56,14 @@ def build(w):
     return m, opt(m.parameters())
 
 
+CLOCK = time.perf_counter
+
+
 def train(w, X, Y, epochs, max_batches=None):
     m, opt = build(w)
     bs, n = WORKLOADS[w]["batch"], X.shape[0]
     batches, samples, final = 0, 0, float("nan")
-    t0 = time.perf_counter()
+    t0 = CLOCK()
     for _ in range(epochs):
         lsum = 0.0
         for s in range(0, n, bs):
@@ -70,9 +76,9 @@ def train(w, X, Y, epochs, max_batches=None):
             samples += xb.shape[0]
             batches += 1
             if max_batches and batches >= max_batches:
-                return time.perf_counter() - t0, None, samples
+                return CLOCK() - t0, None, samples
         final = lsum / n
-    return time.perf_counter() - t0, final, samples
+    return CLOCK() - t0, final, samples
 
 
 def main():
@@ -80,7 +86,10 @@ def main():
     p.add_argument("--workloads", default="W5,W6")
     p.add_argument("--reps", type=int, default=5)
     p.add_argument("--threads", type=int, default=1)
+    p.add_argument("--clock", choices=["wall", "cpu"], default="wall")
     args = p.parse_args()
+    global CLOCK
+    CLOCK = time.process_time if args.clock == "cpu" else time.perf_counter
     torch.set_num_threads(args.threads)
     torch.set_num_interop_threads(1)
     peer = f"torch-{torch.__version__.split('+')[0]}"
@@ -94,7 +103,7 @@ def main():
             rates.append(samples / secs)
         print(f"RESULT {peer} {w} threads={args.threads} samples/s={statistics.median(rates):.0f} "
               f"min={min(rates):.0f} max={max(rates):.0f} final_loss={final:.4f} "
-              f"omp={os.environ.get('OMP_NUM_THREADS', 'unset')}", flush=True)
+              f"omp={os.environ.get('OMP_NUM_THREADS', 'unset')} clock={args.clock}", flush=True)
 
 
 if __name__ == "__main__":

@@ -71,6 +71,26 @@ describe('max pooling details', () => {
     }
   });
 
+  it('the 2×2 fast path picks the same cell as the general one in every window of ties, signed zeros and NaNs', () => {
+    // All 5⁴ windows over {−0, 0, 1, 2, NaN}, side by side in one plane of 2 rows, plus an odd
+    // last column that the pooling skips.
+    const values = [-0, 0, 1, 2, Number.NaN];
+    const n = values.length ** 4;
+    const W = 2 * n + 1;
+    const x = new Float32Array(2 * W);
+    for (let w = 0; w < n; w++) {
+      const [a, b, c, d] = [0, 1, 2, 3].map((k) => values[Math.floor(w / values.length ** k) % values.length]);
+      x[2 * w] = a; x[2 * w + 1] = b; x[W + 2 * w] = c; x[W + 2 * w + 1] = d;
+    }
+    x[W - 1] = x[2 * W - 1] = 99; // the skipped column must never win
+    const geo: PoolGeometry = { C: 1, H: 2, W, OH: 1, OW: n, size: 2, stride: 2 };
+    const a = new Float32Array(n), b = new Float32Array(n), ia = new Int32Array(n), ib = new Int32Array(n);
+    maxPoolForward(x, a, ia, 1, geo);
+    maxPool2x2Forward(x, b, ib, 1, geo);
+    expect(Array.from(ib)).toEqual(Array.from(ia));
+    for (let k = 0; k < n; k++) expect(Object.is(b[k], a[k]), `window ${k}`).toBe(true);
+  });
+
   it('the 2×2 fast path equals the general one', () => {
     const geo: PoolGeometry = { C: 3, H: 8, W: 10, OH: 4, OW: 5, size: 2, stride: 2 };
     const x = randomArray(2 * 3 * 8 * 10, 9);
