@@ -4,6 +4,18 @@ const PAGE_BYTES = 65_536;
 
 /** gemm(ap, bp, cp, rowPanels, colPanels, k) of wasm/gemm.wat: byte offsets, panel counts, depth. */
 export type GemmExport = (ap: number, bp: number, cp: number, rowPanels: number, colPanels: number, k: number) => void;
+/** packTapRows(bp, xp, tab, k, colPanels) of wasm/gemm.wat (byte offsets). */
+export type PackTapRowsExport = (bp: number, xp: number, tab: number, k: number, colPanels: number) => void;
+/** addTapRows(dxp, cp, ldc, tab, k, n) of wasm/gemm.wat (byte offsets and row stride; n floats per row). */
+export type AddTapRowsExport = (dxp: number, cp: number, ldc: number, tab: number, k: number, n: number) => void;
+
+/** The module's exports. */
+export interface GemmModule {
+  memory: WasmMemory;
+  gemm: GemmExport;
+  packTapRows: PackTapRowsExport;
+  addTapRows: AddTapRowsExport;
+}
 
 /** The slice of the WebAssembly JS API used here (the Node type config has no DOM lib to name it). */
 export interface WasmMemory {
@@ -14,9 +26,12 @@ export interface WasmMemory {
 export class WasmArena {
   /** All of the memory as floats; re-made only when the memory grows (warm-up, at the largest product). */
   heap: Float32Array;
+  /** The same memory as 32-bit integers (offset tables). */
+  ints: Int32Array;
 
   constructor(private readonly memory: WasmMemory) {
     this.heap = new Float32Array(memory.buffer);
+    this.ints = new Int32Array(memory.buffer);
   }
 
   /** Grows the memory to hold `floats` floats; only then is the view made again. */
@@ -26,5 +41,6 @@ export class WasmArena {
     if (bytes <= have) return;
     this.memory.grow(Math.ceil((bytes - have) / PAGE_BYTES));
     this.heap = new Float32Array(this.memory.buffer);
+    this.ints = new Int32Array(this.memory.buffer);
   }
 }

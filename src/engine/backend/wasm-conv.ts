@@ -11,20 +11,70 @@
  *             dW += Cp,  db += row sums of dy_n
  *   inputs    Cp = Wᵀ·dy_n            A: Wᵀ rows (packed once)   B: dy_n as 8-position panels
  *             dx_n += col2im(Cp)
+ * Stride 1 (the usual case) goes further: the sample is copied into zero-padded planes in the
+ * module's memory and output positions are counted over the padded width (p = oh·Wp + ow; the
+ * KW − 1 columns past OW are computed and dropped, 7 % more work at 28×28, 14 % at 14×14). Then
+ * each row of the column matrix is one contiguous run of the padded planes, so im2col into the
+ * panels is a vector copy in WebAssembly (packTapRows in gemm.wat), and col2im of the input
+ * gradient a vector add into padded gradient planes (addTapRows).
  * Sums run in float32 inside the kernel, as for every WebAssembly product.
  */
+import { padPlanes, unpadAddPlanes } from '../ops/conv2d-direct';
 import { col2im, im2colPositionPanels, im2colTapPanels, type ConvGeometry } from '../ops/im2col';
 import type { ConvKernels } from './kernels';
-import type { GemmExport, WasmArena } from './wasm-arena';
+import type { AddTapRowsExport, GemmExport, GemmModule, PackTapRowsExport, WasmArena } from './wasm-arena';
 import { addInto, packColumnPanels, packRowPanels } from './wasm-pack';
 
+/** Planes padded for a stride-1 convolution: every tap's run of Hp·Wp positions stays inside (+ slack). */
+interface Padded {
+  Hp: number;
+  Wp: number;
+  /** Positions counted over the padded width, OH·Wp, and their 8-position panels. */
+  positions: number;
+  panels: number;
+  /** Floats of the padded planes plus the slack the last panel may read past them. */
+  floats: number;
+}
+
+/** Per layer geometry (the layers keep theirs), made once: a training step allocates nothing. */
+const paddedOf = new WeakMap<ConvGeometry, Padded>();
+
+function padded(g: ConvGeometry): Padded {
+  const known = paddedOf.get(g);
+  if (known !== undefined) return known;
+  const pd = makePadded(g);
+  paddedOf.set(g, pd);
+  return pd;
+}
+
+function makePadded(g: ConvGeometry): Padded {
+  const Hp = Math.max(g.OH + g.KH - 1, g.H + g.padTop);
+  const Wp = Math.max(g.OW + g.KW - 1, g.W + g.padLeft);
+  const positions = g.OH * Wp;
+  return { Hp, Wp, positions, panels: (positions + 7) >> 3, floats: g.C * Hp * Wp + g.KW + 8 };
+}
+
 export class WasmConv implements ConvKernels {
+  private readonly gemm: GemmExport;
+  private readonly packTapRows: PackTapRowsExport;
+  private readonly addTapRows: AddTapRowsExport;
+
   constructor(
     private readonly arena: WasmArena,
-    private readonly gemm: GemmExport,
-  ) {}
+    module: GemmModule,
+  ) {
+    this.gemm = module.gemm;
+    this.packTapRows = module.packTapRows;
+    this.addTapRows = module.addTapRows;
+  }
 
   forward(x: Float32Array, kernel: Float32Array, bias: Float32Array | null, y: Float32Array, rows: number, g: ConvGeometry): void {
+    if (g.stride === 1) this.forwardStride1(x, kernel, bias, y, rows, g);
+    else this.forwardStrided(x, kernel, bias, y, rows, g);
+  }
+
+  /** Any stride: im2col (JS) into the panels. */
+  private forwardStrided(x: Float32Array, kernel: Float32Array, bias: Float32Array | null, y: Float32Array, rows: number, g: ConvGeometry): void {
     const F = g.F, K = g.C * g.KH * g.KW, P = g.OH * g.OW;
     const inSize = g.C * g.H * g.W;
     const rowPanels = (F + 3) >> 2;
@@ -45,7 +95,58 @@ export class WasmConv implements ConvKernels {
     }
   }
 
+  /** Stride 1: padded planes in the module's memory, im2col as a vector copy (see the top of this file). */
+  private forwardStride1(x: Float32Array, kernel: Float32Array, bias: Float32Array | null, y: Float32Array, rows: number, g: ConvGeometry): void {
+    const F = g.F, K = g.C * g.KH * g.KW, P = g.OH * g.OW;
+    const inSize = g.C * g.H * g.W;
+    const pd = padded(g);
+    const rowPanels = (F + 3) >> 2;
+    const ldc = pd.panels * 8;
+    // Memory, in floats: [W panels][cols panels][product][padded planes][tap offsets]
+    const bp = rowPanels * 4 * K;
+    const cp = bp + ldc * K;
+    const xp = cp + rowPanels * 4 * ldc;
+    const tab = xp + pd.floats;
+    this.arena.reserve(tab + K);
+    const heap = this.arena.heap;
+    packRowPanels(heap, 0, F, K, kernel, 0, K, 1);
+    heap.fill(0, xp, tab); // the borders (and slack) stay 0; each sample rewrites the interior
+    this.writeTapOffsets(tab, g, pd);
+    for (let n = 0; n < rows; n++) {
+      padPlanes(x, n * inSize, g.C, g.H, g.W, g.padTop, g.padLeft, heap, pd.Hp, pd.Wp, xp);
+      this.packTapRows(bp * 4, xp * 4, tab * 4, K, pd.panels);
+      this.gemm(0, bp * 4, cp * 4, rowPanels, pd.panels, K);
+      // y_n = the product's first OW of every Wp columns, + bias
+      for (let f = 0, dst = n * F * P; f < F; f++) {
+        const b = bias === null ? 0 : bias[f];
+        for (let oh = 0, src = cp + f * ldc; oh < g.OH; oh++, src += pd.Wp, dst += g.OW) {
+          for (let ow = 0; ow < g.OW; ow++) y[dst + ow] = heap[src + ow] + b;
+        }
+      }
+    }
+  }
+
+  /** ints[tab + t] = byte offset of tap t = (c, u, v) in padded planes: ((c·Hp + u)·Wp + v)·4. */
+  private writeTapOffsets(tab: number, g: ConvGeometry, pd: Padded): void {
+    const ints = this.arena.ints;
+    let t = tab;
+    for (let c = 0; c < g.C; c++) {
+      for (let u = 0; u < g.KH; u++) {
+        for (let v = 0; v < g.KW; v++, t++) ints[t] = ((c * pd.Hp + u) * pd.Wp + v) * 4;
+      }
+    }
+  }
+
   backward(
+    x: Float32Array, kernel: Float32Array, dy: Float32Array,
+    dW: Float32Array, db: Float32Array | null, dx: Float32Array | null, rows: number, g: ConvGeometry,
+  ): void {
+    if (g.stride === 1 && dx !== null) this.backwardStride1(x, kernel, dy, dW, db, dx, rows, g);
+    else this.backwardStrided(x, kernel, dy, dW, db, dx, rows, g);
+  }
+
+  /** Any stride, or no input gradient: im2col (JS) into the panels, col2im (JS) out of the product. */
+  private backwardStrided(
     x: Float32Array, kernel: Float32Array, dy: Float32Array,
     dW: Float32Array, db: Float32Array | null, dx: Float32Array | null, rows: number, g: ConvGeometry,
   ): void {
@@ -79,6 +180,60 @@ export class WasmConv implements ConvKernels {
       this.gemm(a2 * 4, b2 * 4, c2 * 4, tapRowPanels, positionPanels, F);
       col2im(heap, g, dx, n * inSize, c2, positionPanels * 8);
     }
+  }
+
+  /**
+   * Stride 1 with an input gradient: the weights product as in backwardStrided; the input
+   * gradient over padded positions (dy_n widened to rows of Wp, the extra columns 0, so their
+   * share of the product is exactly 0), added into padded gradient planes by tap runs.
+   */
+  private backwardStride1(
+    x: Float32Array, kernel: Float32Array, dy: Float32Array,
+    dW: Float32Array, db: Float32Array | null, dx: Float32Array, rows: number, g: ConvGeometry,
+  ): void {
+    const F = g.F, K = g.C * g.KH * g.KW, P = g.OH * g.OW;
+    const inSize = g.C * g.H * g.W;
+    const pd = padded(g);
+    const filterPanels = (F + 3) >> 2;
+    const tapPanels = (K + 7) >> 3;
+    const tapRowPanels = (K + 3) >> 2;
+    // Memory, in floats: [dy rows][cols tap panels][dW part] [Wᵀ rows][widened dy][its panels][dcols] [dx planes][tap offsets]
+    const a1 = 0;
+    const b1 = a1 + filterPanels * 4 * P;
+    const c1 = b1 + tapPanels * 8 * P;
+    const a2 = c1 + filterPanels * 4 * tapPanels * 8;
+    const wide = a2 + tapRowPanels * 4 * F;
+    const b2 = wide + F * pd.positions;
+    const c2 = b2 + pd.panels * 8 * F;
+    const dxp = c2 + tapRowPanels * 4 * pd.panels * 8;
+    const tab = dxp + pd.floats;
+    this.arena.reserve(tab + K);
+    const heap = this.arena.heap;
+    heap.fill(0, b1, c1);
+    heap.fill(0, wide, b2); // the widened rows' extra columns stay 0
+    packRowPanels(heap, a2, K, F, kernel, 0, 1, K);
+    this.writeTapOffsets(tab, g, pd);
+    for (let n = 0; n < rows; n++) {
+      const yOff = n * F * P;
+      packRowPanels(heap, a1, F, P, dy, yOff, P, 1);
+      im2colTapPanels(x, n * inSize, g, heap, b1);
+      this.gemm(a1 * 4, b1 * 4, c1 * 4, filterPanels, tapPanels, P);
+      addInto(heap, c1, tapPanels * 8, F, K, dW);
+      if (db !== null) addRowSums(dy, yOff, F, P, db);
+      widenRows(dy, yOff, F, g.OH, g.OW, pd.Wp, heap, wide);
+      packColumnPanels(heap, b2, pd.positions, F, heap, wide, pd.positions, 1);
+      this.gemm(a2 * 4, b2 * 4, c2 * 4, tapRowPanels, pd.panels, F);
+      heap.fill(0, dxp, tab);
+      this.addTapRows(dxp * 4, c2 * 4, pd.panels * 32, tab * 4, K, pd.panels * 8);
+      unpadAddPlanes(heap, g.C, g.H, g.W, g.padTop, g.padLeft, pd.Hp, pd.Wp, dx, n * inSize, dxp);
+    }
+  }
+}
+
+/** dy_n's planes at heap[to..] with rows Wp long (the columns past OW stay as they are: 0). */
+function widenRows(dy: Float32Array, from: number, F: number, OH: number, OW: number, Wp: number, heap: Float32Array, to: number): void {
+  for (let r = 0, src = from, dst = to, n = F * OH; r < n; r++, src += OW, dst += Wp) {
+    for (let ow = 0; ow < OW; ow++) heap[dst + ow] = dy[src + ow];
   }
 }
 

@@ -13,7 +13,7 @@
 import { decodeBase64 } from '../../shared/base64';
 import { gemmPacked, gemmSmall } from './js-gemm';
 import type { ConvKernels, Kernels } from './kernels';
-import { WasmArena, type GemmExport, type WasmMemory } from './wasm-arena';
+import { WasmArena, type GemmExport, type GemmModule } from './wasm-arena';
 import { WasmConv } from './wasm-conv';
 import { addInto, copyInto, packColumnPanels, packRowPanels } from './wasm-pack';
 import { GEMM_RELAXED_WASM_BASE64, GEMM_WASM_BASE64 } from './wasm/gemm-module';
@@ -60,8 +60,7 @@ export function createWasmKernels(routing: WasmRouting = DEFAULT_ROUTING, flavou
     const bytes = decodeBase64(flavour === 'relaxed' ? GEMM_RELAXED_WASM_BASE64 : GEMM_WASM_BASE64);
     if (!wasm.validate(bytes)) return null; // an engine without (relaxed) SIMD
     const instance = new wasm.Instance(new wasm.Module(bytes), {});
-    const { memory, gemm } = instance.exports as { memory: WasmMemory; gemm: GemmExport };
-    return new WasmGemm(memory, gemm, routing);
+    return new WasmGemm(instance.exports as unknown as GemmModule, routing);
   } catch {
     return null; // e.g. a Content-Security-Policy without 'wasm-unsafe-eval'
   }
@@ -71,13 +70,15 @@ class WasmGemm implements Kernels {
   private readonly arena: WasmArena;
   readonly conv: ConvKernels;
 
+  private readonly kernel: GemmExport;
+
   constructor(
-    memory: WasmMemory,
-    private readonly kernel: GemmExport,
+    module: GemmModule,
     private readonly routing: WasmRouting,
   ) {
-    this.arena = new WasmArena(memory);
-    this.conv = new WasmConv(this.arena, kernel);
+    this.kernel = module.gemm;
+    this.arena = new WasmArena(module.memory);
+    this.conv = new WasmConv(this.arena, module);
   }
 
   // Each variant calls the JS functions directly (not through jsKernels): one dispatch less keeps

@@ -200,11 +200,11 @@ export function padPlanes(
   }
 }
 
-/** dx[c, i, j] += dxp[c, i + padTop, j + padLeft]: the interior of padded gradient planes. */
-export function unpadAddPlanes(dxp: Float32Array, C: number, H: number, W: number, padTop: number, padLeft: number, Hp: number, Wp: number, dx: Float32Array, dxOff: number): void {
+/** dx[c, i, j] += dxp[c, i + padTop, j + padLeft]: the interior of padded gradient planes (starting at dxp[from]). */
+export function unpadAddPlanes(dxp: Float32Array, C: number, H: number, W: number, padTop: number, padLeft: number, Hp: number, Wp: number, dx: Float32Array, dxOff: number, from = 0): void {
   for (let c = 0; c < C; c++) {
     for (let i = 0; i < H; i++) {
-      const src = (c * Hp + i + padTop) * Wp + padLeft;
+      const src = from + (c * Hp + i + padTop) * Wp + padLeft;
       const dst = dxOff + (c * H + i) * W;
       for (let j = 0; j < W; j++) dx[dst + j] += dxp[src + j];
     }

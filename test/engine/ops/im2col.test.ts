@@ -1,6 +1,7 @@
 /**
  * The im2col writers agree element for element (the panel layouts are the same matrix, placed
  * where the WebAssembly GEMM reads its operands), and the WebAssembly whole-batch convolution
+ * (strided path, and the stride-1 path over padded planes with its packTapRows/addTapRows)
  * agrees with the JS per-sample path at a realistic shape (W6's second convolution) and at
  * shapes with every edge panel, including partial batches and accumulation.
  */
@@ -21,6 +22,9 @@ const shapes: [string, ConvGeometry][] = [
   ['C1 5×5 k3 same (K 9, P 25)', geometry(1, 5, 5, 3, 3, 1, 'same')],
   ['C3 7×6 k3 s2 valid (K 27, P 6)', geometry(3, 7, 6, 5, 3, 2, 'valid')],
   ['C2 6×9 k5 s2 same (K 50, P 15)', geometry(2, 6, 9, 7, 5, 2, 'same')],
+  ['C3 6×8 k3 valid (K 27, P 24)', geometry(3, 6, 8, 5, 3, 1, 'valid')],
+  ['C2 7×6 k2 same (K 8, P 42, padding after only)', geometry(2, 7, 6, 3, 2, 1, 'same')],
+  ['C1 9×5 k5 same (K 25, P 45)', geometry(1, 9, 5, 6, 5, 1, 'same')],
   ['C16 14×14 k3 same (W6, K 144, P 196)', geometry(16, 14, 14, 32, 3, 1, 'same')],
 ];
 

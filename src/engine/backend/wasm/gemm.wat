@@ -64,4 +64,39 @@
         (v128.store (local.get $c) (local.get $c3a)) (v128.store offset=16 (local.get $c) (local.get $c3b))
         (br_if $rows (i32.lt_u (local.tee $p (i32.add (local.get $p) (i32.const 1))) (local.get $rowPanels))))
       (br_if $columns (i32.lt_u (local.tee $q (i32.add (local.get $q) (i32.const 1))) (local.get $colPanels)))))
+;; Stride-1 convolutions over a zero-padded input plane set (wasm-conv.ts). With output positions
+;; counted over the padded width (p = oh·Wp + ow, the columns ow >= OW computed and discarded),
+;; row t of the column matrix is one contiguous run of the padded input, starting at the tap's
+;; offset tab[t] (bytes): im2col becomes a vector copy, and col2im a vector add.
+
+  ;; packTapRows(bp, xp, tab, k, colPanels): the column matrix as 8-position panels at bp
+  ;; (panel q, row t = the 8 floats at xp + tab[t] + 32q), the B operand of $gemm.
+  (func (export "packTapRows") (param $bp i32) (param $xp i32) (param $tab i32) (param $k i32) (param $colPanels i32)
+    (local $q i32) (local $t i32) (local $src i32)
+    (local.set $q (i32.const 0))
+    (loop $panels
+      (local.set $t (i32.const 0))
+      (loop $taps
+        (local.set $src (i32.add (local.get $xp) (i32.load (i32.add (local.get $tab) (i32.shl (local.get $t) (i32.const 2))))))
+        (v128.store (local.get $bp) (v128.load (local.get $src)))
+        (v128.store offset=16 (local.get $bp) (v128.load offset=16 (local.get $src)))
+        (local.set $bp (i32.add (local.get $bp) (i32.const 32)))
+        (br_if $taps (i32.lt_u (local.tee $t (i32.add (local.get $t) (i32.const 1))) (local.get $k))))
+      (local.set $xp (i32.add (local.get $xp) (i32.const 32)))
+      (br_if $panels (i32.lt_u (local.tee $q (i32.add (local.get $q) (i32.const 1))) (local.get $colPanels)))))
+
+  ;; addTapRows(dxp, cp, ldc, tab, k, n): for each tap t < k, the n floats (n a multiple of 4) of
+  ;; row t of a product (cp + t·ldc bytes) are added into dxp + tab[t]: col2im over padded planes.
+  (func (export "addTapRows") (param $dxp i32) (param $cp i32) (param $ldc i32) (param $tab i32) (param $k i32) (param $n i32)
+    (local $t i32) (local $src i32) (local $dst i32) (local $end i32)
+    (local.set $t (i32.const 0))
+    (loop $taps
+      (local.set $src (i32.add (local.get $cp) (i32.mul (local.get $t) (local.get $ldc))))
+      (local.set $end (i32.add (local.get $src) (i32.shl (local.get $n) (i32.const 2))))
+      (local.set $dst (i32.add (local.get $dxp) (i32.load (i32.add (local.get $tab) (i32.shl (local.get $t) (i32.const 2))))))
+      (loop $row
+        (v128.store (local.get $dst) (f32x4.add (v128.load (local.get $dst)) (v128.load (local.get $src))))
+        (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
+        (br_if $row (i32.lt_u (local.tee $src (i32.add (local.get $src) (i32.const 16))) (local.get $end))))
+      (br_if $taps (i32.lt_u (local.tee $t (i32.add (local.get $t) (i32.const 1))) (local.get $k)))))
 )
