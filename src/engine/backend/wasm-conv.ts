@@ -15,14 +15,15 @@
  * module's memory and output positions are counted over the padded width (p = oh·Wp + ow; the
  * KW − 1 columns past OW are computed and dropped, 7 % more work at 28×28, 14 % at 14×14). Then
  * each row of the column matrix is one contiguous run of the padded planes, so im2col into the
- * panels is a vector copy in WebAssembly (packTapRows in gemm.wat), and col2im of the input
- * gradient a vector add into padded gradient planes (addTapRows).
+ * panels is a vector copy in WebAssembly (packTapRows in gemm.wat), its transpose for the weights
+ * gradient a gather of those runs (packTapColumns), and col2im of the input gradient a vector
+ * add into padded gradient planes (addTapRows).
  * Sums run in float32 inside the kernel, as for every WebAssembly product.
  */
 import { padPlanes, unpadAddPlanes } from '../ops/conv2d-direct';
 import { col2im, im2colPositionPanels, im2colTapPanels, type ConvGeometry } from '../ops/im2col';
 import type { ConvKernels } from './kernels';
-import type { AddTapRowsExport, GemmExport, GemmModule, PackTapRowsExport, WasmArena } from './wasm-arena';
+import type { AddTapRowsExport, GemmExport, GemmModule, PackTapColumnsExport, PackTapRowsExport, WasmArena } from './wasm-arena';
 import { addInto, packColumnPanels, packRowPanels } from './wasm-pack';
 
 /** Planes padded for a stride-1 convolution: every tap's run of Hp·Wp positions stays inside (+ slack). */
@@ -57,6 +58,7 @@ function makePadded(g: ConvGeometry): Padded {
 export class WasmConv implements ConvKernels {
   private readonly gemm: GemmExport;
   private readonly packTapRows: PackTapRowsExport;
+  private readonly packTapColumns: PackTapColumnsExport;
   private readonly addTapRows: AddTapRowsExport;
 
   constructor(
@@ -65,6 +67,7 @@ export class WasmConv implements ConvKernels {
   ) {
     this.gemm = module.gemm;
     this.packTapRows = module.packTapRows;
+    this.packTapColumns = module.packTapColumns;
     this.addTapRows = module.addTapRows;
   }
 
@@ -141,11 +144,11 @@ export class WasmConv implements ConvKernels {
     x: Float32Array, kernel: Float32Array, dy: Float32Array,
     dW: Float32Array, db: Float32Array | null, dx: Float32Array | null, rows: number, g: ConvGeometry,
   ): void {
-    if (g.stride === 1 && dx !== null) this.backwardStride1(x, kernel, dy, dW, db, dx, rows, g);
+    if (g.stride === 1) this.backwardStride1(x, kernel, dy, dW, db, dx, rows, g);
     else this.backwardStrided(x, kernel, dy, dW, db, dx, rows, g);
   }
 
-  /** Any stride, or no input gradient: im2col (JS) into the panels, col2im (JS) out of the product. */
+  /** Stride > 1: im2col (JS) into the panels, col2im (JS) out of the product. */
   private backwardStrided(
     x: Float32Array, kernel: Float32Array, dy: Float32Array,
     dW: Float32Array, db: Float32Array | null, dx: Float32Array | null, rows: number, g: ConvGeometry,
@@ -183,47 +186,53 @@ export class WasmConv implements ConvKernels {
   }
 
   /**
-   * Stride 1 with an input gradient: the weights product as in backwardStrided; the input
-   * gradient over padded positions (dy_n widened to rows of Wp, the extra columns 0, so their
-   * share of the product is exactly 0), added into padded gradient planes by tap runs.
+   * Stride 1, over padded positions: dy_n widened to rows of Wp (the extra columns 0, so their
+   * share of either product is exactly 0). Weights: dW += dy'·cols'ᵀ with cols'ᵀ gathered from the
+   * padded planes by tap runs (packTapColumns). Input gradient: dcols' = Wᵀ·dy', added into
+   * padded gradient planes by tap runs (addTapRows).
    */
   private backwardStride1(
     x: Float32Array, kernel: Float32Array, dy: Float32Array,
-    dW: Float32Array, db: Float32Array | null, dx: Float32Array, rows: number, g: ConvGeometry,
+    dW: Float32Array, db: Float32Array | null, dx: Float32Array | null, rows: number, g: ConvGeometry,
   ): void {
     const F = g.F, K = g.C * g.KH * g.KW, P = g.OH * g.OW;
     const inSize = g.C * g.H * g.W;
     const pd = padded(g);
+    const Pw = pd.positions;
     const filterPanels = (F + 3) >> 2;
     const tapPanels = (K + 7) >> 3;
     const tapRowPanels = (K + 3) >> 2;
-    // Memory, in floats: [dy rows][cols tap panels][dW part] [Wᵀ rows][widened dy][its panels][dcols] [dx planes][tap offsets]
-    const a1 = 0;
-    const b1 = a1 + filterPanels * 4 * P;
-    const c1 = b1 + tapPanels * 8 * P;
+    // Memory, in floats: [x planes][widened dy][tap offsets] [dy rows][cols' tap panels][dW part]
+    // [Wᵀ rows][dy position panels][dcols'][dx planes]
+    const xp = 0;
+    const wide = xp + pd.floats;
+    const tab = wide + F * Pw;
+    const a1 = tab + K;
+    const b1 = a1 + filterPanels * 4 * Pw;
+    const c1 = b1 + tapPanels * 8 * Pw;
     const a2 = c1 + filterPanels * 4 * tapPanels * 8;
-    const wide = a2 + tapRowPanels * 4 * F;
-    const b2 = wide + F * pd.positions;
+    const b2 = a2 + tapRowPanels * 4 * F;
     const c2 = b2 + pd.panels * 8 * F;
     const dxp = c2 + tapRowPanels * 4 * pd.panels * 8;
-    const tab = dxp + pd.floats;
-    this.arena.reserve(tab + K);
+    this.arena.reserve(dxp + pd.floats);
     const heap = this.arena.heap;
-    heap.fill(0, b1, c1);
-    heap.fill(0, wide, b2); // the widened rows' extra columns stay 0
-    packRowPanels(heap, a2, K, F, kernel, 0, 1, K);
+    heap.fill(0, xp, tab); // padded planes' borders and the widened rows' extra columns stay 0
+    heap.fill(0, b1, c1); // the last tap panel's lanes past K stay 0
     this.writeTapOffsets(tab, g, pd);
+    if (dx !== null) packRowPanels(heap, a2, K, F, kernel, 0, 1, K);
     for (let n = 0; n < rows; n++) {
       const yOff = n * F * P;
-      packRowPanels(heap, a1, F, P, dy, yOff, P, 1);
-      im2colTapPanels(x, n * inSize, g, heap, b1);
-      this.gemm(a1 * 4, b1 * 4, c1 * 4, filterPanels, tapPanels, P);
+      padPlanes(x, n * inSize, g.C, g.H, g.W, g.padTop, g.padLeft, heap, pd.Hp, pd.Wp, xp);
+      widenRows(dy, yOff, F, g.OH, g.OW, pd.Wp, heap, wide);
+      packRowPanels(heap, a1, F, Pw, heap, wide, Pw, 1);
+      this.packTapColumns(b1 * 4, xp * 4, tab * 4, K, Pw);
+      this.gemm(a1 * 4, b1 * 4, c1 * 4, filterPanels, tapPanels, Pw);
       addInto(heap, c1, tapPanels * 8, F, K, dW);
       if (db !== null) addRowSums(dy, yOff, F, P, db);
-      widenRows(dy, yOff, F, g.OH, g.OW, pd.Wp, heap, wide);
-      packColumnPanels(heap, b2, pd.positions, F, heap, wide, pd.positions, 1);
+      if (dx === null) continue;
+      packColumnPanels(heap, b2, Pw, F, heap, wide, Pw, 1);
       this.gemm(a2 * 4, b2 * 4, c2 * 4, tapRowPanels, pd.panels, F);
-      heap.fill(0, dxp, tab);
+      heap.fill(0, dxp, dxp + pd.floats);
       this.addTapRows(dxp * 4, c2 * 4, pd.panels * 32, tab * 4, K, pd.panels * 8);
       unpadAddPlanes(heap, g.C, g.H, g.W, g.padTop, g.padLeft, pd.Hp, pd.Wp, dx, n * inSize, dxp);
     }
