@@ -75,8 +75,26 @@ export function im2col(x: Float32Array, xOff: number, g: ConvGeometry, cols: Flo
  * panel's unused lanes once (they never change).
  */
 export function im2colPositionPanels(x: Float32Array, xOff: number, g: ConvGeometry, out: Float32Array, at: number): void {
+  im2colPanels(x, xOff, g, out, at, 64, 8, 8 * g.C * g.KH * g.KW, 1);
+}
+
+/**
+ * The column matrix as 8-tap panels at out[at..]: element (t, p) at at + (t>>3)·8P + 8p + (t&7).
+ * Only taps t < K are written: the caller zeroes the last panel's unused lanes once.
+ */
+export function im2colTapPanels(x: Float32Array, xOff: number, g: ConvGeometry, out: Float32Array, at: number): void {
+  im2colPanels(x, xOff, g, out, at, 8 * g.OH * g.OW, 1, 64, 8);
+}
+
+/**
+ * Element (t, p) of the column matrix at at + (t>>3)·tPanel + (t&7)·tLane + (p>>3)·pPanel + (p&7)·pLane:
+ * both panel layouts (and any other blocking by 8) from one loop.
+ */
+function im2colPanels(
+  x: Float32Array, xOff: number, g: ConvGeometry, out: Float32Array, at: number,
+  tPanel: number, tLane: number, pPanel: number, pLane: number,
+): void {
   const { C, H, W, KH, KW, stride: s, padTop, padLeft, OH, OW } = g;
-  const panel = 8 * C * KH * KW;
   let t = 0;
   for (let c = 0; c < C; c++) {
     const plane = xOff + c * H * W;
@@ -84,7 +102,7 @@ export function im2colPositionPanels(x: Float32Array, xOff: number, g: ConvGeome
       for (let v = 0; v < KW; v++, t++) {
         const owLo = owStart(g, v);
         const owHi = owEnd(g, v, owLo);
-        const base = at + 8 * t;
+        const base = at + (t >> 3) * tPanel + (t & 7) * tLane;
         for (let oh = 0, p0 = 0; oh < OH; oh++, p0 += OW) {
           const ih = oh * s + u - padTop;
           // A row outside the image is all zeros: an empty copy range.
@@ -93,40 +111,9 @@ export function im2colPositionPanels(x: Float32Array, xOff: number, g: ConvGeome
           const hi = inside ? owHi : OW;
           const src = plane + ih * W + v - padLeft;
           let ow = 0;
-          for (let p = p0; ow < lo; ow++, p++) out[base + (p >> 3) * panel + (p & 7)] = 0;
-          for (let p = p0 + ow; ow < hi; ow++, p++) out[base + (p >> 3) * panel + (p & 7)] = x[src + ow * s];
-          for (let p = p0 + ow; ow < OW; ow++, p++) out[base + (p >> 3) * panel + (p & 7)] = 0;
-        }
-      }
-    }
-  }
-}
-
-/**
- * The column matrix as 8-tap panels at out[at..]: element (t, p) at at + (t>>3)·8P + 8p + (t&7).
- * Only taps t < K are written: the caller zeroes the last panel's unused lanes once.
- */
-export function im2colTapPanels(x: Float32Array, xOff: number, g: ConvGeometry, out: Float32Array, at: number): void {
-  const { C, H, W, KH, KW, stride: s, padTop, padLeft, OH, OW } = g;
-  const panel = 8 * OH * OW;
-  let t = 0;
-  for (let c = 0; c < C; c++) {
-    const plane = xOff + c * H * W;
-    for (let u = 0; u < KH; u++) {
-      for (let v = 0; v < KW; v++, t++) {
-        const owLo = owStart(g, v);
-        const owHi = owEnd(g, v, owLo);
-        let d = at + (t >> 3) * panel + (t & 7); // position 0; each next position is 8 further
-        for (let oh = 0; oh < OH; oh++) {
-          const ih = oh * s + u - padTop;
-          if (ih < 0 || ih >= H) {
-            for (let ow = 0; ow < OW; ow++, d += 8) out[d] = 0;
-            continue;
-          }
-          const src = plane + ih * W + v - padLeft;
-          for (let ow = 0; ow < owLo; ow++, d += 8) out[d] = 0;
-          for (let ow = owLo; ow < owHi; ow++, d += 8) out[d] = x[src + ow * s];
-          for (let ow = owHi; ow < OW; ow++, d += 8) out[d] = 0;
+          for (let p = p0; ow < lo; ow++, p++) out[base + (p >> 3) * pPanel + (p & 7) * pLane] = 0;
+          for (let p = p0 + ow; ow < hi; ow++, p++) out[base + (p >> 3) * pPanel + (p & 7) * pLane] = x[src + ow * s];
+          for (let p = p0 + ow; ow < OW; ow++, p++) out[base + (p >> 3) * pPanel + (p & 7) * pLane] = 0;
         }
       }
     }
