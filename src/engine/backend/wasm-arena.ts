@@ -6,8 +6,8 @@ const PAGE_BYTES = 65_536;
 export type GemmExport = (ap: number, bp: number, cp: number, rowPanels: number, colPanels: number, k: number) => void;
 /** packTapRows(bp, xp, tab, k, colPanels) of wasm/gemm.wat (byte offsets). */
 export type PackTapRowsExport = (bp: number, xp: number, tab: number, k: number, colPanels: number) => void;
-/** packTapColumns(bp, xp, tab, k, n) of wasm/gemm.wat (byte offsets; n positions). */
-export type PackTapColumnsExport = (bp: number, xp: number, tab: number, k: number, n: number) => void;
+/** packTapColumns(bp, xp, tab, k, n, lanesLog2) of wasm/gemm.wat (byte offsets; runs of n floats; panels of 2^lanesLog2 lanes). */
+export type PackTapColumnsExport = (bp: number, xp: number, tab: number, k: number, n: number, lanesLog2: number) => void;
 /** addTapRows(dxp, cp, ldc, tab, k, n) of wasm/gemm.wat (byte offsets and row stride; n floats per row). */
 export type AddTapRowsExport = (dxp: number, cp: number, ldc: number, tab: number, k: number, n: number) => void;
 

@@ -202,12 +202,16 @@ export class WasmConv implements ConvKernels {
     const filterPanels = (F + 3) >> 2;
     const tapPanels = (K + 7) >> 3;
     const tapRowPanels = (K + 3) >> 2;
-    // Memory, in floats: [x planes][widened dy][tap offsets] [dy rows][cols' tap panels][dW part]
-    // [Wᵀ rows][dy position panels][dcols'][dx planes]
+    // Memory, in floats: [x planes][widened dy][tap offsets][row offsets of the widened dy]
+    // [dy rows][cols' tap panels][dW part] [Wᵀ rows][dy position panels][dcols'][dx planes]
+    // The widened planes are padded to whole 8-position panels (Pw8), zeros past Pw: the panels
+    // of dy' for the input gradient then have exact zeros there, and so has dcols'.
+    const Pw8 = pd.panels * 8;
     const xp = 0;
     const wide = xp + pd.floats;
-    const tab = wide + F * Pw;
-    const a1 = tab + K;
+    const tab = wide + F * Pw8;
+    const rowTab = tab + K;
+    const a1 = rowTab + F;
     const b1 = a1 + filterPanels * 4 * Pw;
     const c1 = b1 + tapPanels * 8 * Pw;
     const a2 = c1 + filterPanels * 4 * tapPanels * 8;
@@ -216,21 +220,23 @@ export class WasmConv implements ConvKernels {
     const dxp = c2 + tapRowPanels * 4 * pd.panels * 8;
     this.arena.reserve(dxp + pd.floats);
     const heap = this.arena.heap;
-    heap.fill(0, xp, tab); // padded planes' borders and the widened rows' extra columns stay 0
-    heap.fill(0, b1, c1); // the last tap panel's lanes past K stay 0
+    heap.fill(0, xp, tab); // padded planes' borders and the widened planes' extra columns stay 0
+    heap.fill(0, a1, c1); // the last filter panel's lanes past F and tap panel's past K stay 0
     this.writeTapOffsets(tab, g, pd);
+    const ints = this.arena.ints;
+    for (let f = 0; f < F; f++) ints[rowTab + f] = f * Pw8 * 4;
     if (dx !== null) packRowPanels(heap, a2, K, F, kernel, 0, 1, K);
     for (let n = 0; n < rows; n++) {
       const yOff = n * F * P;
       padPlanes(x, n * inSize, g.C, g.H, g.W, g.padTop, g.padLeft, heap, pd.Hp, pd.Wp, xp);
-      widenRows(dy, yOff, F, g.OH, g.OW, pd.Wp, heap, wide);
-      packRowPanels(heap, a1, F, Pw, heap, wide, Pw, 1);
-      this.packTapColumns(b1 * 4, xp * 4, tab * 4, K, Pw);
+      widenRows(dy, yOff, F, g.OH, g.OW, pd.Wp, Pw8, heap, wide);
+      this.packTapColumns(a1 * 4, wide * 4, rowTab * 4, F, Pw, 2); // dy' rows as 4-row panels
+      this.packTapColumns(b1 * 4, xp * 4, tab * 4, K, Pw, 3); // cols'ᵀ as 8-tap panels
       this.gemm(a1 * 4, b1 * 4, c1 * 4, filterPanels, tapPanels, Pw);
       addInto(heap, c1, tapPanels * 8, F, K, dW);
       if (db !== null) addRowSums(dy, yOff, F, P, db);
       if (dx === null) continue;
-      packColumnPanels(heap, b2, Pw, F, heap, wide, Pw, 1);
+      this.packTapRows(b2 * 4, wide * 4, rowTab * 4, F, pd.panels); // dy' as 8-position panels
       this.gemm(a2 * 4, b2 * 4, c2 * 4, tapRowPanels, pd.panels, F);
       heap.fill(0, dxp, dxp + pd.floats);
       this.addTapRows(dxp * 4, c2 * 4, pd.panels * 32, tab * 4, K, pd.panels * 8);
@@ -239,10 +245,15 @@ export class WasmConv implements ConvKernels {
   }
 }
 
-/** dy_n's planes at heap[to..] with rows Wp long (the columns past OW stay as they are: 0). */
-function widenRows(dy: Float32Array, from: number, F: number, OH: number, OW: number, Wp: number, heap: Float32Array, to: number): void {
-  for (let r = 0, src = from, dst = to, n = F * OH; r < n; r++, src += OW, dst += Wp) {
-    for (let ow = 0; ow < OW; ow++) heap[dst + ow] = dy[src + ow];
+/**
+ * dy_n's planes at heap[to..], each plane `stride` floats apart, with rows Wp long (the columns
+ * past OW, and the plane's tail past OH·Wp, stay as they are: 0).
+ */
+function widenRows(dy: Float32Array, from: number, F: number, OH: number, OW: number, Wp: number, stride: number, heap: Float32Array, to: number): void {
+  for (let f = 0, src = from; f < F; f++) {
+    for (let oh = 0, dst = to + f * stride; oh < OH; oh++, src += OW, dst += Wp) {
+      for (let ow = 0; ow < OW; ow++) heap[dst + ow] = dy[src + ow];
+    }
   }
 }
 

@@ -85,22 +85,26 @@
       (local.set $xp (i32.add (local.get $xp) (i32.const 32)))
       (br_if $panels (i32.lt_u (local.tee $q (i32.add (local.get $q) (i32.const 1))) (local.get $colPanels)))))
 
-  ;; packTapColumns(bp, xp, tab, k, n): the transposed column matrix as 8-tap panels at bp (panel q,
-  ;; position p < n holds taps 8q..8q+7, tap t's value at xp + tab[t] + 4p), the B operand of
-  ;; dy·colsᵀ. Lanes of taps >= k are left alone (the caller zeroes them).
-  (func (export "packTapColumns") (param $bp i32) (param $xp i32) (param $tab i32) (param $k i32) (param $n i32)
-    (local $t i32) (local $src i32) (local $dst i32) (local $end i32)
+  ;; packTapColumns(bp, xp, tab, k, n, lanesLog2): runs of n floats (run t at xp + tab[t]) as
+  ;; interleaved panels of 2^lanesLog2 runs at bp: position p of run t goes to lane t mod 2^l of
+  ;; panel t >> l, step p. With 8 lanes: the transposed column matrix as 8-tap panels (the B
+  ;; operand of dy·colsᵀ); with 4 lanes: rows as the A operand of $gemm. Lanes past k are left
+  ;; alone (the caller zeroes them).
+  (func (export "packTapColumns") (param $bp i32) (param $xp i32) (param $tab i32) (param $k i32) (param $n i32) (param $lanesLog2 i32)
+    (local $t i32) (local $src i32) (local $dst i32) (local $end i32) (local $step i32)
+    ;; bytes per step of a panel: 4 · 2^l
+    (local.set $step (i32.shl (i32.const 4) (local.get $lanesLog2)))
     (local.set $t (i32.const 0))
     (loop $taps
-      ;; lane t & 7 of panel t >> 3 (panels of n·32 bytes)
+      ;; lane t mod 2^l of panel t >> l (panels of n·step bytes)
       (local.set $dst (i32.add (i32.add (local.get $bp)
-        (i32.mul (i32.shr_u (local.get $t) (i32.const 3)) (i32.shl (local.get $n) (i32.const 5))))
-        (i32.shl (i32.and (local.get $t) (i32.const 7)) (i32.const 2))))
+        (i32.mul (i32.shr_u (local.get $t) (local.get $lanesLog2)) (i32.mul (local.get $n) (local.get $step))))
+        (i32.shl (i32.and (local.get $t) (i32.sub (i32.shl (i32.const 1) (local.get $lanesLog2)) (i32.const 1))) (i32.const 2))))
       (local.set $src (i32.add (local.get $xp) (i32.load (i32.add (local.get $tab) (i32.shl (local.get $t) (i32.const 2))))))
       (local.set $end (i32.add (local.get $src) (i32.shl (local.get $n) (i32.const 2))))
       (loop $positions
         (f32.store (local.get $dst) (f32.load (local.get $src)))
-        (local.set $dst (i32.add (local.get $dst) (i32.const 32)))
+        (local.set $dst (i32.add (local.get $dst) (local.get $step)))
         (br_if $positions (i32.lt_u (local.tee $src (i32.add (local.get $src) (i32.const 4))) (local.get $end))))
       (br_if $taps (i32.lt_u (local.tee $t (i32.add (local.get $t) (i32.const 1))) (local.get $k)))))
 
