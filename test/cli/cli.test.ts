@@ -265,8 +265,9 @@ describe('bprop bench', () => {
     const r = bprop('bench', '--json', '--workloads', 'W1', '--reps', '1');
     expect(r.code).toBe(0);
     const [line] = jsonLines(r.stdout);
-    expect(Object.keys(line).sort()).toEqual(['finalLoss', 'kernels', 'maxSamplesPerSecond', 'minSamplesPerSecond', 'samplesPerSecond', 'workload']);
+    expect(Object.keys(line).sort()).toEqual(['clock', 'finalLoss', 'kernels', 'maxSamplesPerSecond', 'minSamplesPerSecond', 'samplesPerSecond', 'workload']);
     expect(line.workload).toBe('W1');
+    expect(line.clock).toBe('wall');
     expect(line.kernels).toBe('wasm-relaxed'); // the default: the CLI turns on relaxed SIMD in Node 20
     expect(line.samplesPerSecond).toBeGreaterThan(0);
     expect(line.finalLoss).toBeLessThan(0.05); // W1 is learnt (peers reach ≈ 0.004)
@@ -280,6 +281,20 @@ describe('bprop bench', () => {
       expect(lines.map((l) => l.workload)).toEqual(['W1', 'W1']);
       for (const l of lines) expect(l.finalLoss).toBeLessThan(0.05);
     }
+  });
+
+  it('--clock cpu times with process CPU time, also in the fresh processes; a bad value is a usage error', () => {
+    const r = bprop('bench', '--json', '--workloads', 'W1,W1', '--reps', '1', '--clock', 'cpu');
+    expect(r.code).toBe(0);
+    const lines = jsonLines(r.stdout);
+    expect(lines.map((l) => l.clock)).toEqual(['cpu', 'cpu']);
+    for (const l of lines) {
+      expect(l.samplesPerSecond).toBeGreaterThan(0);
+      expect(l.finalLoss).toBeLessThan(0.05);
+    }
+    const bad = bprop('bench', '--workloads', 'W1', '--clock', 'sundial');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--clock must be wall or cpu \(got 'sundial'\)/);
   });
 
   it('--kernels js runs the pure-JS kernels, to the same loss; a bad value is a usage error', () => {
