@@ -26,8 +26,19 @@ import type { ConvKernels } from './kernels';
 import type { AddTapRowsExport, GemmExport, GemmModule, PackTapColumnsExport, PackTapRowsExport, WasmArena } from './wasm-arena';
 import { addInto, packColumnPanels, packRowPanels } from './wasm-pack';
 
-/** Planes padded for a stride-1 convolution: every tap's run of Hp·Wp positions stays inside (+ slack). */
-interface Padded {
+/**
+ * A layer's sizes, made once per geometry: K taps, P positions, inSize floats per sample, the
+ * panel counts of its products, and the planes padded for stride 1 (every tap's run of Hp·Wp
+ * positions stays inside, + slack).
+ */
+interface Plan {
+  K: number;
+  P: number;
+  inSize: number;
+  /** 4-filter, 8-tap and 4-tap panels. */
+  filterPanels: number;
+  tapPanels: number;
+  tapRowPanels: number;
   Hp: number;
   Wp: number;
   /** Positions counted over the padded width, OH·Wp, and their 8-position panels. */
@@ -38,21 +49,26 @@ interface Padded {
 }
 
 /** Per layer geometry (the layers keep theirs), made once: a training step allocates nothing. */
-const paddedOf = new WeakMap<ConvGeometry, Padded>();
+const plans = new WeakMap<ConvGeometry, Plan>();
 
-function padded(g: ConvGeometry): Padded {
-  const known = paddedOf.get(g);
+function plan(g: ConvGeometry): Plan {
+  const known = plans.get(g);
   if (known !== undefined) return known;
-  const pd = makePadded(g);
-  paddedOf.set(g, pd);
-  return pd;
+  const made = makePlan(g);
+  plans.set(g, made);
+  return made;
 }
 
-function makePadded(g: ConvGeometry): Padded {
+function makePlan(g: ConvGeometry): Plan {
+  const K = g.C * g.KH * g.KW;
   const Hp = Math.max(g.OH + g.KH - 1, g.H + g.padTop);
   const Wp = Math.max(g.OW + g.KW - 1, g.W + g.padLeft);
   const positions = g.OH * Wp;
-  return { Hp, Wp, positions, panels: (positions + 7) >> 3, floats: g.C * Hp * Wp + g.KW + 8 };
+  return {
+    K, P: g.OH * g.OW, inSize: g.C * g.H * g.W,
+    filterPanels: (g.F + 3) >> 2, tapPanels: (K + 7) >> 3, tapRowPanels: (K + 3) >> 2,
+    Hp, Wp, positions, panels: (positions + 7) >> 3, floats: g.C * Hp * Wp + g.KW + 8,
+  };
 }
 
 export class WasmConv implements ConvKernels {
@@ -78,9 +94,8 @@ export class WasmConv implements ConvKernels {
 
   /** Any stride: im2col (JS) into the panels. */
   private forwardStrided(x: Float32Array, kernel: Float32Array, bias: Float32Array | null, y: Float32Array, rows: number, g: ConvGeometry): void {
-    const F = g.F, K = g.C * g.KH * g.KW, P = g.OH * g.OW;
-    const inSize = g.C * g.H * g.W;
-    const rowPanels = (F + 3) >> 2;
+    const F = g.F;
+    const { K, P, inSize, filterPanels: rowPanels } = plan(g);
     const colPanels = (P + 7) >> 3;
     const ldc = colPanels * 8;
     // Memory, in floats: [W panels][cols panels][product]
@@ -100,10 +115,10 @@ export class WasmConv implements ConvKernels {
 
   /** Stride 1: padded planes in the module's memory, im2col as a vector copy (see the top of this file). */
   private forwardStride1(x: Float32Array, kernel: Float32Array, bias: Float32Array | null, y: Float32Array, rows: number, g: ConvGeometry): void {
-    const F = g.F, K = g.C * g.KH * g.KW, P = g.OH * g.OW;
-    const inSize = g.C * g.H * g.W;
-    const pd = padded(g);
-    const rowPanels = (F + 3) >> 2;
+    const F = g.F;
+    const pd = plan(g);
+    const { K, P, inSize } = pd;
+    const rowPanels = pd.filterPanels;
     const ldc = pd.panels * 8;
     // Memory, in floats: [W panels][cols panels][product][padded planes][tap offsets]
     const bp = rowPanels * 4 * K;
@@ -130,7 +145,7 @@ export class WasmConv implements ConvKernels {
   }
 
   /** ints[tab + t] = byte offset of tap t = (c, u, v) in padded planes: ((c·Hp + u)·Wp + v)·4. */
-  private writeTapOffsets(tab: number, g: ConvGeometry, pd: Padded): void {
+  private writeTapOffsets(tab: number, g: ConvGeometry, pd: Plan): void {
     const ints = this.arena.ints;
     let t = tab;
     for (let c = 0; c < g.C; c++) {
@@ -144,20 +159,18 @@ export class WasmConv implements ConvKernels {
     x: Float32Array, kernel: Float32Array, dy: Float32Array,
     dW: Float32Array, db: Float32Array | null, dx: Float32Array | null, rows: number, g: ConvGeometry,
   ): void {
-    if (g.stride === 1) this.backwardStride1(x, kernel, dy, dW, db, dx, rows, g);
-    else this.backwardStrided(x, kernel, dy, dW, db, dx, rows, g);
+    const pl = plan(g);
+    if (g.stride === 1) this.backwardStride1(x, kernel, dy, dW, db, dx, rows, g, pl);
+    else this.backwardStrided(x, kernel, dy, dW, db, dx, rows, g, pl);
   }
 
   /** Stride > 1: im2col (JS) into the panels, col2im (JS) out of the product. */
   private backwardStrided(
     x: Float32Array, kernel: Float32Array, dy: Float32Array,
-    dW: Float32Array, db: Float32Array | null, dx: Float32Array | null, rows: number, g: ConvGeometry,
+    dW: Float32Array, db: Float32Array | null, dx: Float32Array | null, rows: number, g: ConvGeometry, pl: Plan,
   ): void {
-    const F = g.F, K = g.C * g.KH * g.KW, P = g.OH * g.OW;
-    const inSize = g.C * g.H * g.W;
-    const filterPanels = (F + 3) >> 2; // rows of dW
-    const tapPanels = (K + 7) >> 3; // columns of dW
-    const tapRowPanels = (K + 3) >> 2; // rows of dcols
+    const F = g.F;
+    const { K, P, inSize, filterPanels, tapPanels, tapRowPanels } = pl; // dW: filters × taps, dcols: taps × positions
     const positionPanels = (P + 7) >> 3; // columns of dcols
     // Memory, in floats: weights product [dy rows][cols tap panels][dW part], then the
     // input-gradient product [Wᵀ rows][dy position panels][dcols].
@@ -193,15 +206,11 @@ export class WasmConv implements ConvKernels {
    */
   private backwardStride1(
     x: Float32Array, kernel: Float32Array, dy: Float32Array,
-    dW: Float32Array, db: Float32Array | null, dx: Float32Array | null, rows: number, g: ConvGeometry,
+    dW: Float32Array, db: Float32Array | null, dx: Float32Array | null, rows: number, g: ConvGeometry, pd: Plan,
   ): void {
-    const F = g.F, K = g.C * g.KH * g.KW, P = g.OH * g.OW;
-    const inSize = g.C * g.H * g.W;
-    const pd = padded(g);
+    const F = g.F;
+    const { K, P, inSize, filterPanels, tapPanels, tapRowPanels } = pd;
     const Pw = pd.positions;
-    const filterPanels = (F + 3) >> 2;
-    const tapPanels = (K + 7) >> 3;
-    const tapRowPanels = (K + 3) >> 2;
     // Memory, in floats: [x planes][widened dy][tap offsets][row offsets of the widened dy]
     // [dy rows][cols' tap panels][dW part] [Wᵀ rows][dy position panels][dcols'][dx planes]
     // The widened planes are padded to whole 8-position panels (Pw8), zeros past Pw: the panels
