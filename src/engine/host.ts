@@ -32,6 +32,8 @@ import { createTrainer, prepareProjectData, weightsToProject, weightMapOf, type 
 import { traceTrainingStep } from './trace';
 import { DivergenceError, Trainer } from './train';
 import { DEFAULT_GRADIENT_CHECK_COUNT } from '../shared/protocol-gradcheck';
+import { paceProblem, type TrainingPace } from '../shared/protocol-pace';
+import { PaceTimer, stepIntervalMs, type ClearTimerFn, type TimerFn } from './host-pace';
 
 export interface HostOptions {
   /** Runs `fn` soon, after pending messages (default setTimeout 0). */
@@ -41,6 +43,9 @@ export interface HostOptions {
   /** Milliseconds of training per slice before yielding to incoming messages (default 20). */
   sliceMs?: number;
   now?: () => number;
+  /** Delayed calls between paced steps (default setTimeout / clearTimeout); tests pass fake timers. */
+  setTimer?: TimerFn;
+  clearTimer?: ClearTimerFn;
 }
 
 type Port = EnginePort<EngineRequest, EngineEvent>;
@@ -53,6 +58,11 @@ export class EngineHost {
   private trainer: Trainer | null = null;
   private status: TrainingState['status'] = 'idle';
   private looping = false;
+  /** Identifies the current training loop: a slice of an older loop (stopped, restarted) does nothing. */
+  private loopId = 0;
+  private pace: TrainingPace = 'max';
+  private untilStopped = false;
+  private readonly paceTimer: PaceTimer;
   private lastProgress = 0;
   private elapsedMs = 0;
   private rateWindow = { t: 0, samples: 0, rate: 0 };
@@ -75,6 +85,7 @@ export class EngineHost {
     this.now = options.now ?? (() => performance.now());
     this.progressIntervalMs = options.progressIntervalMs ?? 33;
     this.sliceMs = options.sliceMs ?? 20;
+    this.paceTimer = new PaceTimer(options.setTimer, options.clearTimer);
     this.probes = new HostProbes(port, () => ({ trainer: this.trainer, data: this.data }), this.now);
     this.requests = this.requestHandlers();
     this.commands = this.commandHandlers();
@@ -116,6 +127,7 @@ export class EngineHost {
     step: (msg) => this.stepOnce(msg.unit),
     stop: () => this.stop(),
     reset: () => this.reset(),
+    setPace: (msg) => this.setPace(msg.pace, msg.untilStopped),
     setLearningRate: (msg) => {
       if (!(msg.value > 0) || !Number.isFinite(msg.value)) throw new Error(`learning rate must be a positive number (got ${msg.value})`);
       this.requireTrainer().learningRateOverride = msg.value;
@@ -146,7 +158,7 @@ export class EngineHost {
   }
 
   private async load(raw: Project, csv?: { text: string; sha256: string }): Promise<ReplyOf<'load'>> {
-    this.looping = false;
+    this.haltLoop();
     try {
       const project = validateProject(raw);
       let csvText = csv?.text;
@@ -165,6 +177,7 @@ export class EngineHost {
           : this.source;
       const data = await prepareProjectData(project, source);
       const trainer = createTrainer(project, data);
+      trainer.untilStopped = this.untilStopped;
       Object.assign(this, { project, data, trainer, elapsedMs: 0, csvText });
       this.setStatus('idle', false);
       // The probes' first points and frame follow the 'loaded' answer.
@@ -184,7 +197,7 @@ export class EngineHost {
 
   private reset(): void {
     this.requireTrainer();
-    this.looping = false;
+    this.haltLoop();
     this.newRun(undefined);
     this.setStatus('idle');
   }
@@ -194,38 +207,83 @@ export class EngineHost {
     const project = { ...this.project!, weights: undefined };
     this.trainer = new Trainer(project.graph, this.data!, project.training, weights);
     this.trainer.learningRateOverride = lr;
+    this.trainer.untilStopped = this.untilStopped;
     this.elapsedMs = 0;
   }
 
   private stop(): void {
     if (this.status !== 'training' && this.status !== 'paused') return;
-    this.looping = false;
+    this.haltLoop();
     this.finish('stopped');
+  }
+
+  /** Ends the training loop: its pending slice or paced timer will do nothing. */
+  private haltLoop(): void {
+    this.looping = false;
+    this.loopId++;
+    this.paceTimer.cancel();
+  }
+
+  /**
+   * A new pace applies from the next step. A paced loop waiting for its timer moves on at once
+   * (going from 1 step/s to 20 should not wait out the second); 'step' pauses a running loop.
+   */
+  private setPace(pace: TrainingPace, untilStopped: boolean): void {
+    const problem = paceProblem(pace);
+    if (problem) throw new Error(problem);
+    this.pace = pace;
+    this.untilStopped = untilStopped === true;
+    if (!this.trainer) return;
+    this.trainer.untilStopped = this.untilStopped;
+    if (this.status === 'training' && pace === 'step') return this.setStatus('paused');
+    if (this.looping && this.paceTimer.pending) {
+      this.paceTimer.cancel();
+      const id = this.loopId;
+      this.schedule(() => this.slice(id));
+    }
+    this.postProgress(true);
   }
 
   private startLoop(): void {
     if (this.requireTrainer().done) return;
+    // One step at a time: Train and Resume each take a single step and pause again.
+    if (this.pace === 'step') return this.stepOnce('batch');
     this.setStatus('training');
     if (this.looping) return;
     this.looping = true;
+    const id = ++this.loopId;
     this.rateWindow = { t: this.now(), samples: 0, rate: this.rateWindow.rate };
-    this.schedule(() => this.slice());
+    this.schedule(() => this.slice(id));
   }
 
-  /** Trains for about sliceMs, then yields so pause/stop/learning-rate messages get through. */
-  private slice(): void {
+  /**
+   * As fast as possible: trains for about sliceMs, then yields so pause/stop/learning-rate
+   * messages get through. Paced: one step, its progress and probe frame, then a timer.
+   */
+  private slice(id: number): void {
+    if (id !== this.loopId) return;
     if (!this.looping || this.status !== 'training') {
       this.looping = false;
       return;
     }
     const trainer = this.trainer!;
+    const interval = stepIntervalMs(this.pace);
+    if (interval !== null) return this.pacedStep(trainer, id, interval);
     const start = this.now();
     do {
       if (!this.runStep(trainer)) return;
     } while (this.now() - start < this.sliceMs);
     this.elapsedMs += this.now() - start;
     this.postProgress(false);
-    this.schedule(() => this.slice());
+    this.schedule(() => this.slice(id));
+  }
+
+  private pacedStep(trainer: Trainer, id: number, interval: number): void {
+    const start = this.now();
+    if (!this.runStep(trainer)) return;
+    this.elapsedMs += this.now() - start;
+    this.postProgress(true); // every step is shown: its progress, then a probe frame
+    this.paceTimer.after(interval, () => this.slice(id));
   }
 
   /** One step with bookkeeping; false when the run ended (finished, early-stopped or diverged). */
@@ -237,7 +295,7 @@ export class EngineHost {
       this.rateWindow.samples += this.lastBatchRows(trainer);
     } catch (e) {
       if (!(e instanceof DivergenceError)) throw e;
-      this.looping = false;
+      this.haltLoop();
       this.status = 'diverged';
       this.postProgress(true);
       this.port.postMessage({ type: 'diverged', state: this.state(), message: e.message, nodeId: e.nodeId });
@@ -245,7 +303,7 @@ export class EngineHost {
     }
     if (trainer.epoch > epochBefore) this.pendingEpochs++;
     if (trainer.done) {
-      this.looping = false;
+      this.haltLoop();
       this.finish(trainer.status === 'stoppedEarly' ? 'stoppedEarly' : 'finished');
       return false;
     }
@@ -256,7 +314,7 @@ export class EngineHost {
     const trainer = this.requireTrainer();
     if (this.status === 'training') this.setStatus('paused', false);
     if (trainer.done) this.newRun(weightMapOf(trainer.model));
-    this.looping = false;
+    this.haltLoop();
     const t0 = this.now();
     const target = trainer.epoch + 1;
     const t = this.trainer!;
@@ -362,6 +420,7 @@ export class EngineHost {
       status: this.status,
       epoch: t.epoch,
       totalEpochs: t.config.epochs,
+      untilStopped: t.untilStopped,
       stepInEpoch: t.stepInEpoch,
       stepsPerEpoch: t.stepsPerEpoch,
       globalStep: t.globalStep,

@@ -58,6 +58,8 @@ export class Trainer {
   readonly stepsPerEpoch: number;
   /** Replaces the configured base learning rate (the UI's live slider); the schedule still applies. */
   learningRateOverride: number | null = null;
+  /** Train until stopped: the configured epochs no longer end the run (the UI's "until stopped"). */
+  untilStopped = false;
   /** Epoch early stopping chose (1-based), when it stopped training. */
   stoppedAtBestEpoch: number | null = null;
   /** The rate the last step used (what the epoch's record shows). */
@@ -245,7 +247,7 @@ export class Trainer {
       this.status = 'stoppedEarly';
       this.stoppedAtBestEpoch = this.early.bestEpoch;
       this.early.restore();
-    } else if (this.epoch >= this.config.epochs) {
+    } else if (!this.untilStopped && this.epoch >= this.config.epochs) {
       this.status = 'finished';
     }
   }

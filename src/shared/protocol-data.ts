@@ -37,6 +37,8 @@ export interface TrainingState {
   /** Completed epochs, and the configured total. */
   epoch: number;
   totalEpochs: number;
+  /** Train until stopped: totalEpochs does not end the run. */
+  untilStopped?: boolean;
   stepInEpoch: number;
   stepsPerEpoch: number;
   globalStep: number;

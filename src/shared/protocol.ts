@@ -20,6 +20,7 @@ import type { ImageRequests } from './protocol-images';
 import type { GradientCheckRequests } from './protocol-gradcheck';
 import type { ExportRequests } from './protocol-interop';
 import type { TraceRequests } from './protocol-trace';
+import type { PaceCommands } from './protocol-pace';
 
 export * from './protocol-data';
 export type { ImageProbe, ImageSamples, ImageSource, NodeActivations } from './protocol-images';
@@ -71,8 +72,8 @@ export interface CoreRequests {
  */
 export interface EngineRequests extends CoreRequests, ImageRequests, GradientCheckRequests, ExportRequests, TraceRequests {}
 
-/** renderer → engine, one-way: what each command carries besides its type. */
-export interface EngineCommands {
+/** renderer → engine, one-way: what each command carries besides its type (paced training: protocol-pace.ts). */
+export interface EngineCommands extends PaceCommands {
   /** Starts a run (continuing from the current weights when a previous run ended). */
   train: Empty;
   pause: Empty;
