@@ -11,7 +11,7 @@ const MAX_LINE = 120;
 
 /** Keys listed first, in this order; any others follow in their own order. */
 const ORDER = {
-  root: ['format', 'version', 'name', 'lesson', 'graph', 'data', 'training', 'runs', 'weights'],
+  root: ['format', 'version', 'name', 'lesson', 'graph', 'data', 'training', 'runs', 'ui', 'weights'],
   lesson: ['title', 'instructions', 'locks', 'goals'],
   locks: ['nodes', 'params', 'graph', 'data', 'training'],
   goal: ['kind', 'label', 'prompt', 'metric', 'split', 'quantity', 'atLeast', 'atMost', 'below', 'epochs', 'tolerance', 'relative', 'answer'],

@@ -1,6 +1,7 @@
 /** Types of the .bprop project file, version 1. Validation lives in project.ts. */
 import type { Graph } from './graph-types';
 import type { Lesson } from './lesson-types';
+import type { ProjectUi } from './project-ui';
 
 export const PROJECT_FORMAT = 'backprop-studio';
 export const PROJECT_VERSION = 1;
@@ -146,6 +147,8 @@ export interface Project {
   lesson?: Lesson;
   /** Recorded training runs, oldest first. */
   runs?: RunRecord[];
+  /** How the app shows the project (the training pace); the engine ignores it. */
+  ui?: ProjectUi;
   weights?: SerializedWeights;
 }
 

@@ -9,6 +9,7 @@ import { fail, isObject, object, ProjectError, shown, string, type Json } from '
 import { canonicalProject, printJson } from './project-print';
 import { checkLesson } from './lesson';
 import { checkRuns } from './project-runs';
+import { checkProjectUi } from './project-ui';
 import { checkData, checkGraph, checkTensor, checkWeights } from './project-sections';
 import { checkTraining } from './project-training';
 import type { Graph } from './graph-types';
@@ -52,13 +53,14 @@ export function validateProject(value: unknown, fileName?: string): Project {
   try {
     const project = migrateProject(checkHeader(value)) as Json;
     if (project.kind !== undefined) refuseOtherKind(project.kind);
-    object(project, '', ['format', 'version', 'name', 'graph', 'data', 'training'], ['lesson', 'runs', 'weights']);
+    object(project, '', ['format', 'version', 'name', 'graph', 'data', 'training'], ['lesson', 'runs', 'ui', 'weights']);
     string(project.name, 'name', false);
     checkGraph(project.graph, 'graph');
     checkData(project.data, 'data');
     checkTraining(project.training, 'training');
     if (project.lesson !== undefined) checkLesson(project.lesson, 'lesson', project.graph as Graph);
     if (project.runs !== undefined) checkRuns(project.runs, 'runs');
+    if (project.ui !== undefined) checkProjectUi(project.ui, 'ui');
     if (project.weights !== undefined) checkWeights(project.weights, 'weights');
     return project as unknown as Project;
   } catch (err) {

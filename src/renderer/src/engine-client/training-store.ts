@@ -11,6 +11,7 @@ import type { GraphIssue } from '../../../shared/graph-types';
 import type { Project, SerializedWeights } from '../../../shared/project-types';
 import type { GradientCheckResult } from '../../../shared/protocol-gradcheck';
 import type { StepTrace } from '../../../shared/protocol-trace';
+import type { TrainingPace } from '../../../shared/protocol-pace';
 import type { EpochRecord, EvalResult, Evaluation, EvalSplit, ImageProbe, ImageSamples, ImageSource, ModelSummary, ProbeFrame, ProbePoints, ProbeSubscription, TrainingState } from '../../../shared/protocol';
 import type { ClientEvent, ConnectionState, CsvInput, EngineClient, Inspection, LoadResult, Prediction } from './client';
 import { imageRequests } from './image-requests';
@@ -62,6 +63,8 @@ export interface TrainingActions {
   stop(): void;
   reset(): void;
   setLearningRate(value: number): void;
+  /** How fast training runs and whether it ignores the epoch limit (protocol-pace.ts). */
+  setPace(pace: TrainingPace, untilStopped: boolean): void;
   predict(x: Float32Array, rows: number, normalized?: boolean): Promise<Prediction>;
   inspect(nodeId: string): Promise<Inspection>;
   /** Backprop against finite differences for some weights of one tensor, on a fixed batch. */
@@ -218,6 +221,7 @@ export function createTrainingStore(getClient: () => EngineClient): TrainingStor
       stop: () => command({ type: 'stop' }),
       reset: () => command({ type: 'reset' }),
       setLearningRate: (value) => command({ type: 'setLearningRate', value }),
+      setPace: (pace, untilStopped) => command({ type: 'setPace', pace, untilStopped }),
       predict: async (x, rows, normalized) => engine().predict(x, rows, normalized),
       inspect: async (nodeId) => engine().inspect(nodeId),
       gradientCheck: async (nodeId, param, epsilon, count, include) => engine().gradientCheck(nodeId, param, epsilon, count, include),

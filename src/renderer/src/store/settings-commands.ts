@@ -1,4 +1,5 @@
 /** Commands for the project's data and training settings and its trained weights. */
+import type { ProjectUi } from '../../../shared/project-ui';
 import type { DataConfig, RunRecord, SerializedWeights, TrainingConfig } from '../../../shared/project-types';
 import type { Command } from './types';
 
@@ -57,6 +58,19 @@ export function setRunsCommand(runs: RunRecord[] | undefined): Command {
     perform(doc) {
       const { runs: _old, ...rest } = doc.project;
       return { ...doc, project: runs && runs.length > 0 ? { ...rest, runs } : rest };
+    },
+  };
+}
+
+/** How the app shows the project (the training pace): saved with it, but not an editing step. */
+export function setUiCommand(patch: Patch<ProjectUi>): Command {
+  return {
+    label: 'Change view settings',
+    undoable: false,
+    perform(doc) {
+      const { ui: old, ...rest } = doc.project;
+      const ui = applyPatch(old ?? {}, patch);
+      return { ...doc, project: Object.keys(ui).length > 0 ? { ...rest, ui } : rest };
     },
   };
 }

@@ -9,6 +9,7 @@ import { useProjectStore } from '../store';
 import { engineIsStale, ensureLoaded, loadNow } from './engine-sync';
 import { formatValue } from './format';
 import { startStepThrough } from './step-through/store';
+import { TrainSpeed } from './TrainSpeed';
 
 const LR_MIN = 1e-5;
 const LR_MAX = 100;
@@ -46,9 +47,10 @@ export function Controls() {
   const canStart = ready && !running; // when paused, Train continues the run (like Resume)
   return (
     <div className="bp-controls" role="toolbar" aria-label="Training controls">
-      <button type="button" className="bp-btn bp-primary" data-testid="train" disabled={!canStart} onClick={() => void train()} title="Train for the configured number of epochs">
+      <button type="button" className="bp-btn bp-primary" data-testid="train" disabled={!canStart} onClick={() => void train()} title="Train at the chosen speed, for the configured number of epochs (or until stopped)">
         ▶ Train
       </button>
+      <TrainSpeed />
       <button type="button" className="bp-btn" data-testid="pause" disabled={!running} onClick={() => store.pause()}>
         ❚❚ Pause
       </button>

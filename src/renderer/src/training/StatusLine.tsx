@@ -77,12 +77,28 @@ export function StatusLine() {
           {text}
         </div>
         <FinalMetrics />
+        <LiveLoss />
         <TestMetrics />
       </div>
       <div className="bp-progress" role="progressbar" aria-label="Training progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(fraction * 100)}>
         <div className={`bp-progress-fill bp-progress-${state?.status ?? 'none'}`} style={{ width: `${(fraction * 100).toFixed(1)}%` }} />
       </div>
     </div>
+  );
+}
+
+/** The loss of the last finished epoch (or, before the first one ends, of the last step). */
+function LiveLoss() {
+  const epochCount = useTrainingStore((s) => s.epochCount);
+  const stepCount = useTrainingStore((s) => s.stepCount);
+  const { epochs, stepLosses } = useTrainingStore.getState();
+  const last = epochs[epochCount - 1];
+  const loss = last?.loss ?? (stepCount > 0 ? stepLosses.lastLoss : undefined);
+  if (loss === undefined) return null;
+  return (
+    <span className="bp-pill" data-testid="live-loss" title={last ? `Training loss of epoch ${last.epoch}` : 'Loss of the last mini-batch'}>
+      loss {formatValue(loss)}
+    </span>
   );
 }
 

@@ -47,6 +47,7 @@ export function formatValue(v: number | undefined | null): string {
 
 /** Fraction of the configured run done, in [0, 1]. */
 export function progressFraction(s: TrainingState): number {
+  if (s.untilStopped) return 0;
   const total = s.totalEpochs * s.stepsPerEpoch;
   if (total <= 0) return 0;
   return Math.min(1, s.globalStep / total);
@@ -54,6 +55,7 @@ export function progressFraction(s: TrainingState): number {
 
 /** Time left at the current pace (elapsed per step so far), or null before there is a pace. */
 export function etaMs(s: TrainingState): number | null {
+  if (s.untilStopped) return null;
   const total = s.totalEpochs * s.stepsPerEpoch;
   if (s.globalStep <= 0 || s.elapsedMs <= 0 || total <= 0) return null;
   const left = Math.max(0, total - s.globalStep);
@@ -83,11 +85,12 @@ export function statusWord(status: TrainingStatus): string {
 export function statusLine(s: TrainingState): string {
   const parts = [statusWord(s.status)];
   const at = lastStepPosition(s.epoch, s.stepInEpoch, s.stepsPerEpoch);
-  if (!at) parts.push(`epoch 0/${s.totalEpochs}`);
-  else if (ENDED.has(s.status)) parts.push(`epoch ${at.epoch}/${s.totalEpochs}`);
-  else parts.push(`epoch ${at.epoch}/${s.totalEpochs}`, `step ${at.step}/${s.stepsPerEpoch}`);
+  const epochOf = (n: number) => (s.untilStopped ? `epoch ${n} (until stopped)` : `epoch ${n}/${s.totalEpochs}`);
+  if (!at) parts.push(epochOf(0));
+  else if (ENDED.has(s.status)) parts.push(epochOf(at.epoch));
+  else parts.push(epochOf(at.epoch), `step ${at.step}/${s.stepsPerEpoch}`);
   if (s.status === 'training') parts.push(formatRate(s.samplesPerSecond));
   if (at) parts.push(`${formatDuration(s.elapsedMs)} elapsed`); // nothing has run before the first step
-  if (s.status === 'training' || s.status === 'paused') parts.push(`ETA ${formatDuration(etaMs(s))}`);
+  if ((s.status === 'training' || s.status === 'paused') && !s.untilStopped) parts.push(`ETA ${formatDuration(etaMs(s))}`);
   return parts.join(' · ');
 }
