@@ -9,6 +9,7 @@ import { loadImageDataset, type ImageDatasetId } from './images';
 import { loadRealDataset, type RealDatasetId } from './real';
 import { sample221Dataset } from './lecture-samples';
 import { turnsDataset } from './turns';
+import { isLectureDataset, lectureDataset } from './lecture';
 import type { Dataset, DatasetIO } from './types';
 
 /**
@@ -30,6 +31,7 @@ export async function loadBuiltinDataset(
     case 'generated':
       if (id === 'turns') return turnsDataset(info.label);
       if (id === 'sample-221') return sample221Dataset(info.label);
+      if (isLectureDataset(id)) return lectureDataset(id, info.label);
       return id === 'linear'
         ? linearDataset(info.label, opts.n, opts.noise, rng)
         : generate2d(id as Generator2dId, info.label, opts.n, opts.noise, rng);

@@ -90,6 +90,22 @@ function generated(id: string, label: string, description: string, noise: Datase
 
 const CC_BY = 'CC BY 4.0';
 
+/** A fixed little dataset of a lecture's worked example (src/engine/data/lecture.ts). */
+function lecture(id: string, label: string, description: string, task: 'classification' | 'regression', featureShape: number[], numClasses: number, targetSize: number, rows: number): BuiltinDatasetInfo {
+  return { id, label, task, description, kind: 'generated', options: [], featureShape, numClasses, targetSize, rows };
+}
+
+/** The lectures' own data, in the slides' order (see docs/teaching.md). */
+const lectureDatasets: BuiltinDatasetInfo[] = [
+  lecture('truthAnd', 'AND truth table (lecture order)', 'The AND gate in the order the perceptron slides present it: (0,0), (1,0), (0,1), (1,1).', 'classification', [2], 2, 1, 4),
+  lecture('truthOr', 'OR truth table (lecture order)', 'The OR gate in the order the perceptron slides present it: (0,0), (1,0), (0,1), (1,1).', 'classification', [2], 2, 1, 4),
+  lecture('truthXor', 'XOR truth table (lecture order)', 'The XOR gate in the order the perceptron slides present it: (0,0), (1,0), (0,1), (1,1).', 'classification', [2], 2, 1, 4),
+  lecture('turnImages3x3', 'Turn detector: four 3×3 images', "The turn detector slide's four 3×3 black-and-white images; the target is the hand-set kernel's score on each.", 'regression', [1, 3, 3], 0, 1, 4),
+  lecture('turnImage4x4', 'Turn detector: the 4×4 image', 'The 4×4 image the lecture slides the turn kernel over; the target is the max-pool of the 2×2 feature map it gives (3).', 'regression', [1, 4, 4], 0, 1, 1),
+  lecture('linear4', 'Linear regression: 4 points', 'Four noise-free points of y = 5 + 2·x₁ − 3·x₂ at the corners of the unit square.', 'regression', [2], 0, 1, 4),
+  lecture('softmaxSample', 'Softmax regression: one sample', 'One sample φ = (1, 2) of class 2 of 3, for one step of softmax regression by hand.', 'classification', [2], 3, 1, 1),
+];
+
 export const builtinDatasets: readonly BuiltinDatasetInfo[] = [
   gate('and', 'AND gate', 'both inputs are 1'),
   gate('or', 'OR gate', 'at least one input is 1'),
@@ -262,6 +278,7 @@ export const builtinDatasets: readonly BuiltinDatasetInfo[] = [
     licence: 'CC0',
     source: 'Horst, Hill & Gorman (2020); Gorman, Williams & Fraser (2014)',
   },
+  ...lectureDatasets,
   // Last: an import or a picker looking for the first dataset that fits never lands on one sample.
   {
     id: 'sample-221',

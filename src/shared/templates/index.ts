@@ -6,8 +6,8 @@ import type { Project } from '../project-types';
 import { autoencoderTemplates } from './autoencoders';
 import { chainGraph, makeProject } from './build';
 import { cnnTemplates } from './cnn';
-import { lectureExampleTemplates } from './lectures';
 import { lessonTemplates } from './lessons';
+import { lectureTemplates as workedExamples } from './lectures';
 import { realDataTemplates } from './real-data';
 import type { ProjectTemplate } from './template-type';
 
@@ -117,14 +117,32 @@ export const templates: readonly ProjectTemplate[] = [
   lectureTemplates[4]!,
   ...cnnTemplates,
   ...autoencoderTemplates,
-  ...lectureExampleTemplates,
 ];
 
 export { lessonTemplates };
 
-/** A template or a lesson (New ▾ › Lessons) by id. */
+/** The lectures' worked examples with their variants (templates/lectures). */
+export const workedExampleTemplates: readonly ProjectTemplate[] = workedExamples;
+
+/** Every template: New ▾'s Templates, the Lectures group with its variants, then the Lessons. */
+export const allTemplates: readonly ProjectTemplate[] = [...templates, ...workedExampleTemplates, ...lessonTemplates];
+
+/** The templates New ▾ lists in its Lectures group (variants are reached from the lecture panel). */
+export function lectureMenuTemplates(): ProjectTemplate[] {
+  return workedExampleTemplates.filter((t) => !t.variantOf);
+}
+
+/** A lecture template and its variants, the main one first. */
+export function lectureFamily(id: string): ProjectTemplate[] {
+  const t = findTemplate(id);
+  if (!t?.lecture) return [];
+  const root = t.variantOf ?? t.id;
+  return workedExampleTemplates.filter((x) => x.id === root || x.variantOf === root);
+}
+
+/** A template, a lecture (New ▾ › Lectures) or a lesson (New ▾ › Lessons) by id. */
 export function findTemplate(id: string): ProjectTemplate | undefined {
-  return templates.find((t) => t.id === id) ?? lessonTemplates.find((t) => t.id === id);
+  return allTemplates.find((t) => t.id === id);
 }
 
 /** A blank project: no nodes yet, a 2-D dataset chosen so the first network has data to learn. */
