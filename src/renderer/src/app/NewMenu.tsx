@@ -1,7 +1,7 @@
-/** The New ▾ menu: a blank project or one of the templates, each ready to train. */
+/** The New ▾ menu: a blank project, one of the templates, a lecture's worked example, a lesson or a computational graph. */
 import { usePopupMenu } from './use-popup-menu';
 import type { AppCommand } from '../../../shared/commands';
-import { compGraphTemplates, lessonTemplates, templates } from '../../../shared/templates';
+import { compGraphTemplates, lectureMenuTemplates, lessonTemplates, templates } from '../../../shared/templates';
 import { BLANK_COMPGRAPH_ID } from '../compgraph/compgraph-files';
 import { icons } from './icons';
 import '../styles/overlays.css';
@@ -29,6 +29,14 @@ export function NewMenu({ dispatch }: { dispatch(command: AppCommand): void }) {
           <div className="menu__separator" />
           <div className="menu__heading">Templates</div>
           {templates.map((t) => (
+            <button key={t.id} type="button" role="menuitem" className="menu__item" onClick={() => choose(t.id)} data-testid={`template-${t.id}`} data-command="new">
+              <span className="menu__item-title">{t.label}</span>
+              <span className="menu__item-text">{t.description}</span>
+            </button>
+          ))}
+          <div className="menu__separator" />
+          <div className="menu__heading" data-testid="new-menu-lectures">Lectures</div>
+          {lectureMenuTemplates().map((t) => (
             <button key={t.id} type="button" role="menuitem" className="menu__item" onClick={() => choose(t.id)} data-testid={`template-${t.id}`} data-command="new">
               <span className="menu__item-title">{t.label}</span>
               <span className="menu__item-text">{t.description}</span>

@@ -11,6 +11,7 @@ import { SPLIT_LIMITS, useLayoutStore } from '../layout/layout-store';
 import { LessonPanel } from '../lesson/LessonPanel';
 import { useLessonPanelShown } from '../lesson/lesson-view';
 import { LockRefusalToast } from '../lesson/LockRefusalToast';
+import { LecturePanel } from '../lectures/LecturePanel';
 import { Palette } from '../palette/Palette';
 import { QuickAdd } from '../palette/QuickAdd';
 import { useUiStore } from '../store/ui-store';
@@ -40,7 +41,10 @@ export function Workspace() {
           <ErrorBanner />
           <RecoveryBanner />
         </div>
-        <Canvas />
+        <div className="centre__canvas-wrap">
+          <Canvas />
+          <LecturePanel />
+        </div>
         {showTraining && (
           <>
             <Splitter

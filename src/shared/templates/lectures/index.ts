@@ -14,6 +14,11 @@ import { linearFullBatch, linearMiniBatch, linearStochastic, scheduleAveraged, s
 
 export type { LectureCheck, LectureInfo, LectureMeasure, LectureOrigin } from './types';
 
+/** The project remembers its lecture, so the explanation panel shows again when the file is reopened. */
+function remembered(t: ProjectTemplate): ProjectTemplate {
+  return { ...t, build: () => ({ ...t.build(), ui: { lecture: t.id } }) };
+}
+
 /** In the order of the decks. Variants follow the template they vary. */
 export const lectureTemplates: readonly ProjectTemplate[] = [
   backprop221,
@@ -38,4 +43,4 @@ export const lectureTemplates: readonly ProjectTemplate[] = [
   perceptronAnd,
   perceptronOr,
   perceptronXor,
-];
+].map(remembered);
