@@ -21,6 +21,7 @@ import { importCommand } from './import-command';
 import { predictCommand } from './predict-command';
 import { lessonCommand } from './lesson-command';
 import { traceCommand } from './trace-command';
+import { newCommand, templatesCommand } from './template-commands';
 import { trainCommand } from './train-command';
 
 const USAGE = `usage: bprop <command> [options]
@@ -34,6 +35,8 @@ const USAGE = `usage: bprop <command> [options]
   lesson FILE [--json]                                        check a lesson's goals (answers, then a training run)
   trace FILE [--sample i] [--rows n] [--json]                 one training step, stage by stage (forward, loss, backward, update)
   grad FILE [--at name=value …] [--h STEP] [--json]           a computational graph's g and ∇g (reverse, forward, central)
+  templates [--json]                                          the templates of New ▾ (lectures and lessons included)
+  new TEMPLATE-ID --out FILE                                  a template as a project file
   bench [--json] [--workloads W1,…,W6] [--reps N] [--kernels wasm-relaxed|wasm|js] [--in-process]
                                                               training throughput (samples/s)
 `;
@@ -48,6 +51,8 @@ const commands: Record<string, (argv: string[]) => Promise<void>> = {
   lesson: lessonCommand,
   trace: traceCommand,
   grad: gradCommand,
+  templates: templatesCommand,
+  new: newCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

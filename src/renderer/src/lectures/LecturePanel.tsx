@@ -76,9 +76,17 @@ function LectureBody({ templateId }: { templateId: string }) {
   const family = lectureFamily(templateId);
   return (
     <div className="lecture-panel__body">
-      {lecture.explanation.map((p, i) => (
+      {lecture.explanation.slice(0, 2).map((p, i) => (
         <p key={i}>{p}</p>
       ))}
+      {lecture.explanation.length > 2 && (
+        <details className="lecture-panel__more">
+          <summary>More</summary>
+          {lecture.explanation.slice(2).map((p, i) => (
+            <p key={i}>{p}</p>
+          ))}
+        </details>
+      )}
       {lecture.tryThis && <p className="lecture-panel__try">▶ {lecture.tryThis}</p>}
       {family.length > 1 && (
         <div className="lecture-panel__variants" role="group" aria-label="Variants">
