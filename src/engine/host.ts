@@ -34,6 +34,7 @@ import { DivergenceError, Trainer } from './train';
 import { DEFAULT_GRADIENT_CHECK_COUNT } from '../shared/protocol-gradcheck';
 import { paceProblem, type TrainingPace } from '../shared/protocol-pace';
 import { PaceTimer, stepIntervalMs, type ClearTimerFn, type TimerFn } from './host-pace';
+import { computeLossSurface } from './loss-surface';
 
 export interface HostOptions {
   /** Runs `fn` soon, after pending messages (default setTimeout 0). */
@@ -110,6 +111,10 @@ export class EngineHost {
       // Loaded on first use: the ONNX and PyTorch writers are not needed to start training.
       const { exportModel } = await import('../interop/host-export');
       return exportModel(msg, this.project!, this.data!, model, this.csvText); // copied, not transferred: the bytes may be views of shared buffers
+    },
+    lossSurface: (msg) => {
+      const surface = computeLossSurface(this.requireTrainer(), this.project!.graph, this.project!.training, this.data!, msg);
+      return new Reply({ type: 'lossSurface', surface }, [surface.values.buffer, ...surface.paths.map((p) => p.points.buffer)] as ArrayBuffer[]);
     },
     ...this.probes.requests,
     };

@@ -21,6 +21,7 @@ import type { GradientCheckRequests } from './protocol-gradcheck';
 import type { ExportRequests } from './protocol-interop';
 import type { TraceRequests } from './protocol-trace';
 import type { PaceCommands } from './protocol-pace';
+import type { SurfaceRequests } from './protocol-surface';
 
 export * from './protocol-data';
 export type { ImageProbe, ImageSamples, ImageSource, NodeActivations } from './protocol-images';
@@ -68,9 +69,10 @@ export interface CoreRequests {
 
 /**
  * Every request: the core ones, the image views' (protocol-images.ts), the gradient check's
- * (protocol-gradcheck.ts), File › Export's (protocol-interop.ts) and the step-through's (protocol-trace.ts).
+ * (protocol-gradcheck.ts), File › Export's (protocol-interop.ts), the step-through's (protocol-trace.ts)
+ * and the loss surface's (protocol-surface.ts).
  */
-export interface EngineRequests extends CoreRequests, ImageRequests, GradientCheckRequests, ExportRequests, TraceRequests {}
+export interface EngineRequests extends CoreRequests, ImageRequests, GradientCheckRequests, ExportRequests, TraceRequests, SurfaceRequests {}
 
 /** renderer → engine, one-way: what each command carries besides its type (paced training: protocol-pace.ts). */
 export interface EngineCommands extends PaceCommands {
