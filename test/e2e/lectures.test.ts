@@ -68,6 +68,21 @@ describe('lectures (Chromium)', () => {
     await app.screenshot('lectures-03-perceptron-done');
   });
 
+  it('draws the loss surface of the linear regression with the three paths side by side', async () => {
+    await newFromTemplate(app, 'l002-minibatch-convergence-5-2-3');
+    const surface = app.page.getByTestId('loss-surface');
+    await surface.scrollIntoViewIfNeeded();
+    await app.page.getByTestId('loss-surface-draw').click();
+    await app.page.getByTestId('loss-surface-path-2').waitFor();
+    expect(await surface.locator('li').allTextContents()).toEqual([
+      expect.stringMatching(/^ full batch \(M = 4, η = 0\.1\): 40 steps, ends at/),
+      expect.stringMatching(/^ mini-batch \(M = 2, η = 0\.5\): 40 steps, ends at/),
+      expect.stringMatching(/^ stochastic \(M = 1, η = 0\.1\): 40 steps, ends at/),
+    ]);
+    await surface.locator('canvas').scrollIntoViewIfNeeded();
+    await app.screenshot('lectures-05-loss-surface');
+  });
+
   it('at 5 steps/s the decision boundary changes between frames, one step at a time', async () => {
     await newFromTemplate(app, 'playground-circle');
     await app.page.getByTestId('training-tab-live').click();

@@ -12,6 +12,7 @@ import type { Project, SerializedWeights } from '../../../shared/project-types';
 import type { GradientCheckResult } from '../../../shared/protocol-gradcheck';
 import type { StepTrace } from '../../../shared/protocol-trace';
 import type { TrainingPace } from '../../../shared/protocol-pace';
+import type { LossSurface, SurfaceEvent, SurfacePathSpec, WeightRef } from '../../../shared/protocol-surface';
 import type { EpochRecord, EvalResult, Evaluation, EvalSplit, ImageProbe, ImageSamples, ImageSource, ModelSummary, ProbeFrame, ProbePoints, ProbeSubscription, TrainingState } from '../../../shared/protocol';
 import type { ClientEvent, ConnectionState, CsvInput, EngineClient, Inspection, LoadResult, Prediction } from './client';
 import { imageRequests } from './image-requests';
@@ -63,6 +64,8 @@ export interface TrainingActions {
   stop(): void;
   reset(): void;
   setLearningRate(value: number): void;
+  /** The loss over two weights and optimiser paths from the current weights (protocol-surface.ts). */
+  lossSurface(weights: [WeightRef, WeightRef], paths: SurfacePathSpec[], resolution: number): Promise<LossSurface>;
   /** How fast training runs and whether it ignores the epoch limit (protocol-pace.ts). */
   setPace(pace: TrainingPace, untilStopped: boolean): void;
   predict(x: Float32Array, rows: number, normalized?: boolean): Promise<Prediction>;
@@ -222,6 +225,7 @@ export function createTrainingStore(getClient: () => EngineClient): TrainingStor
       reset: () => command({ type: 'reset' }),
       setLearningRate: (value) => command({ type: 'setLearningRate', value }),
       setPace: (pace, untilStopped) => command({ type: 'setPace', pace, untilStopped }),
+      lossSurface: async (weights, paths, resolution) => (await engine().ask<SurfaceEvent>({ type: 'lossSurface', weights, paths, resolution })).surface,
       predict: async (x, rows, normalized) => engine().predict(x, rows, normalized),
       inspect: async (nodeId) => engine().inspect(nodeId),
       gradientCheck: async (nodeId, param, epsilon, count, include) => engine().gradientCheck(nodeId, param, epsilon, count, include),

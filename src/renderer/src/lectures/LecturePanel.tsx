@@ -14,6 +14,7 @@ import { useProjectStore } from '../store';
 import { formatValue } from '../training/format';
 import { measureNow } from './measure';
 import { PerceptronTable } from './PerceptronTable';
+import { SurfacePlot } from './SurfacePlot';
 import './lectures.css';
 
 const ORIGIN_TEXT: Record<LectureCheck['origin'], string> = {
@@ -98,6 +99,7 @@ function LectureBody({ templateId }: { templateId: string }) {
         </div>
       )}
       {lecture.checks.length > 0 && <Checks checks={lecture.checks} checkNumbers={lecture.checkNumbers} />}
+      {lecture.surface && <SurfacePlot spec={lecture.surface} />}
       {lecture.perceptronTable && <PerceptronTable {...lecture.perceptronTable} />}
     </div>
   );

@@ -7,7 +7,7 @@
 import { chainGraph, makeProject } from '../build';
 import type { ProjectTemplate } from '../template-type';
 import type { Project, ScheduleConfig } from '../../project-types';
-import type { LectureCheck } from './types';
+import type { LectureCheck, LectureInfo } from './types';
 import { check, DECK_002, lectureTemplate, weight } from './shared';
 
 function gdProject(name: string, batchSize: number, eta: number, steps: number): () => Project {
@@ -24,11 +24,11 @@ function gdProject(name: string, batchSize: number, eta: number, steps: number):
     );
 }
 
-const theta = (label: string, values: [number, number, number], afterSteps: number, tolerance: number, origin: LectureCheck['origin'] = 'illustrative'): LectureCheck[] => [
-  check(`${label}: b₀`, values[0], weight('line', 'bias', 0), { afterSteps, tolerance, origin }),
-  check(`${label}: b₁`, values[1], weight('line', 'kernel', 0), { afterSteps, tolerance, origin }),
-  check(`${label}: b₂`, values[2], weight('line', 'kernel', 1), { afterSteps, tolerance, origin }),
-];
+/** b₀, b₁, b₂ after `afterSteps` steps (the panel adds "after N steps"); `label` qualifies them, e.g. "η₀/(1 + t)". */
+const theta = (label: string, values: [number, number, number], afterSteps: number, tolerance: number, origin: LectureCheck['origin'] = 'illustrative'): LectureCheck[] =>
+  (['b₀', 'b₁', 'b₂'] as const).map((b, i) =>
+    check(label ? `${b} (${label})` : b, values[i]!, i === 0 ? weight('line', 'bias', 0) : weight('line', 'kernel', i - 1), { afterSteps, tolerance, origin }),
+  );
 
 const explanation = [
   'The data are four noise-free points of y = 5 + 2·x₁ − 3·x₂, and the model is one linear unit ŷ = b₀ + b₁x₁ + b₂x₂ starting from zero. Gradient descent should bring (b₀, b₁, b₂) to (5, 2, −3).',
@@ -36,6 +36,20 @@ const explanation = [
   'The slides write the loss as ½(y − ŷ)², the app as (y − ŷ)²: the app shows J = ½·MSE and uses half the slides\' learning rate, which takes exactly the same steps.',
   'The numbers are an illustrative instance (the slide gives only the model). "Converged" here means within 1e−4 of (5, 2, −3): the app computes in float32, so the float64 step counts of the worked examples (e.g. 930) are approximate.',
 ];
+
+/** Full batch, mini-batch and stochastic paths from the same start, on the surface over (b₁, b₂). */
+const surface: LectureInfo['surface'] = {
+  weights: [
+    { nodeId: 'line', param: 'kernel', index: 0 },
+    { nodeId: 'line', param: 'kernel', index: 1 },
+  ],
+  labels: ['b₁', 'b₂'],
+  paths: [
+    { label: 'full batch (M = 4, η = 0.1)', batchSize: 4, learningRate: 0.05, steps: 40 },
+    { label: 'mini-batch (M = 2, η = 0.5)', batchSize: 2, learningRate: 0.25, steps: 40 },
+    { label: 'stochastic (M = 1, η = 0.1)', batchSize: 1, learningRate: 0.05, steps: 40 },
+  ],
+};
 
 const J0 = check('J(θ = 0)', 11.75, { kind: 'loss', scale: 0.5 }, { tolerance: 1e-5 });
 
@@ -49,11 +63,12 @@ export const linearFullBatch = lectureTemplate({
     explanation,
     tryThis: 'Train at 5 steps/s to watch the coefficients move; the Runs tab compares the three variants after you train each.',
     checkNumbers: [52, 54],
+    surface,
     checks: [
       J0,
-      ...theta('after 1 step (η = 0.1)', [0.45, 0.275, 0.15], 1, 1e-6),
+      ...theta('', [0.45, 0.275, 0.15], 1, 1e-6),
       check('J after 1 step', 8.975469, { kind: 'loss', scale: 0.5 }, { afterSteps: 1, tolerance: 1e-5 }),
-      ...theta('after 1000 steps', [5, 2, -3], 1000, 1e-4),
+      ...theta('', [5, 2, -3], 1000, 1e-4),
     ],
   },
   build: gdProject('Linear regression 5 + 2x₁ − 3x₂ (full batch)', 4, 0.1, 1000),
@@ -67,7 +82,7 @@ export const linearMiniBatch: ProjectTemplate = {
   lecture: {
     ...linearFullBatch.lecture!,
     checkNumbers: [56],
-    checks: [J0, ...theta('after 1 step', [3, 1.75, 0], 1, 1e-6), ...theta('after 2 steps', [2.5625, 1.5625, -0.4375], 2, 1e-6), ...theta('after 400 steps', [5, 2, -3], 400, 1e-4)],
+    checks: [J0, ...theta('', [3, 1.75, 0], 1, 1e-6), ...theta('', [2.5625, 1.5625, -0.4375], 2, 1e-6), ...theta('', [5, 2, -3], 400, 1e-4)],
   },
   build: gdProject('Linear regression 5 + 2x₁ − 3x₂ (mini-batch)', 2, 0.5, 400),
 };
@@ -80,7 +95,7 @@ export const linearStochastic: ProjectTemplate = {
   lecture: {
     ...linearFullBatch.lecture!,
     checkNumbers: [57],
-    checks: [J0, ...theta('after 4 steps', [1.438, 0.853, 0.288], 4, 1e-6), ...theta('after 2000 steps', [5, 2, -3], 2000, 1e-4)],
+    checks: [J0, ...theta('', [1.438, 0.853, 0.288], 4, 1e-6), ...theta('', [5, 2, -3], 2000, 1e-4)],
   },
   build: gdProject('Linear regression 5 + 2x₁ − 3x₂ (stochastic)', 1, 0.1, 2000),
 };
@@ -102,7 +117,7 @@ function scheduleProject(name: string, eta: number, schedule: ScheduleConfig | u
 
 const STEPS_5_EPOCHS = 5 * 800;
 const near523 = (label: string): LectureCheck[] =>
-  theta(`${label}, after 5 epochs`, [5, 2, -3], STEPS_5_EPOCHS, 0.1).map((c) => ({ ...c, origin: 'illustrative' as const }));
+  theta(label, [5, 2, -3], STEPS_5_EPOCHS, 0.1).map((c) => ({ ...c, origin: 'illustrative' as const }));
 
 const scheduleExplanation = [
   'Stochastic gradient descent with a fixed step never settles: each noisy one-sample step shakes the weights, so they wander in a "region of confusion" around the optimum. A small constant step (η = 0.04 here) keeps that region small but learns slowly; η = 0.1 learns fast but ends up to 0.25 away.',

@@ -5,6 +5,8 @@
  * (renderer) and the lecture tests (test/engine/lectures) read the same checks.
  */
 
+import type { SurfacePathSpec, WeightRef } from '../../protocol-surface';
+
 /** How the app measures a number; every measure reads the loaded model through the engine. */
 export type LectureMeasure =
   /** A forward pass (evaluation mode) of one raw input; the output's `index`th value (default 0), or the sum of the outputs. */
@@ -55,4 +57,6 @@ export interface LectureInfo {
   checkNumbers?: number[];
   /** Show the per-sample table of the perceptron rule (x, y, ŷ, Δw, weights after) while stepping. */
   perceptronTable?: { dense: string; output: string };
+  /** Offer the loss surface over two weights with these optimiser paths side by side. */
+  surface?: { weights: [WeightRef, WeightRef]; labels: [string, string]; paths: SurfacePathSpec[] };
 }
