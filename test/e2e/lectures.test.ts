@@ -74,11 +74,17 @@ describe('lectures (Chromium)', () => {
     await surface.scrollIntoViewIfNeeded();
     await app.page.getByTestId('loss-surface-draw').click();
     await app.page.getByTestId('loss-surface-path-2').waitFor();
-    expect(await surface.locator('li').allTextContents()).toEqual([
+    expect(await surface.locator('[data-testid^="loss-surface-path-"]').allTextContents()).toEqual([
       expect.stringMatching(/^ full batch \(M = 4, η = 0\.1\): 40 steps, ends at/),
       expect.stringMatching(/^ mini-batch \(M = 2, η = 0\.5\): 40 steps, ends at/),
       expect.stringMatching(/^ stochastic \(M = 1, η = 0\.1\): 40 steps, ends at/),
     ]);
+    // The live run draws its own path (its weights read back up to 10 times a second).
+    await app.page.getByTestId('train-speed').selectOption('20');
+    await app.page.getByTestId('train').click();
+    await until(app, '12 steps', (s) => (s.training?.globalStep ?? 0) >= 12);
+    await app.page.getByTestId('pause').click();
+    await expect.poll(() => app.page.getByTestId('loss-surface-live').textContent()).toMatch(/this run: \d+ steps read back/);
     await surface.locator('canvas').scrollIntoViewIfNeeded();
     await app.screenshot('lectures-05-loss-surface');
   });

@@ -1,8 +1,8 @@
 /**
  * The loss surface of a lecture: a contour map of the training loss over two weights (the
  * others fixed at their current values) with the paths full-batch, mini-batch and stochastic
- * steps take from the current weights, side by side. Drawn on request and again when asked
- * (e.g. after training moved the weights).
+ * steps take from the current weights, side by side, and the live run's own path (black),
+ * read back after its steps while it trains. Drawn on request and again when asked.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { LossSurface, SurfacePathSpec, WeightRef } from '../../../shared/protocol-surface';
@@ -25,6 +25,7 @@ export function SurfacePlot({ spec }: { spec: SurfaceSpec }) {
   const [busy, setBusy] = useState(false);
   const canvas = useRef<HTMLCanvasElement>(null);
   const summary = useTrainingStore((s) => s.summary);
+  const live = useLivePath(spec.weights, surface !== null);
 
   const draw = async () => {
     setBusy(true);
@@ -39,8 +40,8 @@ export function SurfacePlot({ spec }: { spec: SurfaceSpec }) {
   };
 
   useEffect(() => {
-    if (surface && canvas.current) paint(canvas.current, surface);
-  }, [surface]);
+    if (surface && canvas.current) paint(canvas.current, surface, live);
+  }, [surface, live]);
 
   return (
     <section className="lecture-surface" data-testid="loss-surface">
@@ -58,6 +59,9 @@ export function SurfacePlot({ spec }: { spec: SurfaceSpec }) {
             {spec.labels[0]} from {formatValue(surface.xRange[0])} to {formatValue(surface.xRange[1])} (across) · {spec.labels[1]} from {formatValue(surface.yRange[0])} to {formatValue(surface.yRange[1])} (up). The other weights stay at their current values; the paths move them too, so they are shown projected.
           </div>
           <ul className="lecture-surface__legend">
+            <li data-testid="loss-surface-live">
+              <span style={{ background: '#111827' }} /> this run: {live.length > 1 ? `${live.length - 1} steps read back` : 'press Train to draw its path'}
+            </li>
             {surface.paths.map((p, i) => (
               <li key={p.label} data-testid={`loss-surface-path-${i}`}>
                 <span style={{ background: PATH_COLORS[i % PATH_COLORS.length] }} /> {p.label}: {p.points.length / 2 - 1} steps, ends at ({formatValue(p.points.at(-2)!)}, {formatValue(p.points.at(-1)!)})
@@ -70,7 +74,38 @@ export function SurfacePlot({ spec }: { spec: SurfaceSpec }) {
   );
 }
 
-function paint(el: HTMLCanvasElement, s: LossSurface): void {
+/**
+ * The live run's (x, y) after its steps: read with inspect at most 10 times a second (every
+ * step at the slow paces). Starts over when a run starts over (the step count goes down).
+ */
+function useLivePath(weights: [WeightRef, WeightRef], active: boolean): [number, number][] {
+  const step = useTrainingStore((s) => s.training?.globalStep ?? 0);
+  const [path, setPath] = useState<[number, number][]>([]);
+  const last = useRef({ step: -1, at: 0 });
+  useEffect(() => {
+    if (!active) return;
+    const now = performance.now();
+    const restart = step < last.current.step;
+    if (!restart && step === last.current.step) return;
+    if (!restart && step > 0 && now - last.current.at < 100) return;
+    last.current = { step, at: now };
+    let cancelled = false;
+    const engine = useTrainingStore.getState();
+    const read = async (ref: WeightRef) => (await engine.inspect(ref.nodeId)).params.find((p) => p.name === ref.param)!.data[ref.index]!;
+    void Promise.all(weights.map(read))
+      .then(([x, y]) => {
+        const point: [number, number] = [x!, y!];
+        if (!cancelled) setPath((p) => [...(restart || step === 0 ? [] : p), point].slice(-2000));
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [step, active, weights]);
+  return path;
+}
+
+function paint(el: HTMLCanvasElement, s: LossSurface, live: [number, number][]): void {
   const ctx = el.getContext('2d');
   if (!ctx) return;
   const res = s.resolution;
@@ -115,8 +150,18 @@ function paint(el: HTMLCanvasElement, s: LossSurface): void {
     ctx.arc(wx(p.points[end]!), wy(p.points[end + 1]!), 3, 0, 2 * Math.PI);
     ctx.fill();
   });
+  if (live.length > 1) {
+    ctx.strokeStyle = '#111827';
+    ctx.lineWidth = 2;
+    ctx.setLineDash([4, 3]);
+    ctx.beginPath();
+    live.forEach(([x, y], k) => (k === 0 ? ctx.moveTo(wx(x), wy(y)) : ctx.lineTo(wx(x), wy(y))));
+    ctx.stroke();
+    ctx.setLineDash([]);
+  }
   ctx.fillStyle = '#111827';
   ctx.beginPath();
-  ctx.arc(wx(s.current[0]), wy(s.current[1]), 4, 0, 2 * Math.PI);
+  const [cx, cy] = live.at(-1) ?? s.current;
+  ctx.arc(wx(cx), wy(cy), 4, 0, 2 * Math.PI);
   ctx.fill();
 }
