@@ -12,7 +12,7 @@ import type { Project, SerializedWeights } from '../../../shared/project-types';
 import type { GradientCheckResult } from '../../../shared/protocol-gradcheck';
 import type { StepTrace } from '../../../shared/protocol-trace';
 import type { TrainingPace } from '../../../shared/protocol-pace';
-import type { LossSurface, SurfaceEvent, SurfacePathSpec, WeightRef } from '../../../shared/protocol-surface';
+import type { LossSurface, SurfacePathSpec, WeightRef } from '../../../shared/protocol-surface';
 import type { EpochRecord, EvalResult, Evaluation, EvalSplit, ImageProbe, ImageSamples, ImageSource, ModelSummary, ProbeFrame, ProbePoints, ProbeSubscription, TrainingState } from '../../../shared/protocol';
 import type { ClientEvent, ConnectionState, CsvInput, EngineClient, Inspection, LoadResult, Prediction } from './client';
 import { imageRequests } from './image-requests';
@@ -225,7 +225,7 @@ export function createTrainingStore(getClient: () => EngineClient): TrainingStor
       reset: () => command({ type: 'reset' }),
       setLearningRate: (value) => command({ type: 'setLearningRate', value }),
       setPace: (pace, untilStopped) => command({ type: 'setPace', pace, untilStopped }),
-      lossSurface: async (weights, paths, resolution) => (await engine().ask<SurfaceEvent>({ type: 'lossSurface', weights, paths, resolution })).surface,
+      lossSurface: async (weights, paths, resolution) => (await engine().ask({ type: 'lossSurface', weights, paths, resolution })).surface,
       predict: async (x, rows, normalized) => engine().predict(x, rows, normalized),
       inspect: async (nodeId) => engine().inspect(nodeId),
       gradientCheck: async (nodeId, param, epsilon, count, include) => engine().gradientCheck(nodeId, param, epsilon, count, include),
