@@ -8,67 +8,27 @@ export type LectureDatasetId = 'truthAnd' | 'truthOr' | 'truthXor' | 'turnImages
 
 const pixelNames = (size: number) => Array.from({ length: size * size }, (_, i) => `pixel_${Math.floor(i / size)}_${i % size}`);
 
-function truthTable(gate: TruthGate, name: string): Dataset {
-  return {
-    name,
-    task: 'classification',
-    n: 4,
-    x: Float32Array.from(TRUTH_INPUTS.flat()),
-    featureShape: [2],
-    featureNames: ['x1', 'x2'],
-    y: Float32Array.from(TRUTH_OUTPUTS[gate]),
-    targetSize: 1,
-    classNames: ['0', '1'],
-  };
+/** A dataset of `rows` (one array of feature values each) with one target value per row (or `targetSize`). */
+function fixed(name: string, task: Dataset['task'], rows: readonly (readonly number[])[], featureShape: number[], featureNames: string[], y: readonly number[], extra: Partial<Dataset> = {}): Dataset {
+  return { name, task, n: rows.length, x: Float32Array.from(rows.flat()), featureShape, featureNames, y: Float32Array.from(y), targetSize: 1, ...extra };
 }
+
+const truthTable = (gate: TruthGate, name: string): Dataset => fixed(name, 'classification', TRUTH_INPUTS, [2], ['x1', 'x2'], TRUTH_OUTPUTS[gate], { classNames: ['0', '1'] });
 
 const builders: Record<LectureDatasetId, (name: string) => Dataset> = {
   truthAnd: (name) => truthTable('and', name),
   truthOr: (name) => truthTable('or', name),
   truthXor: (name) => truthTable('xor', name),
-  turnImages3x3: (name) => ({
-    name,
-    task: 'regression',
-    n: 4,
-    x: Float32Array.from(TURN_IMAGES_3X3.flat()),
-    featureShape: [1, 3, 3],
-    featureNames: pixelNames(3),
-    y: Float32Array.from(TURN_SCORES_3X3),
-    targetSize: 1,
-    description: "The turn detector slide's four 3×3 images I1…I4; the target is the kernel's score (3, 2, 1, 1).",
-  }),
-  turnImage4x4: (name) => ({
-    name,
-    task: 'regression',
-    n: 1,
-    x: Float32Array.from(TURN_IMAGE_4X4),
-    featureShape: [1, 4, 4],
-    featureNames: pixelNames(4),
-    y: Float32Array.of(Math.max(...TURN_MAP_4X4)),
-    targetSize: 1,
-    description: 'The 4×4 image of "Scaling up to 4x4"; the target is the 2×2 max-pool of its feature map [[3, −3], [−1, −4]], i.e. 3.',
-  }),
-  linear4: (name) => ({
-    name,
-    task: 'regression',
-    n: 4,
-    x: Float32Array.from(LINEAR4_X.flat()),
-    featureShape: [2],
-    featureNames: ['x1', 'x2'],
-    y: Float32Array.from(LINEAR4_Y),
-    targetSize: 1,
-  }),
-  softmaxSample: (name) => ({
-    name,
-    task: 'classification',
-    n: 1,
-    x: Float32Array.from(SOFTMAX_SAMPLE),
-    featureShape: [2],
-    featureNames: ['phi1', 'phi2'],
-    y: Float32Array.of(SOFTMAX_CLASS),
-    targetSize: 1,
-    classNames: ['class 1', 'class 2', 'class 3'],
-  }),
+  turnImages3x3: (name) =>
+    fixed(name, 'regression', TURN_IMAGES_3X3, [1, 3, 3], pixelNames(3), TURN_SCORES_3X3, {
+      description: "The turn detector slide's four 3×3 images I1…I4; the target is the kernel's score (3, 2, 1, 1).",
+    }),
+  turnImage4x4: (name) =>
+    fixed(name, 'regression', [TURN_IMAGE_4X4], [1, 4, 4], pixelNames(4), [Math.max(...TURN_MAP_4X4)], {
+      description: 'The 4×4 image of "Scaling up to 4x4"; the target is the 2×2 max-pool of its feature map [[3, −3], [−1, −4]], i.e. 3.',
+    }),
+  linear4: (name) => fixed(name, 'regression', LINEAR4_X, [2], ['x1', 'x2'], LINEAR4_Y),
+  softmaxSample: (name) => fixed(name, 'classification', [SOFTMAX_SAMPLE], [2], ['phi1', 'phi2'], [SOFTMAX_CLASS], { classNames: ['class 1', 'class 2', 'class 3'] }),
 };
 
 export function isLectureDataset(id: string): id is LectureDatasetId {

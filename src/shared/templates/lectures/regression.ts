@@ -10,15 +10,19 @@ import type { Project, ScheduleConfig } from '../../project-types';
 import type { LectureCheck, LectureInfo } from './types';
 import { check, DECK_002, lectureTemplate, weight } from './shared';
 
+/** One linear unit ŷ = b₀ + b₁x₁ + b₂x₂ from zero, trained on MSE. */
+const linearUnit = () =>
+  chainGraph([
+    ['x', 'input'],
+    ['line', 'dense', { units: 1, init: 'zeros' }],
+    ['loss', 'mse', { target: 'labels' }],
+  ]);
+
 function gdProject(name: string, batchSize: number, eta: number, steps: number): () => Project {
   return () =>
     makeProject(
       name,
-      chainGraph([
-        ['x', 'input'],
-        ['line', 'dense', { units: 1, init: 'zeros' }],
-        ['loss', 'mse', { target: 'labels' }],
-      ]),
+      linearUnit(),
       { dataset: 'linear4', normalize: 'none', split: { validation: 0, test: 0 } },
       { optimizer: { type: 'sgd', learningRate: eta / 2 }, batchSize, sampling: 'sequential', epochs: Math.ceil((steps * batchSize) / 4), seed: 1 },
     );
@@ -105,11 +109,7 @@ function scheduleProject(name: string, eta: number, schedule: ScheduleConfig | u
   return () =>
     makeProject(
       name,
-      chainGraph([
-        ['x', 'input'],
-        ['line', 'dense', { units: 1, init: 'zeros' }],
-        ['loss', 'mse', { target: 'labels' }],
-      ]),
+      linearUnit(),
       { dataset: 'linear', options: { n: 1000, noise: 0.5 }, normalize: 'none', split: { validation: 0.2, test: 0 } },
       { optimizer: { type: 'sgd', learningRate: eta / 2 }, ...(schedule ? { schedule } : {}), batchSize: 1, sampling: 'shuffle', epochs: 5, seed: 1, ...(averaging ? { averaging: true } : {}) },
     );
