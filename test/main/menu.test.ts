@@ -1,7 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { buildMenuTemplate, type MenuContext } from '../../src/main/menu';
-import { BLANK_COMPGRAPH_ID, compGraphTemplates, templates } from '../../src/shared/templates';
+import { BLANK_COMPGRAPH_ID, compGraphTemplates, lectureMenuTemplates, templates } from '../../src/shared/templates';
 import type { MenuCommand } from '../../src/shared/desktop-api';
 import { COMMAND_SPECS, isCommandId, menuKey, toAccelerator, type MenuName } from '../../src/shared/commands';
 
@@ -32,6 +32,14 @@ const find = (list: Item[], label: string): Item => {
 const click = (item: Item) => (item.click as () => void)();
 
 describe('application menu', () => {
+  it('File ▸ New ▸ Lectures offers the lectures\' worked examples, as New ▾ does', () => {
+    const { template, dispatched } = build();
+    const lectures = items(find(items(find(items(find(template, 'File')), 'New')), 'Lectures'));
+    lectures.forEach(click);
+    expect(dispatched).toEqual(lectureMenuTemplates().map((t) => ({ type: 'new', template: t.id })));
+    expect(lectures.map((i) => i.label)).toContain('Turn Detector: one 3×3 kernel');
+  });
+
   it('File ▸ New offers a blank project and every template, dispatched to the renderer', () => {
     const { template, dispatched } = build();
     const newMenu = items(find(items(find(template, 'File')), 'New'));
