@@ -40,7 +40,7 @@ export function computeLossSurface(trainer: Trainer, graph: Graph, training: Tra
       ...training,
       batchSize: spec.batchSize,
       sampling: training.sampling ?? 'shuffle',
-      optimizer: { ...training.optimizer, learningRate: spec.learningRate ?? trainer.learningRate },
+      optimizer: { ...(spec.optimizer ?? training.optimizer), learningRate: spec.learningRate ?? spec.optimizer?.learningRate ?? trainer.learningRate },
       earlyStopping: undefined,
     };
     const tracer = new Trainer(graph, data, config, start);

@@ -4,6 +4,7 @@
  * the current weights (e.g. full batch, mini-batch and stochastic side by side). Part of the
  * renderer ↔ engine protocol; handled by src/engine/loss-surface.ts.
  */
+import type { OptimizerConfig } from './project-types';
 
 /** One scalar weight: index `index` (row-major) of parameter `param` of node `nodeId`. */
 export interface WeightRef {
@@ -18,6 +19,8 @@ export interface SurfacePathSpec {
   batchSize: number;
   /** The learning rate (default: the project's). */
   learningRate?: number;
+  /** Another optimiser (e.g. momentum or Adam against plain SGD); its learningRate is replaced by `learningRate` when that is given. */
+  optimizer?: OptimizerConfig;
   steps: number;
 }
 

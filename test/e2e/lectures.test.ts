@@ -73,11 +73,12 @@ describe('lectures (Chromium)', () => {
     const surface = app.page.getByTestId('loss-surface');
     await surface.scrollIntoViewIfNeeded();
     await app.page.getByTestId('loss-surface-draw').click();
-    await app.page.getByTestId('loss-surface-path-2').waitFor();
+    await app.page.getByTestId('loss-surface-path-3').waitFor();
     expect(await surface.locator('[data-testid^="loss-surface-path-"]').allTextContents()).toEqual([
       expect.stringMatching(/^ full batch \(M = 4, η = 0\.1\): 40 steps, ends at/),
       expect.stringMatching(/^ mini-batch \(M = 2, η = 0\.5\): 40 steps, ends at/),
       expect.stringMatching(/^ stochastic \(M = 1, η = 0\.1\): 40 steps, ends at/),
+      expect.stringMatching(/^ full batch with momentum 0\.9 \(η = 0\.1\): 40 steps, ends at/),
     ]);
     // The live run draws its own path (its weights read back up to 10 times a second).
     await app.page.getByTestId('train-speed').selectOption('20');

@@ -34,9 +34,13 @@ describe('loss surface', () => {
         { label: 'full batch', batchSize: 4, learningRate: 0.05, steps: 50 },
         { label: 'mini-batch', batchSize: 2, learningRate: 0.25, steps: 50 },
         { label: 'stochastic', batchSize: 1, learningRate: 0.05, steps: 50 },
+        { label: 'momentum', batchSize: 4, optimizer: { type: 'sgd', learningRate: 0.05, momentum: 0.9 }, steps: 50 },
       ],
     });
-    const [full, mini, sgd] = surface.paths.map((p) => p.points);
+    const [full, mini, sgd, momentum] = surface.paths.map((p) => p.points);
+    // Momentum starts from rest: its first step is plain SGD's, its second goes further.
+    expect([momentum![2], momentum![3]]).toEqual([full![2], full![3]]);
+    expect(momentum![4]).toBeGreaterThan(full![4]! + 0.1);
     expect(surface.current).toEqual([0, 0]);
     expect([full![0], full![1]]).toEqual([0, 0]);
     expect(full![2]).toBeCloseTo(0.275, 6); // θ₁ = (0.45, 0.275, 0.15)

@@ -41,7 +41,7 @@ const explanation = [
   'The numbers are an illustrative instance (the slide gives only the model). "Converged" here means within 1e−4 of (5, 2, −3): the app computes in float32, so the float64 step counts of the worked examples (e.g. 930) are approximate.',
 ];
 
-/** Full batch, mini-batch and stochastic paths from the same start, on the surface over (b₁, b₂). */
+/** Full batch, mini-batch, stochastic and momentum paths from the same start, on the surface over (b₁, b₂). */
 const surface: LectureInfo['surface'] = {
   weights: [
     { nodeId: 'line', param: 'kernel', index: 0 },
@@ -52,6 +52,7 @@ const surface: LectureInfo['surface'] = {
     { label: 'full batch (M = 4, η = 0.1)', batchSize: 4, learningRate: 0.05, steps: 40 },
     { label: 'mini-batch (M = 2, η = 0.5)', batchSize: 2, learningRate: 0.25, steps: 40 },
     { label: 'stochastic (M = 1, η = 0.1)', batchSize: 1, learningRate: 0.05, steps: 40 },
+    { label: 'full batch with momentum 0.9 (η = 0.1)', batchSize: 4, optimizer: { type: 'sgd', learningRate: 0.05, momentum: 0.9 }, steps: 40 },
   ],
 };
 
