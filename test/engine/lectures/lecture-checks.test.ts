@@ -99,6 +99,16 @@ describe('lecture templates', () => {
     expect(last.loss).toBeLessThan(h[best - 1]!.loss); // while training kept improving
   });
 
+  it.each(['l001-undercomplete-ae', 'l001-sparse-ae-l1', 'l001-sparse-ae-kl', 'l001-denoising-contractive-ae'].map((id) => [id]))(
+    '%s learns to rebuild the digits: the validation loss falls below half of the untrained one in 5 epochs',
+    async (id) => {
+      const { data, trainer } = await open(id);
+      const before = trainer.evaluate(data.validation).loss;
+      for (let e = 0; e < 5; e++) trainer.runEpoch();
+      expect(trainer.history.at(-1)!.valLoss!).toBeLessThan(before / 2);
+    },
+  );
+
   it('the autoencoders\' penalties give the worked examples\' values (checks 65–67)', () => {
     expect(activityL1(Float32Array.of(0.1, 0, 0.8, 0.3), 1, 4, 0.01)).toBeCloseTo(0.012, 9);
     const rhoHat = new Float64Array(2);
