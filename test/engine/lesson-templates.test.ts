@@ -71,4 +71,5 @@ describe('lesson templates', () => {
     );
     expect(after.map((r) => r.passed)).toEqual([true, true, true]);
   }, 60_000);
+
 });

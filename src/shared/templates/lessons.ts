@@ -6,6 +6,7 @@
 import type { Lesson } from '../lesson-types';
 import type { Project } from '../project-types';
 import { chainGraph, makeProject } from './build';
+import { l000221NetworkTemplate } from './lectures/l000-221-network-l2-backprop';
 import type { ProjectTemplate } from './template-type';
 
 function withLesson(project: Project, lesson: Lesson): Project {
@@ -47,6 +48,61 @@ Reach **at least 95 % test accuracy** with as few trainable parameters as you ca
 - Training settings are yours to tune (epochs, learning rate, optimiser).
 
 The data (with its test split), the input and the loss are locked.`;
+
+const deltaInstructions = `The lecture's 2-2-1 network: inputs $x_1, x_2$ (nodes 1 and 2), sigmoid hidden neurons 3 and 4, a sigmoid output neuron 5, and the loss $L = \\tfrac12 (y - \\hat y)^2$ on one sample, $x = (1, 2)$ with $y = 1$. The weights are set by hand; a bias is written $w_{0,j}$.
+
+| | bias | from $x_1$ | from $x_2$ | | bias | from $a_3$ | from $a_4$ |
+|---|---|---|---|---|---|---|---|
+| neuron 3 | $w_{0,3} = 0.1$ | $w_{1,3} = 0.4$ | $w_{2,3} = -0.2$ | neuron 5 | $w_{0,5} = 0.05$ | $w_{3,5} = 0.7$ | $w_{4,5} = -0.6$ |
+| neuron 4 | $w_{0,4} = -0.3$ | $w_{1,4} = 0.2$ | $w_{2,4} = 0.5$ | | | | |
+
+## What to do
+
+Work with pen and paper (a calculator is fine), keep six decimals, and type each answer below.
+
+1. **Forward.** Compute $in_j = w_{0,j} + \\sum_i w_{i,j}\\, a_i$ and $a_j = \\sigma(in_j)$ for neurons 3, 4 and 5; $a_5$ is the prediction $\\hat y$.
+2. **Output error.** $\\Delta_5 = \\partial L / \\partial in_5 = -(y - \\hat y)\\, \\sigma'(in_5)$, with $\\sigma'(in) = a\\,(1 - a)$.
+3. **Back to neuron 3.** The error reaching neuron 3 through its only outgoing link: $\\Delta_3 = \\sigma'(in_3)\\, w_{3,5}\\, \\Delta_5$.
+4. **A weight's gradient** is the Δ of the neuron it feeds times the value on its input: $\\partial L / \\partial w_{2,3} = \\Delta_3\\, x_2$.
+
+Mind the sign. The loss grows when $\\hat y$ moves away from $y$, so $\\Delta = \\partial L/\\partial in$ carries the minus of $-(y - \\hat y)$. A version of the backprop pseudocode writes $\\Delta_j = g'(in_j)\\,(y_j - a_j)$ instead: that is the opposite sign, and the app will not accept it here.
+
+## Then check with the step-through
+
+Press **Step through** (beside Train) and walk the step with **Next ▶**: the forward pass of each layer, the loss, then the backward pass. On the backward stage of the hidden layer, point at neuron 3 and compare the engine's $\\Delta_3$ and $\\partial L/\\partial w_{2,3}$ with yours, line by line. Where they differ, the earlier stages show which of your intermediate numbers went wrong.
+
+Answers are checked at the weights as they are now. Do not train before answering: training moves the weights (start the lesson again if you did). The network, the data and the training settings are locked.`;
+
+/** The 2-2-1 lecture network, whole-locked: the student computes by hand, the engine checks. */
+function predictDeltaProject(): Project {
+  const project = l000221NetworkTemplate.build();
+  project.name = 'Lesson: predict Δ for a neuron';
+  const nodeIds = project.graph.nodes.map((n) => n.id);
+  return withLesson(project, {
+    title: 'Predict Δ for a neuron, then check with the step-through',
+    instructions: deltaInstructions,
+    locks: { nodes: nodeIds, graph: true, data: true, training: true },
+    goals: [
+      // For this one-sample dataset the gradient of a neuron's bias is that neuron's Δ = ∂L/∂in.
+      {
+        kind: 'answer', label: 'Δ₅ of the output neuron',
+        prompt: 'Step 2: $\\Delta_5$ of the output neuron',
+        quantity: { kind: 'gradient', node: 'output', param: 'bias', index: 0 }, tolerance: 0.005, relative: true,
+      },
+      {
+        kind: 'answer', label: 'Δ₃ of hidden neuron 3',
+        prompt: 'Step 3: $\\Delta_3$ of hidden neuron 3',
+        quantity: { kind: 'gradient', node: 'hidden', param: 'bias', index: 0 }, tolerance: 0.005, relative: true,
+      },
+      {
+        // Kernel [inputs, units] row-major: from x₂ (row 1) to neuron 3 (column 0) is 1·2 + 0.
+        kind: 'answer', label: '∂L/∂w₂,₃ (from x₂ to neuron 3)',
+        prompt: 'Step 4: $\\partial L / \\partial w_{2,3}$',
+        quantity: { kind: 'gradient', node: 'hidden', param: 'kernel', index: 2 }, tolerance: 0.005, relative: true,
+      },
+    ],
+  });
+}
 
 export const lessonTemplates: readonly ProjectTemplate[] = [
   {
@@ -145,5 +201,11 @@ export const lessonTemplates: readonly ProjectTemplate[] = [
           ],
         },
       ),
+  },
+  {
+    id: 'predict-delta',
+    label: 'Predict Δ for a neuron, then check with the step-through',
+    description: 'The lecture\'s 2-2-1 network: compute Δ₅, Δ₃ and ∂L/∂w₂,₃ by hand, then compare with the step-through.',
+    build: predictDeltaProject,
   },
 ];
