@@ -71,5 +71,4 @@ describe('lesson templates', () => {
     );
     expect(after.map((r) => r.passed)).toEqual([true, true, true]);
   }, 60_000);
-
 });
