@@ -49,12 +49,13 @@ Reach **at least 95 % test accuracy** with as few trainable parameters as you ca
 
 The data (with its test split), the input and the loss are locked.`;
 
-const deltaInstructions = `The lecture's 2-2-1 network: inputs $x_1, x_2$ (nodes 1 and 2), sigmoid hidden neurons 3 and 4, a sigmoid output neuron 5, and the loss $L = \\tfrac12 (y - \\hat y)^2$ on one sample, $x = (1, 2)$ with $y = 1$. The weights are set by hand; a bias is written $w_{0,j}$.
+const deltaInstructions = `The lecture's 2-2-1 network: inputs $x_1, x_2$ (nodes 1 and 2), sigmoid hidden neurons 3 and 4, a sigmoid output neuron 5, and the loss $L = \\tfrac12 (y - \\hat y)^2$ on one sample, $x = (1, 2)$ with $y = 1$. A bias is written $w_{0,j}$, the weight from node $i$ to node $j$ is $w_{i,j}$.
 
-| | bias | from $x_1$ | from $x_2$ | | bias | from $a_3$ | from $a_4$ |
-|---|---|---|---|---|---|---|---|
-| neuron 3 | $w_{0,3} = 0.1$ | $w_{1,3} = 0.4$ | $w_{2,3} = -0.2$ | neuron 5 | $w_{0,5} = 0.05$ | $w_{3,5} = 0.7$ | $w_{4,5} = -0.6$ |
-| neuron 4 | $w_{0,4} = -0.3$ | $w_{1,4} = 0.2$ | $w_{2,4} = 0.5$ | | | | |
+The weights, set by hand:
+
+- neuron 3: $w_{0,3} = 0.1$, $w_{1,3} = 0.4$, $w_{2,3} = -0.2$
+- neuron 4: $w_{0,4} = -0.3$, $w_{1,4} = 0.2$, $w_{2,4} = 0.5$
+- neuron 5: $w_{0,5} = 0.05$, $w_{3,5} = 0.7$, $w_{4,5} = -0.6$
 
 ## What to do
 
