@@ -39,6 +39,8 @@ function engineValue(trainer: Trainer, data: PreparedData, q: LessonQuantity): n
       if (index >= out.length) throw new Error(`the network has ${out.length} outputs: there is no output ${index}`);
       return out[index]!;
     }
+    case 'partial':
+      throw new Error('∂g/∂θ belongs to computational-graph projects, not to a network');
   }
 }
 

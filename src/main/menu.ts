@@ -7,7 +7,7 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
 import { commandSpec, menuKey, menuPlatform, toAccelerator, type CommandId, type MenuName } from '../shared/commands';
 import type { MenuCommand, RecentFile } from '../shared/desktop-api';
-import { BLANK_COMPGRAPH_ID, compGraphTemplates, lectureMenuTemplates, lessonTemplates, templates } from '../shared/templates';
+import { BLANK_COMPGRAPH_ID, compGraphLessonTemplates, compGraphTemplates, lectureMenuTemplates, lessonTemplates, templates } from '../shared/templates';
 
 /** The focused document's history: Edit › Undo says what it takes back ("Undo Add Dense"). */
 export interface MenuHistory {
@@ -65,7 +65,7 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
             label: 'Lectures',
             submenu: lectureMenuTemplates().map((t) => ({ label: t.label, toolTip: t.description, click: () => ctx.dispatch({ type: 'new', template: t.id }) })),
           },
-          { label: 'Lessons', submenu: lessonTemplates.map((t) => ({ label: t.label, toolTip: t.description, click: () => ctx.dispatch({ type: 'new', template: t.id }) })) },
+          { label: 'Lessons', submenu: [...lessonTemplates, ...compGraphLessonTemplates].map((t) => ({ label: t.label, toolTip: t.description, click: () => ctx.dispatch({ type: 'new', template: t.id }) })) },
           {
             label: 'Computational Graphs',
             submenu: [

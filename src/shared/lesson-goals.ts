@@ -47,6 +47,8 @@ function describeQuantity(q: LessonQuantity): string {
       return `the ${SPLIT_NAMES[q.split]} loss`;
     case 'output':
       return `output ${q.index ?? 0} for input (${q.input.join(', ')})`;
+    case 'partial':
+      return `∂g/∂${q.variable}`;
   }
 }
 

@@ -22,7 +22,12 @@ export type LessonQuantity =
   /** The mean loss over a split, evaluation mode. */
   | { kind: 'loss'; split: LessonSplit }
   /** The network's output `index` (default 0) for one input, given in raw feature units. */
-  | { kind: 'output'; input: number[]; index?: number };
+  | { kind: 'output'; input: number[]; index?: number }
+  /**
+   * Computational-graph projects only (docs/lessons.md): ∂g/∂θ of the variable named `variable`
+   * (its `name` param, e.g. theta2), by reverse mode at the variables' values in the file.
+   */
+  | { kind: 'partial'; variable: string };
 
 interface GoalBase {
   /** Replaces the generated description in the goals list. */

@@ -99,12 +99,23 @@ function checkGoal(value: unknown, path: string, graph: Graph): void {
       optional(goal, 'split', path, (v, at) => oneOf(v, at, ['train', 'validation'] as const));
       return;
     case 'answer':
-      string(goal.prompt, join(path, 'prompt'));
-      checkQuantity(goal.quantity, join(path, 'quantity'), graph);
-      number(goal.tolerance, join(path, 'tolerance'), { min: 0 });
-      optional(goal, 'relative', path, boolean);
-      optional(goal, 'answer', path, (v, at) => number(v, at));
+      return checkAnswerGoal(goal, path, (q, at) => checkQuantity(q, at, graph));
   }
+}
+
+/**
+ * An answer goal's fields (its `kind` already known to be 'answer'), with `checkQuantity` for the
+ * project kind's quantities: a network's here, a computational graph's in compgraph/lesson.ts.
+ */
+export function checkAnswerGoal(goal: Json, path: string, checkQuantity: (value: unknown, path: string) => void): void {
+  const fields = GOAL_FIELDS.answer;
+  object(goal, path, fields.required, fields.optional, 'an answer goal');
+  optional(goal, 'label', path, (v, at) => string(v, at));
+  string(goal.prompt, join(path, 'prompt'));
+  checkQuantity(goal.quantity, join(path, 'quantity'));
+  number(goal.tolerance, join(path, 'tolerance'), { min: 0 });
+  optional(goal, 'relative', path, boolean);
+  optional(goal, 'answer', path, (v, at) => number(v, at));
 }
 
 function checkMetricGoal(goal: Json, path: string): void {

@@ -9,15 +9,16 @@ import { printJson } from '../project-print';
 import { checkGraph } from '../project-sections';
 import { PROJECT_FORMAT, PROJECT_VERSION } from '../project-types';
 import { paramIssues } from './analyze';
+import { checkCompGraphLesson } from './lesson';
 import { isScalarOp, scalarOps } from './ops';
-import { COMPGRAPH_KIND, type CompGraphProject } from './types';
+import { COMPGRAPH_KIND, type CompGraph, type CompGraphProject } from './types';
 
-const ROOT_KEYS = ['format', 'version', 'kind', 'name', 'graph', 'finiteDifferences'];
+const ROOT_KEYS = ['format', 'version', 'kind', 'name', 'graph', 'finiteDifferences', 'lesson'];
 
 /** Checks an already-parsed object whose header says it is a computational graph (version migrated). */
 export function validateCompGraphProject(value: Json, fileName?: string): CompGraphProject {
   try {
-    const p = object(value, '', ['format', 'version', 'kind', 'name', 'graph'], ['finiteDifferences']);
+    const p = object(value, '', ['format', 'version', 'kind', 'name', 'graph'], ['finiteDifferences', 'lesson']);
     string(p.name, 'name', false);
     const g = object(p.graph, 'graph', ['nodes', 'edges'], ['output']);
     checkGraph({ nodes: g.nodes, edges: g.edges }, 'graph');
@@ -33,6 +34,7 @@ export function validateCompGraphProject(value: Json, fileName?: string): CompGr
       const fd = object(v, at, ['h']);
       number(fd.h, join(at, 'h'), { min: 0, minExclusive: true, max: 1 });
     });
+    optional(p, 'lesson', '', (v, at) => checkCompGraphLesson(v, at, p.graph as unknown as CompGraph));
     return p as unknown as CompGraphProject;
   } catch (err) {
     if (err instanceof ProjectError && fileName) throw new ProjectError(`${fileName}: ${err.message}`, err.path);
@@ -65,6 +67,6 @@ export function isCompGraphJson(value: unknown): boolean {
 }
 
 /** A new computational-graph project around `graph`. */
-export function makeCompGraphProject(name: string, graph: CompGraphProject['graph'], extra: Partial<Pick<CompGraphProject, 'finiteDifferences'>> = {}): CompGraphProject {
+export function makeCompGraphProject(name: string, graph: CompGraphProject['graph'], extra: Partial<Pick<CompGraphProject, 'finiteDifferences' | 'lesson'>> = {}): CompGraphProject {
   return { format: PROJECT_FORMAT, version: PROJECT_VERSION, kind: COMPGRAPH_KIND, name, graph, ...extra };
 }

@@ -1,5 +1,6 @@
 /** The computational-graph document: scalar blocks, their wires, and the output g. Plain data. */
 import type { GraphEdge, GraphNode } from '../graph-types';
+import type { Lesson } from '../lesson-types';
 import { PROJECT_FORMAT, PROJECT_VERSION } from '../project-types';
 
 export const COMPGRAPH_KIND = 'computationalGraph';
@@ -21,4 +22,6 @@ export interface CompGraphProject {
   graph: CompGraph;
   /** Step h of the finite differences shown beside each variable (default 1e-3). */
   finiteDifferences?: { h: number };
+  /** A lesson: instructions, answers checked against ∂g/∂θ, optionally the graph locked (compgraph/lesson.ts). */
+  lesson?: Lesson;
 }

@@ -158,3 +158,4 @@ export function blankProject(name = 'Untitled'): Project {
 export { chainGraph, makeProject, CHAIN_SPACING, NODES_PER_ROW, type ChainLink } from './build';
 
 export { compGraphTemplates, findCompGraphTemplate, blankCompGraph, BLANK_COMPGRAPH_ID, type CompGraphTemplate } from './compgraph';
+export { compGraphLessonTemplates, findCompGraphLesson } from './compgraph-lessons';

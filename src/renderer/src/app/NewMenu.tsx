@@ -1,7 +1,7 @@
 /** The New ▾ menu: a blank project, one of the templates, a lecture's worked example, a lesson or a computational graph. */
 import { usePopupMenu } from './use-popup-menu';
 import type { AppCommand } from '../../../shared/commands';
-import { compGraphTemplates, lectureMenuTemplates, lessonTemplates, templates } from '../../../shared/templates';
+import { compGraphLessonTemplates, compGraphTemplates, lectureMenuTemplates, lessonTemplates, templates } from '../../../shared/templates';
 import { BLANK_COMPGRAPH_ID } from '../compgraph/compgraph-files';
 import { icons } from './icons';
 import '../styles/overlays.css';
@@ -44,7 +44,7 @@ export function NewMenu({ dispatch }: { dispatch(command: AppCommand): void }) {
           ))}
           <div className="menu__separator" />
           <div className="menu__heading">Lessons</div>
-          {lessonTemplates.map((t) => (
+          {[...lessonTemplates, ...compGraphLessonTemplates].map((t) => (
             <button key={t.id} type="button" role="menuitem" className="menu__item" onClick={() => choose(t.id)} data-testid={`template-lesson-${t.id}`} data-command="new">
               <span className="menu__item-title">{t.label}</span>
               <span className="menu__item-text">{t.description}</span>

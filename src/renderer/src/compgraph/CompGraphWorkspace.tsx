@@ -5,6 +5,7 @@ import type { ScalarOp } from '../../../shared/compgraph/ops';
 import { ErrorBanner, NoticeToast } from '../app/Banners';
 import { BlockInspector } from './BlockInspector';
 import { CompGraphCanvas } from './CompGraphCanvas';
+import { CompGraphLessonPanel } from './CompGraphLessonPanel';
 import { useCompGraphStore } from './compgraph-store';
 import { openAsNetwork } from './open-as-network';
 import { GradientPanel } from './GradientPanel';
@@ -34,9 +35,11 @@ export function CompGraphWorkspace() {
     const count = useCompGraphStore.getState().project!.graph.nodes.length;
     useCompGraphStore.getState().addNode(op, { x: Math.round(centre.x - 70 + (count % 5) * 24), y: Math.round(centre.y - 30 + (count % 5) * 24) });
   };
+  const hasLesson = useCompGraphStore((s) => s.project?.lesson !== undefined);
   return (
-    <div className="workspace cg-workspace" data-testid="compgraph-workspace">
+    <div className={`workspace cg-workspace${hasLesson ? ' cg-workspace--lesson' : ''}`} data-testid="compgraph-workspace">
       <ScalarPalette onAdd={add} />
+      <CompGraphLessonPanel />
       <main className="centre">
         <div className="centre__messages">
           <ErrorBanner />

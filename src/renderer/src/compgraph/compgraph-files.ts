@@ -6,6 +6,7 @@
 import { serializeCompGraphProject } from '../../../shared/compgraph/project-file';
 import type { CompGraphProject } from '../../../shared/compgraph/types';
 import { BLANK_COMPGRAPH_ID, blankCompGraph, findCompGraphTemplate } from '../../../shared/templates/compgraph';
+import { findCompGraphLesson } from '../../../shared/templates/compgraph-lessons';
 import { useUiStore } from '../store/ui-store';
 import { isCompGraphOpen, useCompGraphStore } from './compgraph-store';
 
@@ -14,7 +15,7 @@ export { BLANK_COMPGRAPH_ID };
 /** The project a New-menu id builds, when it is a computational graph. */
 export function compGraphForTemplate(id: string | undefined): CompGraphProject | undefined {
   if (id === BLANK_COMPGRAPH_ID) return blankCompGraph();
-  return id ? findCompGraphTemplate(id)?.build() : undefined;
+  return id ? (findCompGraphTemplate(id) ?? findCompGraphLesson(id))?.build() : undefined;
 }
 
 export function showCompGraph(project: CompGraphProject, fileName: string | null = null, path: string | null = null, text = ''): void {

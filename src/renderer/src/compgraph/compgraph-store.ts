@@ -9,9 +9,11 @@ import {
   CompGraphEvaluationError, forwardMode, forwardPass, reverseMode,
   type ForwardMode, type ForwardPass, type ReverseMode,
 } from '../../../shared/compgraph/evaluate';
+import { compGraphLockReason } from '../../../shared/compgraph/lesson';
 import { paramsWithDefaults, scalarOps, type ScalarOp } from '../../../shared/compgraph/ops';
 import { DEFAULT_FD_STEP, type CompGraph, type CompGraphProject } from '../../../shared/compgraph/types';
 import { GraphError, formatIssue } from '../../../shared/graph-types';
+import { useUiStore } from '../store/ui-store';
 
 /** What the canvas shows of a differentiation: nothing, a forward pass, then reverse or forward mode. */
 export interface RunState {
@@ -60,6 +62,8 @@ export interface CompGraphState {
   removeEdge(id: string): void;
   setParam(id: string, name: string, value: number | string): void;
   setOutput(id: string): void;
+  /** Sets (or clears, with undefined) the student's answer to lesson goal `index`; returns why not, or null. */
+  setLessonAnswer(index: number, answer: number | undefined): string | null;
   runForward(): boolean;
   runBackward(): void;
   stepBackward(): void;
@@ -91,10 +95,16 @@ function computeRun(graph: CompGraph): RunState {
 
 export const useCompGraphStore = create<CompGraphState>()((set, get) => {
   const graph = (): CompGraph => get().project!.graph;
-  /** A change to the document: recorded for undo, marks it unsaved, and clears shown results. */
+  /** Why the lesson refuses graph changes (shown as a notice), or null. */
+  const refused = (): string | null => {
+    const reason = compGraphLockReason(get().project);
+    if (reason) useUiStore.getState().showNotice(reason);
+    return reason;
+  };
+  /** A change to the document: recorded for undo, marks it unsaved, and clears shown results. Refused while the lesson locks the graph. */
   const commit = (next: CompGraph): void => {
     const { project, past } = get();
-    if (!project) return;
+    if (!project || refused()) return;
     set({ project: { ...project, graph: next }, past: [...past, project.graph].slice(-HISTORY_LIMIT), future: [], dirty: true, run: null, runError: null });
   };
 
@@ -155,6 +165,8 @@ export const useCompGraphStore = create<CompGraphState>()((set, get) => {
     },
     connect: (source, target, port) => {
       const g = graph();
+      const locked = refused();
+      if (locked) return locked;
       if (source === target) return 'A block cannot read its own value.';
       const existing = g.edges.find((e) => e.target === target && e.targetHandle === port);
       const edges = [...g.edges.filter((e) => e !== existing), { id: freeEdgeId(g), source, sourceHandle: 'out', target, targetHandle: port }];
@@ -217,6 +229,19 @@ export const useCompGraphStore = create<CompGraphState>()((set, get) => {
       set({ run: { ...run, tangentPasses: done >= run.tan.passes.length ? 1 : done + 1 } });
     },
     resetRun: () => set({ run: null, runError: null }),
+    setLessonAnswer: (index, answer) => {
+      const { project } = get();
+      const goal = project?.lesson?.goals[index];
+      if (!project?.lesson || goal?.kind !== 'answer') return `There is no answer goal ${index + 1}.`;
+      const goals = project.lesson.goals.map((g, i) => {
+        if (i !== index || g.kind !== 'answer') return g;
+        const { answer: _old, ...rest } = g;
+        return answer === undefined ? rest : { ...rest, answer };
+      });
+      // An answer is the student's work, not a graph edit: saved with the file, outside the graph's undo history.
+      set({ project: { ...project, lesson: { ...project.lesson, goals } }, dirty: true });
+      return null;
+    },
   };
 });
 

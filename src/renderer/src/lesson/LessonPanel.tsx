@@ -19,16 +19,19 @@ const EMPTY_LESSON: Lesson = {
   goals: [],
 };
 
-function AnswerField({ index, answer }: { index: number; answer: number | undefined }) {
+/** Stores the student's answer to goal `index` (undefined clears it); returns why not, or null. */
+export type SetAnswer = (index: number, answer: number | undefined) => string | null;
+
+function AnswerField({ index, answer, onAnswer }: { index: number; answer: number | undefined; onAnswer: SetAnswer }) {
   const shown = answer === undefined ? '' : String(answer);
   const [draft, setDraft] = useState(shown);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => setDraft(shown), [shown]);
   const submit = () => {
-    if (draft.trim() === '') return setError(useProjectStore.getState().setLessonAnswer(index, undefined));
+    if (draft.trim() === '') return setError(onAnswer(index, undefined));
     const parsed = parseNumber(draft, 'The answer');
     if ('error' in parsed) return setError(parsed.error);
-    setError(useProjectStore.getState().setLessonAnswer(index, parsed.value));
+    setError(onAnswer(index, parsed.value));
   };
   return (
     <div className="lesson-answer">
@@ -50,7 +53,7 @@ function AnswerField({ index, answer }: { index: number; answer: number | undefi
   );
 }
 
-function GoalItem({ goal, result, index }: { goal: LessonGoal; result: GoalResult; index: number }) {
+function GoalItem({ goal, result, index, onAnswer }: { goal: LessonGoal; result: GoalResult; index: number; onAnswer: SetAnswer }) {
   const state = result.passed ? 'passed' : 'failed';
   return (
     <li className={`lesson-goal is-${state}`} data-testid={`lesson-goal-${index}`}>
@@ -64,7 +67,7 @@ function GoalItem({ goal, result, index }: { goal: LessonGoal; result: GoalResul
             <div className="lesson-goal__prompt">
               <MarkdownInline text={goal.prompt} />
             </div>
-            <AnswerField index={index} answer={goal.answer} />
+            <AnswerField index={index} answer={goal.answer} onAnswer={onAnswer} />
           </>
         )}
         <div className="lesson-goal__detail">
@@ -75,8 +78,8 @@ function GoalItem({ goal, result, index }: { goal: LessonGoal; result: GoalResul
   );
 }
 
-function Goals({ lesson }: { lesson: Lesson }) {
-  const results = useGoalResults(lesson);
+/** The goals with their results and answer fields; shared by network and computational-graph lessons. */
+export function GoalList({ lesson, results, onAnswer }: { lesson: Lesson; results: GoalResult[]; onAnswer: SetAnswer }) {
   if (lesson.goals.length === 0) return null;
   const passed = results.filter((r) => r.passed).length;
   return (
@@ -89,11 +92,16 @@ function Goals({ lesson }: { lesson: Lesson }) {
       </div>
       <ol className="lesson-goals__list">
         {lesson.goals.map((goal, i) => (
-          <GoalItem key={i} goal={goal} result={results[i]!} index={i} />
+          <GoalItem key={i} goal={goal} result={results[i]!} index={i} onAnswer={onAnswer} />
         ))}
       </ol>
     </section>
   );
+}
+
+function Goals({ lesson }: { lesson: Lesson }) {
+  const results = useGoalResults(lesson);
+  return <GoalList lesson={lesson} results={results} onAnswer={(i, a) => useProjectStore.getState().setLessonAnswer(i, a)} />;
 }
 
 function TeacherSwitch() {

@@ -30,6 +30,8 @@ async function valueOf(engine: Engine, q: LessonQuantity): Promise<number> {
       if (index >= prediction.cols) throw new Error(`the network has ${prediction.cols} outputs: there is no output ${index}`);
       return prediction.outputs[index]!;
     }
+    case 'partial':
+      throw new Error('∂g/∂θ belongs to computational-graph projects, not to a network');
   }
 }
 
