@@ -2,18 +2,22 @@
  * `bprop lesson FILE [--json]`: checks a lesson's goals headless, as the app does — answers at
  * the project's saved weights (before training, as the student worked them out), then trains the
  * project as saved and checks the run's goals and the parameter budget. For grading handed-in
- * files. Exit code 0 whether or not the goals pass (the output says); 2 for a file without a lesson.
+ * files. A computational graph's lesson has answers only, checked against its reverse mode.
+ * Exit code 0 whether or not the goals pass (the output says); 2 for a file without a lesson.
  */
 import { applyNormalizer } from '../engine/data/normalize';
 import type { PreparedData } from '../engine/data/types';
 import { createTrainer, prepareProjectData } from '../engine/session';
 import type { Trainer } from '../engine/train';
-import { describeGoal, evaluateGoal, type AnswerReference } from '../shared/lesson-goals';
-import type { LessonQuantity } from '../shared/lesson-types';
+import path from 'node:path';
+import { parseAnyProject } from '../shared/compgraph/any-project';
+import { compGraphAnswerReference } from '../shared/compgraph/lesson';
+import { describeGoal, evaluateGoal, type AnswerReference, type GoalResult } from '../shared/lesson-goals';
+import type { LessonGoal, LessonQuantity } from '../shared/lesson-types';
 import { ProjectError } from '../shared/project';
 import { MAX_GRADIENT_CHECK_COUNT } from '../shared/protocol-gradcheck';
 import { checkFlags, parseArgs, UsageError } from './args';
-import { projectDataSource, readProjectFile } from './project-file';
+import { projectDataSource, readProjectText } from './project-file';
 
 const USAGE = 'usage: bprop lesson FILE [--json]';
 
@@ -57,9 +61,17 @@ export async function lessonCommand(argv: string[]): Promise<void> {
   checkFlags(args, ['json']);
   const [file, ...rest] = args.positionals;
   if (!file || rest.length > 0) throw new UsageError(USAGE);
-  const project = await readProjectFile(file);
-  const lesson = project.lesson;
+  const opened = parseAnyProject(await readProjectText(file), path.basename(file));
+  const lesson = opened.project.lesson;
   if (!lesson) throw new ProjectError(`${file}: the project has no lesson`, 'lesson');
+  if (opened.kind === 'computationalGraph') {
+    // A graph's goals are answers, checked against its reverse mode at the file's variable values.
+    const graph = opened.project.graph;
+    const noRun = { epochs: [], test: null, parameters: null };
+    const results = lesson.goals.map((goal) => ({ goal, ...evaluateGoal(goal, noRun, goal.kind === 'answer' ? compGraphAnswerReference(graph, goal.quantity) : null) }));
+    return printResults(lesson.title, results, args.flags.has('json'));
+  }
+  const project = opened.project;
   const data = await prepareProjectData(project, projectDataSource(file));
   const trainer = createTrainer(project, data);
 
@@ -68,14 +80,17 @@ export async function lessonCommand(argv: string[]): Promise<void> {
   while (!trainer.done) trainer.trainStep();
   const test = data.test.n > 0 ? trainer.evaluate(data.test) : null;
   const results = lesson.goals.map((goal, i) => ({ goal, ...evaluateGoal(goal, { epochs: trainer.history, test, parameters }, references[i] ?? null) }));
-  const passed = results.filter((r) => r.passed).length;
+  printResults(lesson.title, results, args.flags.has('json'));
+}
 
-  if (args.flags.has('json')) {
+function printResults(title: string, results: readonly ({ goal: LessonGoal } & GoalResult)[], json: boolean): void {
+  const passed = results.filter((r) => r.passed).length;
+  if (json) {
     const goals = results.map((r) => ({ kind: r.goal.kind, goal: describeGoal(r.goal), passed: r.passed, detail: r.detail }));
-    process.stdout.write(`${JSON.stringify({ lesson: lesson.title, goals, passed, total: results.length })}\n`);
+    process.stdout.write(`${JSON.stringify({ lesson: title, goals, passed, total: results.length })}\n`);
     return;
   }
-  process.stdout.write(`Lesson: ${lesson.title}\n`);
+  process.stdout.write(`Lesson: ${title}\n`);
   for (const r of results) process.stdout.write(`  ${r.passed ? 'passed' : 'failed'}  ${describeGoal(r.goal)} — ${r.detail}\n`);
   process.stdout.write(`${passed} of ${results.length} goals passed\n`);
 }

@@ -11,15 +11,18 @@ import type { CsvFile } from '../shared/desktop-api';
 import { readProjectCsv } from '../node/project-csv';
 import { FileAccessError } from '../node/read-file';
 
-export async function readProjectFile(file: string): Promise<Project> {
-  let text: string;
+/** A project file's text, or a ProjectError naming the file (not found, cannot be read). */
+export async function readProjectText(file: string): Promise<string> {
   try {
-    text = await fs.readFile(file, 'utf8');
+    return await fs.readFile(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new ProjectError(`${file}: ${code === 'ENOENT' ? 'file not found' : `cannot be read (${code ?? String(e)})`}`);
   }
-  return parseProject(text, path.basename(file));
+}
+
+export async function readProjectFile(file: string): Promise<Project> {
+  return parseProject(await readProjectText(file), path.basename(file));
 }
 
 export async function writeProjectFile(file: string, project: Project): Promise<void> {

@@ -6,9 +6,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectDataSource } from '../../src/cli/project-file';
 import { createTrainer, prepareProjectData, weightsToProject } from '../../src/engine/session';
+import { serializeCompGraphProject } from '../../src/shared/compgraph/project-file';
 import { serializeProject } from '../../src/shared/project';
 import type { Project } from '../../src/shared/project-types';
-import { findTemplate } from '../../src/shared/templates';
+import { findCompGraphLesson, findTemplate } from '../../src/shared/templates';
 import { repoRoot } from '../helpers/projects';
 
 function bprop(...args: string[]) {
@@ -68,5 +69,21 @@ describe('bprop lesson', () => {
     const r = bprop('lesson', path.join(repoRoot, 'examples', 'iris.bprop'));
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`bprop: ${path.join(repoRoot, 'examples', 'iris.bprop')}: the project has no lesson\n`);
+  });
+
+  it('a computational graph\'s lesson: answers checked against reverse mode (∇g for example 2)', () => {
+    const start = findCompGraphLesson('autodiff-example2-gradient')!.build();
+    const answers = [-1.3333, 2.6667, 0]; // θ₂ with the wrong sign
+    const project = { ...start, lesson: { ...start.lesson!, goals: start.lesson!.goals.map((g, i) => (g.kind === 'answer' ? { ...g, answer: answers[i]! } : g)) } };
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'bprop-lesson-')), 'grad.bprop');
+    writeFileSync(file, serializeCompGraphProject(project));
+    const r = bprop('lesson', file, '--json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { lesson: string; goals: { goal: string; passed: boolean; detail: string }[]; passed: number; total: number };
+    expect(out.lesson).toBe('Compute ∇g for example 2 by hand');
+    expect(out.goals.map((g) => [g.goal, g.passed])).toEqual([['∂g/∂θ₁', true], ['∂g/∂θ₂', false], ['∂g/∂θ₃', true]]);
+    expect(out.goals[1]!.detail).toBe('2.667 is not it yet');
+    expect([out.passed, out.total]).toEqual([2, 3]);
   });
 });
