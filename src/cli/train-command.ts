@@ -1,6 +1,7 @@
 /** `bprop train FILE [--epochs N] [--seed N] [--out FILE] [--json]` */
 import { computedChecksumNote, createTrainer, prepareProjectData, weightsToProject } from '../engine/session';
 import { isCsvData } from '../shared/project-types';
+import { optimizerStateToProject, resumeFromProject } from '../engine/optimizer-state';
 import type { Metrics } from '../engine/metrics';
 import { checkFlags, intFlag, parseArgs, stringFlag, UsageError } from './args';
 import { formatMetrics, ProgressBar } from './progress';
@@ -24,13 +25,24 @@ export async function trainCommand(argv: string[]): Promise<void> {
     process.stderr.write(`${computedChecksumNote(project.data.csv, data.dataset.sha256)}\n`);
     project.data = { ...project.data, sha256: data.dataset.sha256 };
   }
-  const trainer = createTrainer(project, data, { epochs });
+  // A file saved by a run (--out, or Save in the app) continues that run: epochs, schedule,
+  // moments. --epochs N trains N more epochs; without it, up to the file's `epochs`.
+  const savedEpoch = project.optimizerState?.epoch ?? 0;
+  let trainer = createTrainer(project, data, { epochs: epochs === undefined ? undefined : savedEpoch + epochs });
+  const notice = resumeFromProject(trainer, project.optimizerState);
+  if (notice) {
+    process.stderr.write(`${file}: ${notice}\n`);
+    if (epochs !== undefined && savedEpoch > 0) trainer = createTrainer(project, data, { epochs });
+  }
+  if (trainer.done)
+    throw new UsageError(`${file}: already trained for ${trainer.epoch} of ${trainer.config.epochs} epochs (optimizerState.epoch); pass --epochs N to train N more`);
   const total = trainer.config.epochs;
   const bar = json ? null : new ProgressBar(total);
   if (!json) {
     process.stderr.write(
       `${project.name}: ${data.train.n} training, ${data.validation.n} validation, ${data.test.n} test samples; ` +
-        `${trainer.model.params.reduce((s, p) => s + p.data.length, 0)} parameters; ${total} epochs\n`,
+        `${trainer.model.params.reduce((s, p) => s + p.data.length, 0)} parameters; ${total} epochs` +
+        (trainer.epoch > 0 ? ` (resuming after epoch ${trainer.epoch})\n` : '\n'),
     );
   }
   while (!trainer.done) {
@@ -66,7 +78,8 @@ export async function trainCommand(argv: string[]): Promise<void> {
     if (test) process.stdout.write(`Test   ${formatMetrics(test)}\n`);
   }
   if (outFile) {
-    await writeProjectFile(outFile, { ...project, weights: weightsToProject(trainer.model) });
+    const optimizerState = optimizerStateToProject(trainer);
+    await writeProjectFile(outFile, { ...project, weights: weightsToProject(trainer.model), optimizerState });
     if (!json) process.stdout.write(`Saved trained project to ${outFile}\n`);
   }
 }

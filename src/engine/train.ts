@@ -17,7 +17,7 @@ import { EarlyStopping } from './early-stopping';
 import { MetricAccumulator, type Metrics } from './metrics';
 import type { Model } from './model';
 import { copyRows } from './ops/reduce';
-import { createOptimizer, type Optimizer } from './optim';
+import { createOptimizer, type Optimizer, type OptimizerSnapshot } from './optim';
 import { Rng, streamSeed } from './random';
 import { learningRateAt, scheduleUnit } from './schedules';
 import type { WeightMap } from './tensor';
@@ -158,6 +158,50 @@ export class Trainer {
     this.averager?.update();
     if (this.stepInEpoch === this.stepsPerEpoch) this.endEpoch();
     return loss;
+  }
+
+  /** The optimiser, whose state (slots and step count) a saved project keeps for resuming. */
+  get optimizerInUse(): Optimizer {
+    return this.optimizer;
+  }
+
+  /**
+   * Continues a run that was saved after `position.epoch` epochs and `position.stepInEpoch` more
+   * steps: the optimiser takes `snapshot` (its step count is the run's global step, so schedules
+   * continue), and the sample order is replayed from the seed to where the run was, so the next
+   * batches are the ones the uninterrupted run would have drawn. Only before the first step.
+   */
+  resumeAt(position: { epoch: number; stepInEpoch: number }, snapshot: OptimizerSnapshot): void {
+    if (this.globalStep !== 0) throw new Error('resumeAt: the trainer has already taken steps');
+    const { epoch, stepInEpoch } = position;
+    if (!Number.isInteger(epoch) || epoch < 0 || !Number.isInteger(stepInEpoch) || stepInEpoch < 0 || stepInEpoch >= this.stepsPerEpoch)
+      throw new Error(`resumeAt: position epoch ${epoch}, step ${stepInEpoch} does not fit ${this.stepsPerEpoch} steps per epoch`);
+    const steps = epoch * this.stepsPerEpoch + stepInEpoch;
+    if (snapshot.step !== steps) throw new Error(`resumeAt: the optimizer took ${snapshot.step} steps, but epoch ${epoch} and step ${stepInEpoch} mean ${steps}`);
+    this.optimizer.setState(snapshot);
+    this.replaySampling(epoch, stepInEpoch);
+    this.epoch = epoch;
+    this.stepInEpoch = stepInEpoch;
+    this.globalStep = steps;
+    if (this.epoch >= this.config.epochs) this.status = 'finished';
+  }
+
+  /** Draws what trainStep would have drawn in the first `epochs` epochs and `steps` steps. */
+  private replaySampling(epochs: number, steps: number): void {
+    const sampling = this.config.sampling ?? 'shuffle';
+    const n = this.data.train.n;
+    const epochsStarted = epochs + (steps > 0 ? 1 : 0);
+    if (sampling === 'shuffle') {
+      for (let e = 0; e < epochsStarted; e++) this.shuffleRng.shuffle(this.order);
+    } else if (sampling === 'replacement') {
+      for (let e = 0; e < epochsStarted; e++) {
+        const stepsInThisEpoch = e < epochs ? this.stepsPerEpoch : steps;
+        for (let k = 0; k < stepsInThisEpoch; k++) {
+          const rows = Math.min(this.batchSize, n - k * this.batchSize);
+          for (let i = 0; i < rows; i++) this.shuffleRng.int(n);
+        }
+      }
+    }
   }
 
   /** Runs the rest of the current epoch; returns its metrics. */

@@ -11,7 +11,8 @@ const MAX_LINE = 120;
 
 /** Keys listed first, in this order; any others follow in their own order. */
 const ORDER = {
-  root: ['format', 'version', 'name', 'lesson', 'graph', 'data', 'training', 'runs', 'ui', 'weights'],
+  root: ['format', 'version', 'name', 'lesson', 'graph', 'data', 'training', 'runs', 'ui', 'weights', 'optimizerState'],
+  optimizerState: ['type', 'epoch', 'stepInEpoch', 'step', 'slots'],
   lesson: ['title', 'instructions', 'locks', 'goals'],
   locks: ['nodes', 'params', 'graph', 'data', 'training'],
   goal: ['kind', 'label', 'prompt', 'metric', 'split', 'quantity', 'atLeast', 'atMost', 'below', 'epochs', 'tolerance', 'relative', 'answer'],
@@ -68,6 +69,11 @@ export function canonicalProject(project: unknown): Json {
   const nodeOrder = ((root.graph as Json | undefined)?.nodes as Json[] | undefined)?.map((n) => String(n.id)) ?? [];
   orderSection(root, 'runs', (runs) => (runs as unknown[]).map((r) => orderRun(r, nodeOrder)));
   orderSection(root, 'weights', (w) => orderWeights(w, nodeOrder));
+  orderSection(root, 'optimizerState', (o) => {
+    const state = ordered(o, ORDER.optimizerState);
+    orderSection(state, 'slots', (slots) => Object.fromEntries(Object.entries(slots as Json).map(([name, w]) => [name, orderWeights(w, nodeOrder)])));
+    return state;
+  });
   return root;
 }
 

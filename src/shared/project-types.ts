@@ -98,6 +98,22 @@ export interface SerializedTensor {
 /** node id -> param name -> tensor */
 export type SerializedWeights = Record<string, Record<string, SerializedTensor>>;
 
+/**
+ * The optimiser's state, saved with the weights so training can resume exactly where it stopped
+ * (see docs/project-format.md, `optimizerState`).
+ */
+export interface SerializedOptimizerState {
+  /** The optimiser type the state belongs to. */
+  type: OptimizerType;
+  /** Completed epochs, and steps taken in the epoch after them. */
+  epoch: number;
+  stepInEpoch: number;
+  /** Optimiser steps taken in all (Adam's t of the bias corrections; the schedules' step). */
+  step: number;
+  /** Slot name (e.g. Adam's expAvg, expAvgSq) -> node id -> param name -> tensor. */
+  slots: Record<string, SerializedWeights>;
+}
+
 /** One finished epoch of a recorded run: the metric curves (validation ones when there is a validation split). */
 export interface RunEpoch {
   /** 1-based number of the epoch just finished. */
@@ -150,6 +166,8 @@ export interface Project {
   /** How the app shows the project (the training pace); the engine ignores it. */
   ui?: ProjectUi;
   weights?: SerializedWeights;
+  /** Only with `weights`: the optimiser's state for them. */
+  optimizerState?: SerializedOptimizerState;
 }
 
 export function isCsvData(data: DataConfig): data is CsvDataConfig {

@@ -11,6 +11,7 @@ import { checkLesson } from './lesson';
 import { checkRuns } from './project-runs';
 import { checkProjectUi } from './project-ui';
 import { checkData, checkGraph, checkTensor, checkWeights } from './project-sections';
+import { checkOptimizerState } from './project-optimizer-state';
 import { checkTraining } from './project-training';
 import type { Graph } from './graph-types';
 import { PROJECT_FORMAT, PROJECT_VERSION, type Project, type SerializedTensor } from './project-types';
@@ -53,7 +54,7 @@ export function validateProject(value: unknown, fileName?: string): Project {
   try {
     const project = migrateProject(checkHeader(value)) as Json;
     if (project.kind !== undefined) refuseOtherKind(project.kind);
-    object(project, '', ['format', 'version', 'name', 'graph', 'data', 'training'], ['lesson', 'runs', 'ui', 'weights']);
+    object(project, '', ['format', 'version', 'name', 'graph', 'data', 'training'], ['lesson', 'runs', 'ui', 'weights', 'optimizerState']);
     string(project.name, 'name', false);
     checkGraph(project.graph, 'graph');
     checkData(project.data, 'data');
@@ -62,6 +63,7 @@ export function validateProject(value: unknown, fileName?: string): Project {
     if (project.runs !== undefined) checkRuns(project.runs, 'runs');
     if (project.ui !== undefined) checkProjectUi(project.ui, 'ui');
     if (project.weights !== undefined) checkWeights(project.weights, 'weights');
+    if (project.optimizerState !== undefined) checkOptimizerState(project.optimizerState, 'optimizerState', project.weights !== undefined);
     return project as unknown as Project;
   } catch (err) {
     if (err instanceof ProjectError && fileName) throw new ProjectError(`${fileName}: ${withoutHelp(err)}`, err.path, err.help);
@@ -110,7 +112,7 @@ export function migrateProject(raw: { version: number } & Json, migrations: Read
   return project;
 }
 
-/** JSON with 2-space indent and a fixed key order (weights last), ending with a newline. */
+/** JSON with 2-space indent and a fixed key order (weights and optimizerState last), ending with a newline. */
 export function serializeProject(project: Project): string {
   const canonical = canonicalProject(project);
   validateProject(canonical); // never write a file we would refuse to open

@@ -8,6 +8,7 @@ type AdagradConfig = Extract<OptimizerConfig, { type: 'adagrad' }>;
 
 export class Adagrad extends OptimizerBase {
   readonly type = 'adagrad';
+  readonly slotNames = ['sum'];
   private readonly epsilon: number;
   private readonly lrDecay: number;
   private readonly sum: Float32Array;

@@ -8,6 +8,7 @@ type AdamConfig = Extract<OptimizerConfig, { type: 'adam' }>;
 
 export class Adam extends OptimizerBase {
   readonly type = 'adam';
+  readonly slotNames = ['expAvg', 'expAvgSq'];
   private readonly beta1: number;
   private readonly beta2: number;
   private readonly epsilon: number;

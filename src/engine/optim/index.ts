@@ -7,7 +7,7 @@ import type { Optimizer } from './optimizer';
 import { Rmsprop } from './rmsprop';
 import { Sgd } from './sgd';
 
-export type { Optimizer, PenaltyOptions } from './optimizer';
+export type { Optimizer, OptimizerSnapshot, PenaltyOptions } from './optimizer';
 export { OptimizerBase } from './optimizer';
 export { OPTIMIZER_DEFAULTS } from './defaults';
 export { Adagrad, Adam, Rmsprop, Sgd };

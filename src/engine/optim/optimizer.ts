@@ -12,6 +12,24 @@ export interface Optimizer {
   step(lr: number): void;
   /** Forget state (momentum buffers, moments, step count). */
   reset(): void;
+  /** The params it updates, in slot order. */
+  readonly params: readonly Param[];
+  /** Where param i's values start in every slot. */
+  offsetOf(i: number): number;
+  /** Names of the state buffers, one per slot, as PyTorch's state_dict calls them (e.g. Adam's expAvg, expAvgSq). */
+  readonly slotNames: readonly string[];
+  /** A copy of the state: the step count and every slot (allocates; never called inside a step). */
+  getState(): OptimizerSnapshot;
+  /** Copies a state taken from an optimiser of the same type and params into this one (allocates nothing). */
+  setState(state: OptimizerSnapshot): void;
+}
+
+/** The optimiser's state in the engine's form: slot values end to end over the params, as `slots`. */
+export interface OptimizerSnapshot {
+  /** Steps taken (the t of bias corrections and Adagrad's decay). */
+  step: number;
+  /** One array per slot name, in slotNames' order, each as long as all params together. */
+  slots: Float32Array[];
 }
 
 export interface PenaltyOptions {
@@ -27,6 +45,7 @@ export interface PenaltyOptions {
 
 export abstract class OptimizerBase implements Optimizer {
   abstract readonly type: OptimizerType;
+  abstract readonly slotNames: readonly string[];
   /**
    * The state buffers ("slots": momentum, first/second moments, ...). Each slot is ONE
    * Float32Array covering every parameter end to end, allocated at construction and only
@@ -87,6 +106,25 @@ export abstract class OptimizerBase implements Optimizer {
   reset(): void {
     this.t = 0;
     for (const slot of this.slots) slot.fill(0);
+  }
+
+  getState(): OptimizerSnapshot {
+    return { step: this.t, slots: this.slots.map((slot) => new Float32Array(slot)) };
+  }
+
+  setState(state: OptimizerSnapshot): void {
+    if (state.slots.length !== this.slots.length) throw new Error(`optimizer: the state has ${state.slots.length} slots, ${this.type} here keeps ${this.slots.length}`);
+    state.slots.forEach((slot, i) => {
+      if (slot.length !== this.slots[i].length) throw new Error(`optimizer: slot ${this.slotNames[i]} holds ${slot.length} values, the params need ${this.slots[i].length}`);
+    });
+    if (!Number.isInteger(state.step) || state.step < 0) throw new Error(`optimizer: step must be a whole number ≥ 0 (got ${state.step})`);
+    state.slots.forEach((slot, i) => this.slots[i].set(slot));
+    this.t = state.step;
+  }
+
+  /** Where param i's values start in every slot. */
+  offsetOf(i: number): number {
+    return this.offsets[i];
   }
 
   /** Per-step scalars (bias corrections, decayed rates) computed once before the loop. */

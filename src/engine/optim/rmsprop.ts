@@ -8,6 +8,7 @@ type RmspropConfig = Extract<OptimizerConfig, { type: 'rmsprop' }>;
 
 export class Rmsprop extends OptimizerBase {
   readonly type = 'rmsprop';
+  readonly slotNames: readonly string[];
   private readonly rho: number;
   private readonly epsilon: number;
   private readonly momentum: number;
@@ -22,6 +23,7 @@ export class Rmsprop extends OptimizerBase {
     this.rho = cfg.rho ?? d.rho;
     this.epsilon = cfg.epsilon ?? d.epsilon;
     this.momentum = momentum;
+    this.slotNames = momentum > 0 ? ['squareAvg', 'momentumBuffer'] : ['squareAvg'];
     this.squareAvg = this.slots[0];
     this.buf = this.slots[1] ?? new Float32Array(0);
   }

@@ -8,6 +8,7 @@ type SgdConfig = Extract<OptimizerConfig, { type: 'sgd' }>;
 
 export class Sgd extends OptimizerBase {
   readonly type = 'sgd';
+  readonly slotNames: readonly string[];
   private readonly momentum: number;
   private readonly dampening: number;
   private readonly nesterov: boolean;
@@ -20,6 +21,7 @@ export class Sgd extends OptimizerBase {
     const momentum = cfg.momentum ?? d.momentum;
     super(params, momentum !== 0 ? 1 : 0, { weightDecay: cfg.weightDecay ?? d.weightDecay, l1 });
     this.momentum = momentum;
+    this.slotNames = momentum !== 0 ? ['momentumBuffer'] : [];
     this.dampening = cfg.dampening ?? d.dampening;
     this.nesterov = cfg.nesterov ?? d.nesterov;
     this.buf = this.slots[0] ?? new Float32Array(0);
