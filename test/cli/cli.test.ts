@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseProject } from '../../src/shared/project';
-import { chainGraph, makeProject, repoRoot } from '../helpers/projects';
+import { chainGraph, loadExample, makeProject, repoRoot } from '../helpers/projects';
+import type { Project } from '../../src/shared/project-types';
 
 function bprop(...args: string[]) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/cli/bprop.ts'), ...args], {
@@ -76,6 +77,47 @@ describe('bprop train', () => {
     const again = jsonLines(bprop('train', out, '--epochs', '1', '--json').stdout);
     expect(again[0].loss).toBeLessThan(first[0].loss / 2);
     expect(again[0].loss).toBeLessThan(first[19].loss * 1.5);
+  });
+
+  it('--out saves the optimizer state: training the output continues the run exactly (Adam, momentum SGD)', () => {
+    for (const optimizer of [{ type: 'adam', learningRate: 0.02 }, { type: 'sgd', learningRate: 0.1, momentum: 0.9 }]) {
+      const dir = tmp();
+      const project = { ...loadExample('iris'), weights: undefined };
+      project.training = { ...project.training, optimizer: optimizer as Project['training']['optimizer'], epochs: 6 };
+      const start = path.join(dir, 'start.bprop');
+      writeFileSync(start, JSON.stringify(project));
+      const whole = path.join(dir, 'whole.bprop');
+      expect(bprop('train', start, '--json', '--out', whole).code).toBe(0);
+      const half = path.join(dir, 'half.bprop');
+      expect(bprop('train', start, '--epochs', '3', '--json', '--out', half).code).toBe(0);
+      expect(parseProject(readFileSync(half, 'utf8')).optimizerState).toMatchObject({ type: optimizer.type, epoch: 3, stepInEpoch: 0 });
+      const resumed = path.join(dir, 'resumed.bprop');
+      const r = bprop('train', half, '--json', '--out', resumed);
+      expect(r.stderr).toBe('');
+      expect(jsonLines(r.stdout).slice(0, -1).map((l) => l.epoch)).toEqual([4, 5, 6]);
+      const a = parseProject(readFileSync(whole, 'utf8'));
+      const b = parseProject(readFileSync(resumed, 'utf8'));
+      expect(b.weights).toEqual(a.weights);
+      expect(b.optimizerState).toEqual(a.optimizerState);
+      // At the file's epochs the run is over; --epochs N trains N more.
+      const over = bprop('train', resumed);
+      expect(over.code).toBe(2);
+      expect(over.stderr).toContain(`${resumed}: already trained for 6 of 6 epochs (optimizerState.epoch); pass --epochs N to train N more`);
+      expect(jsonLines(bprop('train', resumed, '--epochs', '2', '--json').stdout).slice(0, -1).map((l) => l.epoch)).toEqual([7, 8]);
+    }
+  });
+
+  it('a saved optimizer state that does not fit the optimizer is ignored with a notice', () => {
+    const dir = tmp();
+    const trained = path.join(dir, 'xor.bprop');
+    expect(bprop('train', example('xor-mlp'), '--epochs', '5', '--out', trained).code).toBe(0);
+    const project = parseProject(readFileSync(trained, 'utf8'));
+    project.training.optimizer = { type: 'adagrad', learningRate: 0.1 };
+    writeFileSync(trained, JSON.stringify(project));
+    const r = bprop('train', trained, '--epochs', '2', '--json');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`${trained}: optimizerState: it belongs to ${parseProject(readFileSync(example('xor-mlp'), 'utf8')).training.optimizer.type}, but the project trains with adagrad; it was ignored`);
+    expect(jsonLines(r.stdout).slice(0, -1).map((l) => l.epoch)).toEqual([1, 2]);
   });
 
   it('without --json prints a progress summary for people', () => {
