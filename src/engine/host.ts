@@ -29,6 +29,7 @@ import type { PreparedData } from './data/types';
 import { StepLossBuffer } from './host-progress';
 import { HostProbes } from './host-probes';
 import { createTrainer, prepareProjectData, weightsToProject, weightMapOf, type DataSource } from './session';
+import { optimizerStateToProject, resumeFromProject } from './optimizer-state';
 import { traceTrainingStep } from './trace';
 import { DivergenceError, Trainer } from './train';
 import { DEFAULT_GRADIENT_CHECK_COUNT } from '../shared/protocol-gradcheck';
@@ -101,6 +102,7 @@ export class EngineHost {
     predict: (msg) => this.predict(msg.x, msg.rows, msg.normalized ?? false),
     inspect: (msg) => this.inspect(msg.nodeId),
     getWeights: () => ({ type: 'weights', weights: weightsToProject(this.requireTrainer().model) }),
+    getOptimizerState: () => ({ type: 'optimizerState', state: optimizerStateToProject(this.requireTrainer()) ?? null }),
     gradientCheck: (msg) => ({
       type: 'gradientChecked',
       result: this.requireTrainer().gradientCheck(msg.nodeId, msg.param, msg.epsilon, msg.count ?? DEFAULT_GRADIENT_CHECK_COUNT, msg.include),
@@ -183,10 +185,13 @@ export class EngineHost {
       const data = await prepareProjectData(project, source);
       const trainer = createTrainer(project, data);
       trainer.untilStopped = this.untilStopped;
+      // A file saved after training continues that run (epochs, schedule, moments).
+      const notice = resumeFromProject(trainer, project.optimizerState);
       Object.assign(this, { project, data, trainer, elapsedMs: 0, csvText });
       this.setStatus('idle', false);
       // The probes' first points and frame follow the 'loaded' answer.
-      return new Reply({ type: 'loaded', summary: this.summary(), state: this.state() }, [], () => this.probes.loaded());
+      const loaded = { type: 'loaded' as const, summary: this.summary(), state: this.state(), ...(notice ? { notice } : {}) };
+      return new Reply(loaded, [], () => this.probes.loaded());
     } catch (e) {
       if (e instanceof GraphError) return { type: 'invalid', issues: e.issues };
       throw e;

@@ -14,7 +14,7 @@
  * table, a method on the client; docs/architecture.md, "Boundaries", walks through it.
  */
 import type { GraphIssue } from './graph-types';
-import type { Project, SerializedWeights } from './project-types';
+import type { Project, SerializedOptimizerState, SerializedWeights } from './project-types';
 import type { EpochRecord, EvalResult, EvalSplit, Evaluation, ModelSummary, ProbeFrame, ProbePoints, ProbeSubscription, TrainingState } from './protocol-data';
 import type { ImageRequests } from './protocol-images';
 import type { GradientCheckRequests } from './protocol-gradcheck';
@@ -39,7 +39,8 @@ export interface CoreRequests {
   /** Compiles a project (replacing any loaded one); answered with 'loaded', or 'invalid' with the graph's issues. */
   load: {
     request: { project: Project; csv?: { text: string; sha256: string } };
-    response: { type: 'loaded'; summary: ModelSummary; state: TrainingState } | { type: 'invalid'; issues: GraphIssue[] };
+    /** `notice`: the project's optimizerState did not fit and was ignored (why, in words). */
+    response: { type: 'loaded'; summary: ModelSummary; state: TrainingState; notice?: string } | { type: 'invalid'; issues: GraphIssue[] };
   };
   /** The model's outputs for some rows (raw feature units unless `normalized`). */
   predict: {
@@ -61,6 +62,8 @@ export interface CoreRequests {
     };
   };
   getWeights: { request: Empty; response: { type: 'weights'; weights: SerializedWeights } };
+  /** The optimiser's state for a saved file (null when none is worth keeping: no step yet, diverged). */
+  getOptimizerState: { request: Empty; response: { type: 'optimizerState'; state: SerializedOptimizerState | null } };
   /** One probe frame now (see 'subscribeProbes' for frames pushed while training). */
   probe: { request: { probes: ProbeSubscription }; response: { type: 'probes'; frame: ProbeFrame } };
   /** Confusion matrix, per-class precision/recall, predictions table (first `predictions` rows, default 50) or regression scatter. */

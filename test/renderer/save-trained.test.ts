@@ -32,10 +32,19 @@ platform.saveProject.mockImplementation(async (text: string, name: string) => {
   return { path: null, name };
 });
 
-async function openProject(text: string): Promise<void> {
+/** Opens `text`; `epoch`: where its saved run stands (0 without an optimizer state). */
+async function openProject(text: string, epoch = 0): Promise<void> {
   store().loadProject(text, 'xor.bprop', null);
   await ensureLoaded();
-  await until(() => s().summary !== null && s().training?.globalStep === 0, 'the project to load');
+  await until(() => s().summary !== null && s().training?.epoch === epoch && s().training?.status === 'idle', 'the project to load');
+}
+
+async function stepEpochs(n: number): Promise<void> {
+  for (let i = 0; i < n; i++) {
+    const target = s().training!.epoch + 1;
+    s().step('epoch');
+    await until(() => s().training?.epoch === target && s().training?.status !== 'training', `epoch ${target}`);
+  }
 }
 
 describe('Save keeps the trained model', () => {
@@ -58,7 +67,7 @@ describe('Save keeps the trained model', () => {
     // Something else first, so the reopened file really loads afresh.
     store().newProject(examples.iris());
     await until(() => s().summary?.featureNames.length === 4, 'iris to load');
-    await openProject(savedText);
+    await openProject(savedText, 300);
     const reopened = await s().evaluate('train', 0);
     expect(reopened.metrics.loss).toBeCloseTo(trained.metrics.loss, 6);
     expect(reopened.metrics.accuracy).toBe(trained.metrics.accuracy);
@@ -72,7 +81,9 @@ describe('Save keeps the trained model', () => {
     s().reset();
     await until(() => s().training?.globalStep === 0, 'reset again');
     expect(await saveProject()).toBe(true);
-    expect(parseProject(savedText, 'xor.bprop').weights).toBeUndefined();
+    const afterReset = parseProject(savedText, 'xor.bprop');
+    expect(afterReset.weights).toBeUndefined();
+    expect(afterReset.optimizerState).toBeUndefined();
   }, 30_000);
 
   it('does not keep the weights of a diverged run', async () => {
@@ -87,4 +98,28 @@ describe('Save keeps the trained model', () => {
     expect(parseProject(savedText, 'line.bprop').weights).toBeUndefined();
     expect(savedText).not.toBe(text);
   }, 30_000);
+
+  it('saves the optimizer state: the reopened file continues the run exactly where it was', async () => {
+    const project = examples.xor();
+    store().newProject({ ...project, training: { ...project.training, optimizer: { type: 'adam', learningRate: 0.05 }, epochs: 50 } });
+    await ensureLoaded();
+    await until(() => s().summary !== null && s().training?.globalStep === 0, 'XOR to load');
+    await stepEpochs(3);
+    expect(await saveProject()).toBe(true);
+    const text = savedText;
+    const saved = parseProject(text, 'xor.bprop');
+    expect(saved.optimizerState).toMatchObject({ type: 'adam', epoch: 3, stepInEpoch: 0, step: 3 * s().training!.stepsPerEpoch });
+    expect(Object.keys(saved.optimizerState!.slots)).toEqual(['expAvg', 'expAvgSq']);
+    await stepEpochs(2);
+    const uninterrupted = await s().getWeights();
+
+    await openProject(text, 3);
+    await stepEpochs(2);
+    expect(await s().getWeights()).toEqual(uninterrupted);
+
+    // Another optimizer type in the document: the engine's moments are not its, so none are saved.
+    store().setTraining({ optimizer: { type: 'sgd', learningRate: 0.1 } });
+    expect(await saveProject()).toBe(true);
+    expect(parseProject(savedText, 'xor.bprop').optimizerState).toBeUndefined();
+  }, 60_000);
 });

@@ -5,7 +5,7 @@
  * React; the training store (training-store.ts) turns its events into state.
  */
 import type { GraphIssue } from '../../../shared/graph-types';
-import type { Project, SerializedWeights } from '../../../shared/project-types';
+import type { Project, SerializedOptimizerState, SerializedWeights } from '../../../shared/project-types';
 import type { GradientCheckResult } from '../../../shared/protocol-gradcheck';
 import type { StepTrace } from '../../../shared/protocol-trace';
 import {
@@ -32,7 +32,7 @@ export type ConnectionState = 'connecting' | 'connected' | 'failed';
 export type CsvInput = { text: string; sha256: string };
 
 export type LoadResult =
-  | { type: 'loaded'; summary: ModelSummary; state: TrainingState }
+  | { type: 'loaded'; summary: ModelSummary; state: TrainingState; notice?: string }
   | { type: 'invalid'; issues: GraphIssue[] }
   | { type: 'error'; message: string };
 
@@ -51,7 +51,7 @@ export type Ask<K extends AskType> = { type: K } & RequestBody<K>;
 export type ClientEvent =
   | { type: 'connection'; state: ConnectionState; message?: string }
   | { type: 'loading' }
-  | { type: 'loaded'; summary: ModelSummary; state: TrainingState; reload: boolean }
+  | { type: 'loaded'; summary: ModelSummary; state: TrainingState; reload: boolean; notice?: string }
   | { type: 'invalid'; issues: GraphIssue[] }
   | { type: 'loadError'; message: string }
   | { type: 'error'; message: string }
@@ -163,6 +163,11 @@ export class EngineClient {
     return (await this.ask({ type: 'getWeights' })).weights;
   }
 
+  /** The optimiser's state to save with the weights (null: none worth keeping). */
+  async getOptimizerState(): Promise<SerializedOptimizerState | null> {
+    return (await this.ask({ type: 'getOptimizerState' })).state;
+  }
+
   dispose(): void {
     this.transport.dispose();
     this.port?.close();
@@ -265,13 +270,14 @@ export class EngineClient {
 
   private answerLoad(e: Extract<EngineEvent, { type: 'loaded' | 'invalid' }>): void {
     const p = this.settle(e.requestId);
-    const result: LoadResult = e.type === 'loaded' ? { type: 'loaded', summary: e.summary, state: e.state } : { type: 'invalid', issues: e.issues };
+    const notice = e.type === 'loaded' && e.notice ? { notice: e.notice } : {};
+    const result: LoadResult = e.type === 'loaded' ? { type: 'loaded', summary: e.summary, state: e.state, ...notice } : { type: 'invalid', issues: e.issues };
     p?.resolve(result);
     if (e.requestId !== this.latestLoadId) return; // a newer load is on its way
     const reload = e.requestId === this.reloadId;
     if (e.type === 'loaded') {
       if (!reload) this.lastEpoch = e.state.epoch;
-      this.emit({ type: 'loaded', summary: e.summary, state: e.state, reload });
+      this.emit({ type: 'loaded', summary: e.summary, state: e.state, reload, ...notice });
     } else this.emit({ type: 'invalid', issues: e.issues });
   }
 

@@ -8,7 +8,7 @@
 import type { ExportedModel, ModelExportFormat } from '../../../shared/protocol-interop';
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import type { GraphIssue } from '../../../shared/graph-types';
-import type { Project, SerializedWeights } from '../../../shared/project-types';
+import type { Project, SerializedOptimizerState, SerializedWeights } from '../../../shared/project-types';
 import type { GradientCheckResult } from '../../../shared/protocol-gradcheck';
 import type { StepTrace } from '../../../shared/protocol-trace';
 import type { TrainingPace } from '../../../shared/protocol-pace';
@@ -76,6 +76,8 @@ export interface TrainingActions {
   /** The step-through: one training step's stages on training row `sample`, from the current weights (the run is not changed). */
   trace(sample: number, rows?: number): Promise<StepTrace>;
   getWeights(): Promise<SerializedWeights>;
+  /** The optimiser's state to save with the weights (null: none worth keeping). */
+  getOptimizerState(): Promise<SerializedOptimizerState | null>;
   /** File › Export › ONNX… / PyTorch Script…: the files, built by the engine from the loaded model. */
   exportModel(format: ModelExportFormat, fileName: string): Promise<ExportedModel>;
   /** Live probe frames while training (null stops them); kept across engine restarts. */
@@ -173,7 +175,7 @@ export function createTrainingStore(getClient: () => EngineClient): TrainingStor
         case 'loading':
           return set({ loading: true });
         case 'loaded':
-          return set({ ...clearHistory(), ...unloaded, loading: false, summary: event.summary, training: event.state, lastError: null });
+          return set({ ...clearHistory(), ...unloaded, loading: false, summary: event.summary, training: event.state, lastError: null, ...(event.notice ? { notice: event.notice } : {}) });
         case 'invalid':
           return set({ ...clearHistory(), ...unloaded, loading: false, issues: event.issues, issuesByNode: groupIssues(event.issues) });
         case 'loadError':
@@ -231,6 +233,7 @@ export function createTrainingStore(getClient: () => EngineClient): TrainingStor
       gradientCheck: async (nodeId, param, epsilon, count, include) => engine().gradientCheck(nodeId, param, epsilon, count, include),
       trace: async (sample, rows) => engine().trace(sample, rows),
       getWeights: async () => engine().getWeights(),
+      getOptimizerState: async () => engine().getOptimizerState(),
       exportModel: (format, fileName) => engine().ask({ type: 'exportModel', format, fileName }),
       subscribeProbes: (probes) => withEngine((e) => e.subscribeProbes(probes)),
       probe: async (probes) => engine().probe(probes),

@@ -7,7 +7,7 @@ import { checkConnection, type ConnectionAttempt } from '../../../shared/graph-c
 import { getNodeSpec, isNodeType } from '../../../shared/nodes';
 import { checkParamValue } from '../../../shared/nodes/params';
 import { parseProject, ProjectError, serializeProject, validateProject } from '../../../shared/project';
-import type { DataConfig, Project, RunRecord, SerializedWeights, TrainingConfig } from '../../../shared/project-types';
+import type { DataConfig, Project, RunRecord, SerializedOptimizerState, SerializedWeights, TrainingConfig } from '../../../shared/project-types';
 import { blankProject } from '../../../shared/templates';
 import { analyzeProjectGraph } from './analysis';
 import { copySelection, pasteCommand } from './clipboard';
@@ -19,7 +19,7 @@ import { lockViolation, pruneLessonLocks } from '../../../shared/lesson-locks';
 import type { Lesson } from '../../../shared/lesson-types';
 import { setLessonAnswerCommand, setLessonCommand } from './lesson-commands';
 import { applyCommand, recordStep, redoStep, undoStep, type HistoryState } from './history';
-import { replaceDataCommand, setDataCommand, setRunsCommand, setTrainingCommand, setWeightsCommand, type Patch } from './settings-commands';
+import { replaceDataCommand, setDataCommand, setRunsCommand, setOptimizerStateCommand, setTrainingCommand, setWeightsCommand, type Patch } from './settings-commands';
 import { EMPTY_SELECTION, type Clipboard, type Command, type LoadedCsv, type Selection, type XY } from './types';
 import { pruneStaleWeights } from './weights';
 
@@ -91,6 +91,8 @@ export interface ProjectActions {
   setTraining(patch: Patch<TrainingConfig>): string | null;
   /** Trained weights (not an undo step; undo keeps them while they fit the graph). */
   setWeights(weights: SerializedWeights | undefined): void;
+  /** The optimiser's state for the weights (kept only while the document has weights). */
+  setOptimizerState(state: SerializedOptimizerState | undefined): void;
   /**
    * Weights set by hand: an undo step from `before` (the engine's weights before the edit) to
    * `after`. Undo and redo of it restore those weights; the engine follows (engine-sync).
@@ -256,6 +258,7 @@ function projectStoreCreator(initial: Project): StateCreator<ProjectStore> {
       replaceData: (data) => get().run(replaceDataCommand(data)),
       setTraining: (patch) => get().run(setTrainingCommand(patch)),
       setWeights: (weights) => void get().run(setWeightsCommand(weights)),
+      setOptimizerState: (state) => void get().run(setOptimizerStateCommand(state)),
       editWeights(before, after) {
         const s = get();
         const withWeights = (w: SerializedWeights) => setWeightsCommand(w).perform(doc());

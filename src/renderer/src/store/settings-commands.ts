@@ -1,6 +1,6 @@
 /** Commands for the project's data and training settings and its trained weights. */
 import type { ProjectUi } from '../../../shared/project-ui';
-import type { DataConfig, RunRecord, SerializedWeights, TrainingConfig } from '../../../shared/project-types';
+import type { DataConfig, RunRecord, SerializedOptimizerState, SerializedWeights, TrainingConfig } from '../../../shared/project-types';
 import type { Command } from './types';
 
 /** A shallow patch: a key set to `undefined` is removed (the file then uses the default). */
@@ -45,7 +45,21 @@ export function setWeightsCommand(weights: SerializedWeights | undefined): Comma
     undoable: false,
     perform(doc) {
       const { weights: _old, ...rest } = doc.project;
-      return { ...doc, project: weights && Object.keys(weights).length > 0 ? { ...rest, weights } : rest };
+      if (weights && Object.keys(weights).length > 0) return { ...doc, project: { ...rest, weights } };
+      const { optimizerState: _state, ...withoutState } = rest; // a state belongs to its weights
+      return { ...doc, project: withoutState };
+    },
+  };
+}
+
+/** The optimiser's state saved with the weights (Save takes it from the engine). Not an editing step. */
+export function setOptimizerStateCommand(state: SerializedOptimizerState | undefined): Command {
+  return {
+    label: 'Keep optimizer state',
+    undoable: false,
+    perform(doc) {
+      const { optimizerState: _old, ...rest } = doc.project;
+      return { ...doc, project: state && rest.weights ? { ...rest, optimizerState: state } : rest };
     },
   };
 }
