@@ -117,6 +117,13 @@ describe('Save keeps the trained model', () => {
     await stepEpochs(2);
     expect(await s().getWeights()).toEqual(uninterrupted);
 
+    // An edit the engine reloads for starts a new run from the document's weights, without a notice.
+    await openProject(text, 3);
+    store().setTraining({ epochs: 60 });
+    await until(() => s().training?.totalEpochs === 60, 'the edit to load');
+    expect(s().training?.epoch).toBe(0);
+    expect(s().notice).toBeNull();
+
     // Another optimizer type in the document: the engine's moments are not its, so none are saved.
     store().setTraining({ optimizer: { type: 'sgd', learningRate: 0.1 } });
     expect(await saveProject()).toBe(true);

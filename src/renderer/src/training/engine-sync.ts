@@ -80,6 +80,13 @@ export function createEngineSync({ projects, training, onWeightsPushed, onError 
   return createStore<EngineSync>()((set, get) => {
     /** The debounce of the next reload; one per engine-sync store. */
     let timer: ReturnType<typeof setTimeout> | null = null;
+    /**
+     * The engine key of the document when its optimizerState arrived (opened with the file, or
+     * taken from the engine by Save). The engine resumes that run only while the key is the same:
+     * after an edit the engine reloads for (epochs, optimizer, graph…), it starts a new run from
+     * the document's weights, as before optimizer states were saved.
+     */
+    let stateKey: string | null = projects.getState().project.optimizerState ? engineKey(projects.getState().project) : null;
 
     /**
      * Whether the engine's project is out of date. New weights alone count only while the engine has
@@ -154,7 +161,8 @@ export function createEngineSync({ projects, training, onWeightsPushed, onError 
 
       loadNow() {
         const { project, csv } = projects.getState();
-        const { runs: _runs, ...forEngine } = project; // runs are the app's business, not the engine's
+        const { runs: _runs, optimizerState, ...rest } = project; // runs are the app's business, not the engine's
+        const forEngine = optimizerState && stateKey === engineKey(project) ? { ...rest, optimizerState } : rest;
         const inFlight = training.getState().load(forEngine, csv ? { text: csv.text, sha256: csv.sha256 } : undefined);
         set({ loaded: { key: engineKey(project), weights: project.weights, csv }, trainedSinceLoad: false, inFlight, stale: false, engineRate: learningRateOf(project) });
         void inFlight.finally(() => get().inFlight === inFlight && set({ inFlight: null })).catch(() => {});
@@ -176,6 +184,7 @@ export function createEngineSync({ projects, training, onWeightsPushed, onError 
           // A document opened or started (even the same file again): the engine starts over with it.
           onDocumentReplaced(projects, () => set({ loaded: null, stale: true })),
           projects.subscribe((s, prev) => {
+            if (s.project.optimizerState !== prev.project.optimizerState) stateKey = s.project.optimizerState ? engineKey(s.project) : null;
             if (s.replaced === prev.replaced && weightsOnlyChange(s, prev)) void pushWeights(s.project.weights!);
             const rate = learningRateOf(s.project);
             if (s.replaced === prev.replaced && get().loaded !== null && rate !== get().engineRate) void syncLearningRate(rate);
