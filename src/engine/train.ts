@@ -183,7 +183,7 @@ export class Trainer {
     this.epoch = epoch;
     this.stepInEpoch = stepInEpoch;
     this.globalStep = steps;
-    if (this.epoch >= this.config.epochs) this.status = 'finished';
+    if (!this.untilStopped && this.epoch >= this.config.epochs) this.status = 'finished';
   }
 
   /** Draws what trainStep would have drawn in the first `epochs` epochs and `steps` steps. */
