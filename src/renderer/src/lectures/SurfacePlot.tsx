@@ -11,7 +11,7 @@ import { formatValue } from '../training/format';
 import { contourLevels, contourSegments } from './surface-geometry';
 
 const SIZE = 300;
-const PATH_COLORS = ['#1d4ed8', '#c2410c', '#15803d', '#7e22ce'];
+const PATH_COLORS = ['#1d4ed8', '#c2410c', '#15803d', '#7e22ce', '#be123c'];
 
 export interface SurfaceSpec {
   weights: [WeightRef, WeightRef];

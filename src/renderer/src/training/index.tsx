@@ -4,7 +4,8 @@
  * loss, learning rate, gradient and weight norms), Inside (a node's histograms and weights),
  * Images (filters, feature maps, reconstructions, codes: networks with convolutions or
  * autoencoders only; src/image-views), Evaluate (confusion matrix, predictions, try an input)
- * and Runs (recorded runs compared).
+ * Runs (recorded runs compared), Step through, and Loss surface (any two weights, with
+ * optimiser paths; surface/LossSurfaceTab.tsx).
  */
 import { useEffect } from 'react';
 import { useTrainingStore } from '../engine-client';
@@ -21,6 +22,7 @@ import { startRunRecorder } from './run-recorder';
 import { RunsPanel } from './runs-view/RunsPanel';
 import { RunMessages, StatusLine } from './StatusLine';
 import { StepThroughView } from './step-through/StepThrough';
+import { LossSurfaceTab } from './surface/LossSurfaceTab';
 import './training.css';
 
 export { recordRun, makeRun, removeRun, settingsDiff } from './runs';
@@ -33,6 +35,7 @@ const TABS: { id: TrainingTab; label: string }[] = [
   { id: 'evaluate', label: 'Evaluate' },
   { id: 'runs', label: 'Runs' },
   { id: 'step', label: 'Step through' },
+  { id: 'surface', label: 'Loss surface' },
 ];
 
 export interface TrainingPanelProps {
@@ -71,6 +74,7 @@ export function TrainingPanel({ syncEngine = true }: TrainingPanelProps) {
         {tab === 'evaluate' && <EvaluationView />}
         {tab === 'runs' && <RunsPanel />}
         {tab === 'step' && <StepThroughView />}
+        {tab === 'surface' && <LossSurfaceTab />}
       </div>
     </section>
   );

@@ -14,7 +14,7 @@ import { useServices } from '../store/services';
 import { LiveSeries } from './live-series';
 import { Signal } from './series';
 
-export type TrainingTab = 'live' | 'charts' | 'inside' | 'images' | 'evaluate' | 'runs' | 'step';
+export type TrainingTab = 'live' | 'charts' | 'inside' | 'images' | 'evaluate' | 'runs' | 'step' | 'surface';
 
 export interface TrainingView {
   tab: TrainingTab;
