@@ -39,7 +39,12 @@ describe('loss surface paths', () => {
       [200, 'adam', undefined],
     ]);
     const adam = surfacePaths(4, 4, { type: 'adam', learningRate: 0.01 }, 0.01);
-    expect(adam.map((p) => p.label)).toEqual(['full batch (M = 4, η = 0.01)', 'stochastic (M = 1, η = 0.01)', 'full batch, plain SGD (η = 0.01)', 'full batch, SGD with momentum 0.9 (η = 0.01)']);
+    expect(adam.map((p) => p.label)).toEqual([
+      'full batch (M = 4, Adam, η = 0.01)',
+      'stochastic (M = 1, Adam, η = 0.01)',
+      'full batch, plain SGD (η = 0.01)',
+      'full batch, SGD with momentum 0.9 (η = 0.01)',
+    ]);
     expect(positionOf(5, [2, 3])).toEqual([1, 2]);
   });
 });

@@ -10,17 +10,26 @@ import type { SurfacePathSpec, WeightRef } from '../../../../shared/protocol-sur
 /** Steps each path takes (enough to see the shape of the path, few enough to draw quickly). */
 export const SURFACE_PATH_STEPS = 40;
 
+/** The optimiser in a few words, e.g. "SGD with momentum 0.9". */
+export function optimizerName(o: OptimizerConfig): string {
+  if (o.type === 'sgd') return o.momentum ? `SGD with ${o.nesterov ? 'Nesterov ' : ''}momentum ${o.momentum}` : 'plain SGD';
+  return { adam: 'Adam', rmsprop: 'RMSprop', adagrad: 'AdaGrad' }[o.type];
+}
+
 export function surfacePaths(trainRows: number, batchSize: number, optimizer: OptimizerConfig, learningRate: number, steps = SURFACE_PATH_STEPS): SurfacePathSpec[] {
-  const eta = `η = ${learningRate}`;
+  const own = `${optimizerName(optimizer)}, η = ${learningRate}`;
   const full = Math.max(1, trainRows);
-  const paths: SurfacePathSpec[] = [{ label: `full batch (M = ${full}, ${eta})`, batchSize: full, steps }];
-  if (batchSize > 1 && batchSize < full) paths.push({ label: `mini-batch (M = ${batchSize}, ${eta})`, batchSize, steps });
-  if (full > 1) paths.push({ label: `stochastic (M = 1, ${eta})`, batchSize: 1, steps });
-  const plain = optimizer.type === 'sgd' && !optimizer.momentum;
-  const momentum = optimizer.type === 'sgd' && !!optimizer.momentum;
-  if (!plain) paths.push({ label: `full batch, plain SGD (${eta})`, batchSize: full, optimizer: { type: 'sgd', learningRate }, steps });
-  if (!momentum) paths.push({ label: `full batch, SGD with momentum 0.9 (${eta})`, batchSize: full, optimizer: { type: 'sgd', learningRate, momentum: 0.9 }, steps });
-  if (optimizer.type !== 'adam') paths.push({ label: `full batch, Adam (${eta})`, batchSize: full, optimizer: { type: 'adam', learningRate }, steps });
+  const paths: SurfacePathSpec[] = [{ label: `full batch (M = ${full}, ${own})`, batchSize: full, steps }];
+  if (batchSize > 1 && batchSize < full) paths.push({ label: `mini-batch (M = ${batchSize}, ${own})`, batchSize, steps });
+  if (full > 1) paths.push({ label: `stochastic (M = 1, ${own})`, batchSize: 1, steps });
+  // The comparisons: full batch with each optimiser the project does not use, at the same η.
+  const others: OptimizerConfig[] = [
+    { type: 'sgd', learningRate },
+    { type: 'sgd', learningRate, momentum: 0.9 },
+    { type: 'adam', learningRate },
+  ];
+  for (const o of others)
+    if (optimizerName(o) !== optimizerName(optimizer)) paths.push({ label: `full batch, ${optimizerName(o)} (η = ${learningRate})`, batchSize: full, optimizer: o, steps });
   return paths;
 }
 
