@@ -2,7 +2,8 @@
  * The loss surface of a lecture: a contour map of the training loss over two weights (the
  * others fixed at their current values) with the paths full-batch, mini-batch and stochastic
  * steps take from the current weights, side by side, and the live run's own path (black),
- * read back after its steps while it trains. Drawn on request and again when asked.
+ * read back after its steps while it trains. Drawn on request and again when asked. Also the
+ * body of the training panel's Loss surface tab (training/surface/LossSurfaceTab.tsx).
  */
 import { useEffect, useRef, useState } from 'react';
 import type { LossSurface, SurfacePathSpec, WeightRef } from '../../../shared/protocol-surface';
