@@ -1,7 +1,8 @@
 /**
  * `bprop trace FILE [--sample i] [--rows n] [--json]`: one training step of the project, stage by
  * stage (src/engine/trace.ts), from its saved weights (or the seed's), on training row i (and the
- * n − 1 rows after it). With --json: one JSON object per stage, then {"done":true,"lossAfter":…}.
+ * n − 1 rows after it). With --json: one JSON object per stage, then {"done":true,"lossAfter":…};
+ * Conv2D and pooling stages also carry their maps (docs/step-through.md, "JSON shape").
  * The file is not changed.
  */
 import { prepareProjectData, weightsFromProject } from '../engine/session';
@@ -48,7 +49,7 @@ function textLines(trace: StepTrace): string[] {
       case 'loss':
         return `loss      ${s.node}  ${s.form} = ${num(s.value)}  ŷ = ${list(s.prediction)}  y = ${list(s.target)}`;
       case 'backward':
-        return `backward  ${s.node}  Δ = ${list(s.delta)}  ∂L/∂w: ${weights(s.grads)}`;
+        return `backward  ${s.node}  Δ = ${list(s.delta)}${s.grads ? `  ∂L/∂w: ${weights(s.grads)}` : ''}`;
       case 'update':
         return `update    ${s.node}  ${weights(s.before)}  →  ${weights(s.after)}`;
     }

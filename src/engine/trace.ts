@@ -6,8 +6,10 @@
  * backward and optimiser step: there is no second implementation of backprop here. After the
  * trace the model holds exactly the weights one training step on those rows leaves.
  *
- * Supported: Input (and Flatten/Reshape views), Dense layers each followed by at most one
- * activation, and one loss. Anything else is refused with the node and the reason.
+ * Supported: Input (and Flatten/Reshape views), Dense and Conv2D layers each followed by at most
+ * one activation, max/average pooling, and one loss. Convolution and pooling layers also give
+ * their values as 2-D maps per channel (`maps`, `filters`). Anything else (dropout,
+ * normalisation, merges) is refused with the node and the reason.
  */
 import { getNodeSpec } from '../shared/nodes';
 import type { Graph } from '../shared/graph-types';
@@ -27,8 +29,10 @@ import { ELEMENTWISE_ACTIVATIONS } from './probes-layers';
 import { learningRateAt } from './schedules';
 import type { Param, WeightMap } from './tensor';
 
-/** The node type the step-through shows neuron by neuron. */
+/** The node types the step-through traces as layers (with weights, or pooling without). */
 const DENSE = 'dense';
+const CONV = 'conv2d';
+const POOLS = new Set(['maxPool2d', 'avgPool2d']);
 
 export interface TraceSetup {
   graph: Graph;
@@ -62,10 +66,14 @@ export class TraceError extends Error {
 
 interface NeuronLayer {
   info: TraceLayer;
+  /** The Dense, Conv2D or pooling node. */
   dense: RuntimeNode;
   denseLayer: Layer;
   activation: Layer | null;
 }
+
+/** Whether the layer has weights (Dense, Conv2D) and so a gradient and an update stage. */
+const hasWeights = (l: NeuronLayer): boolean => l.info.kind !== 'pool';
 
 export function traceTrainingStep(setup: TraceSetup): TraceResult {
   const { data, training } = setup;
@@ -112,9 +120,10 @@ export function traceTrainingStep(setup: TraceSetup): TraceResult {
   layers.forEach((l, i) => (backward[i]!.gPrime = activationDerivative(l, rows)));
 
   // The update: the optimiser's own step.
-  const before = layers.map((l) => weightsOf(l.dense, 'data'));
+  const before = layers.map((l) => (hasWeights(l) ? weightsOf(l.dense, 'data') : null));
   optimizer.step(learningRate);
   layers.forEach((l, i) => {
+    if (!hasWeights(l)) return;
     const update: UpdateStage = {
       stage: 'update',
       node: l.info.node,
@@ -149,18 +158,22 @@ function neuronLayers(model: Model): NeuronLayer[] {
     const readers = consumers.get(node) ?? [];
     if (readers.length > 1) throw new TraceError(node.id, `'${node.id}' feeds ${readers.length} nodes; the step-through follows a chain of layers`);
     if (engine.view) continue; // Flatten/Reshape: the same values in another shape
-    if (node.type === DENSE) {
+    if (node.type === DENSE || node.type === CONV || POOLS.has(node.type)) {
       const source = node.inputs[0]!;
+      const kind = node.type === DENSE ? 'dense' : node.type === CONV ? 'conv2d' : 'pool';
       layers.push({
         dense: node,
         denseLayer: model.layer(node.id),
         activation: null,
-        info: { node: node.id, activationNode: null, activation: null, inputNode: source.id, inputs: source.size, units: node.size, fusedWithLoss: false },
+        info: {
+          node: node.id, kind, activationNode: null, activation: null, inputNode: source.id, inputs: source.size, units: node.size, fusedWithLoss: false,
+          ...(kind === 'dense' ? {} : { inputShape: mapShape(source), mapShape: mapShape(node) }),
+        },
       });
       continue;
     }
     const current = layers.at(-1);
-    if (spec.category === 'activation' && current && current.activation === null && node.inputs[0] === current.dense) {
+    if (spec.category === 'activation' && current && current.activation === null && throughViews(node.inputs[0]!) === current.dense) {
       const layer = model.layer(node.id);
       current.activation = layer;
       current.info.activationNode = node.id;
@@ -170,18 +183,41 @@ function neuronLayers(model: Model): NeuronLayer[] {
     }
     throw new TraceError(node.id, refusal(node, spec.label, spec.category, current?.dense.id));
   }
-  if (layers.length === 0) throw new TraceError(null, 'this network has no Dense layer to step through');
+  if (layers.length === 0) throw new TraceError(null, 'this network has no Dense or Conv2D layer to step through');
   const last = layers.at(-1)!;
-  if (lossLayer.node.inputs[0] !== (last.activation?.node ?? last.dense)) {
-    throw new TraceError(lossLayer.node.id, `the loss '${lossLayer.node.id}' must read the last Dense layer (or its activation) for the step-through`);
+  if (throughViews(lossLayer.node.inputs[0]!) !== (last.activation?.node ?? last.dense)) {
+    throw new TraceError(lossLayer.node.id, `the loss '${lossLayer.node.id}' must read the last layer (or its activation) for the step-through`);
   }
   return layers;
+}
+
+/** The node whose values a Flatten/Reshape view shows (the node itself when it is no view). */
+function throughViews(node: RuntimeNode): RuntimeNode {
+  let n = node;
+  while (engineNode(n.type as never).view && n.inputs[0]) n = n.inputs[0];
+  return n;
+}
+
+/** A feature-map shape [channels, height, width] (a flat node is one 1-pixel-high map). */
+function mapShape(node: RuntimeNode): [number, number, number] {
+  const s = node.shape;
+  if (s.length === 3) return [s[0]!, s[1]!, s[2]!];
+  if (s.length === 2) return [1, s[0]!, s[1]!];
+  return [1, 1, node.size];
+}
+
+/** Rows × C × H × W values as maps[row][channel][y][x]. */
+function toMaps(values: Float32Array, rows: number, [C, H, W]: [number, number, number]): number[][][][] {
+  return Array.from({ length: rows }, (_, r) =>
+    Array.from({ length: C }, (_, c) =>
+      Array.from({ length: H }, (_, y) => toNumbers(values.subarray(((r * C + c) * H + y) * W, ((r * C + c) * H + y) * W + W)))),
+  );
 }
 
 function refusal(node: RuntimeNode, label: string, category: string, previousDense: string | undefined): string {
   const what = `'${node.id}' is a ${label}`;
   if (node.shape.length > 1 || category === 'layer') {
-    return `${what}: the step-through shows Dense layers neuron by neuron, and does not trace ${label} layers yet (convolutional networks: see their feature maps in the Inside tab)`;
+    return `${what}: the step-through traces Dense, Conv2D and pooling layers, not ${label} layers (they change the values between layers in ways one step cannot show)`;
   }
   if (category === 'activation') {
     return previousDense
@@ -194,13 +230,22 @@ function refusal(node: RuntimeNode, label: string, category: string, previousDen
 function forwardStage(l: NeuronLayer, rows: number): ForwardStage {
   const source = l.dense.inputs[0]!;
   const value = l.activation?.node ?? l.dense;
-  return {
+  const stage: ForwardStage = {
     stage: 'forward',
     node: l.info.node,
     x: toNumbers(source.output.subarray(0, rows * source.size)),
     in: toNumbers(l.dense.output.subarray(0, rows * l.dense.size)),
     a: toNumbers(value.output.subarray(0, rows * value.size)),
   };
+  const { inputShape, mapShape: shape } = l.info;
+  if (inputShape && shape) {
+    stage.maps = {
+      x: toMaps(source.output, rows, inputShape),
+      in: toMaps(l.dense.output, rows, shape),
+      a: toMaps(value.output, rows, shape),
+    };
+  }
+  return stage;
 }
 
 function lossStage(model: Model, loss: LossLayer, rows: number, value: number): LossStage {
@@ -230,16 +275,24 @@ function squaredErrorForm(loss: SquaredErrorLoss): string {
 function backwardStage(l: NeuronLayer, rows: number): BackwardStage {
   const n = rows * l.dense.size;
   const act = l.activation;
-  return {
+  const stage: BackwardStage = {
     stage: 'backward',
     node: l.info.node,
     delta: toNumbers(l.dense.grad.subarray(0, n)),
     dA: act === null ? toNumbers(l.dense.grad.subarray(0, n)) : act.bypassed ? null : toNumbers(act.node.grad.subarray(0, n)),
     gPrime: null,
-    grads: weightsOf(l.dense, 'grad'),
-    // The Dense layer's own kernel penalty (L1/L2) adds to its weights' gradients.
+    grads: hasWeights(l) ? weightsOf(l.dense, 'grad') : null,
+    // The layer's own kernel penalty (L1/L2) adds to its weights' gradients.
     penalized: l.denseLayer.penalty !== null,
   };
+  const shape = l.info.mapShape;
+  if (shape) {
+    stage.maps = {
+      delta: toMaps(l.dense.grad, rows, shape),
+      dA: act === null ? toMaps(l.dense.grad, rows, shape) : act.bypassed ? null : toMaps(act.node.grad, rows, shape),
+    };
+  }
+  return stage;
 }
 
 /**
@@ -265,13 +318,23 @@ function weightsOf(node: RuntimeNode, field: 'data' | 'grad'): TraceWeights {
   const kernel = node.params.find((p) => p.name === 'kernel')!;
   const bias = node.params.find((p) => p.name === 'bias');
   const out: TraceWeights = { kernel: matrix(kernel, field) };
+  if (kernel.shape.length === 4) out.filters = filters(kernel, field);
   if (bias) out.bias = toNumbers(bias[field]);
   return out;
 }
 
-/** A Dense kernel [inputs, units] as rows of a nested array. */
+/** A Conv2D kernel [filters, channels, k, k] as filters[f][c][ky][kx]. */
+function filters(p: Param, field: 'data' | 'grad'): number[][][][] {
+  const [F, C, KH, KW] = p.shape as [number, number, number, number];
+  return toMaps(p[field], F, [C, KH, KW]);
+}
+
+/**
+ * A kernel as rows of a nested array: Dense [inputs, units] as it is; Conv2D [filters, channels,
+ * k, k] as one row per filter (its weights in channel, row, column order).
+ */
 function matrix(p: Param, field: 'data' | 'grad'): number[][] {
-  const [inputs, units] = p.shape as [number, number];
+  const [inputs, units] = p.shape.length === 4 ? [p.shape[0]!, p.shape[1]! * p.shape[2]! * p.shape[3]!] : (p.shape as [number, number]);
   const values = p[field];
   return Array.from({ length: inputs }, (_, i) => toNumbers(values.subarray(i * units, (i + 1) * units)));
 }

@@ -10,16 +10,32 @@
  * [inputs][units], as the project stores them: kernel[i][j] is the weight from input i to neuron j.
  */
 
-/** Weights of one Dense layer: kernel[i][j] from input i to neuron j, and the bias per neuron. */
+/**
+ * Feature maps: maps[row][channel][y][x] (rows = the batch rows traced; one with one sample).
+ * Conv2D and pooling layers give their values this way too, besides the flat arrays.
+ */
+export type TraceMaps = number[][][][];
+
+/**
+ * Weights of one layer. Dense: kernel[i][j] from input i to neuron j, and the bias per neuron.
+ * Conv2D: kernel[f] is filter f flattened (channel, row, column order), `filters[f][c][ky][kx]`
+ * the same weights as small 2-D arrays, and the bias per filter.
+ */
 export interface TraceWeights {
   kernel: number[][];
+  filters?: TraceMaps;
   bias?: number[];
 }
 
-/** A layer of neurons: a Dense node and the activation right after it (if any). */
+/** A layer: a Dense or Conv2D node and the activation right after it (if any), or a pooling node. */
 export interface TraceLayer {
-  /** The Dense node. */
+  /** The Dense, Conv2D or pooling node. */
   node: string;
+  /** 'pool' layers (max/average pooling) have no weights: no ∂L/∂w (grads null) and no update stage. */
+  kind: 'dense' | 'conv2d' | 'pool';
+  /** Conv2D and pooling: the input's and the output's map shape [channels, height, width]. */
+  inputShape?: [number, number, number];
+  mapShape?: [number, number, number];
   /** The activation node after it, and its type (e.g. 'sigmoid'); null for a linear layer. */
   activationNode: string | null;
   activation: string | null;
@@ -43,6 +59,8 @@ export interface ForwardStage {
   in: number[];
   /** The activations a = g(in) (rows × units); equal to `in` without an activation. */
   a: number[];
+  /** Conv2D and pooling: x, in and a again as maps (x in the layer's inputShape, in and a in its mapShape). */
+  maps?: { x: TraceMaps; in: TraceMaps; a: TraceMaps };
 }
 
 export interface LossStage {
@@ -75,8 +93,10 @@ export interface BackwardStage {
   dA: number[] | null;
   /** g′(in) per neuron (rows × units), from the activation's own backward; null without an elementwise activation. */
   gPrime: number[] | null;
-  /** ∂L/∂w for every weight of the layer (summed over the batch rows), penalties included. */
-  grads: TraceWeights;
+  /** ∂L/∂w for every weight of the layer (summed over the batch rows), penalties included; null for pooling. */
+  grads: TraceWeights | null;
+  /** Conv2D and pooling: Δ (∂L/∂ each output value before the activation) and ∂L/∂a as maps. */
+  maps?: { delta: TraceMaps; dA: TraceMaps | null };
   /** The layer has a kernel penalty (L1/L2), whose gradient is part of `grads`. */
   penalized: boolean;
 }
@@ -101,7 +121,7 @@ export interface StepTrace {
   rows: number;
   /** The layers in forward order. */
   layers: TraceLayer[];
-  /** In order: forward per layer, the loss, backward per layer (last layer first), update per layer. */
+  /** In order: forward per layer, the loss, backward per layer (last layer first), update per layer with weights. */
   stages: TraceStage[];
   optimizer: string;
   lossBefore: number;

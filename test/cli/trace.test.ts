@@ -48,17 +48,39 @@ describe('bprop trace', () => {
     expect(lines.at(-1)).toBe('done      loss 0.126138 → 0.110457');
   });
 
-  it('refuses a sample outside the training split and a convolution, in one line with exit 2', () => {
-    const out = bprop('trace', lecture(), '--sample', '1');
-    expect([out.code, out.stderr]).toEqual([2, 'bprop: cannot step through this network: sample 1 is not in the training split: it has 1 row, so the sample must be 0…0\n']);
+  it('--json on a convolutional network: maps per channel, Δ maps, and filters as 2-D arrays', () => {
     const conv = writeProject(JSON.stringify(makeProject(
-      chainGraph([['x', 'input'], ['c', 'conv2d', { filters: 2, kernelSize: 3 }], ['f', 'flatten'], ['o', 'dense', { units: 10 }], ['p', 'softmax'], ['L', 'crossEntropy']]),
+      chainGraph([['x', 'input'], ['c', 'conv2d', { filters: 2, kernelSize: 3 }], ['r', 'relu'], ['m', 'maxPool2d'], ['f', 'flatten'], ['o', 'dense', { units: 10 }], ['p', 'softmax'], ['L', 'crossEntropy']]),
       { dataset: 'digits', options: { image: 1 } },
     )));
     const r = bprop('trace', conv, '--json');
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.done ? 'done' : `${l.stage}:${l.node}`)).toEqual([
+      'forward:c', 'forward:m', 'forward:o', 'loss:L', 'backward:o', 'backward:m', 'backward:c', 'update:c', 'update:o', 'done',
+    ]);
+    const dims = (m: unknown): number[] => (Array.isArray(m) ? [m.length, ...dims(m[0])] : []);
+    const [fc, fm, , , , bm, bc, uc] = lines;
+    // digits as 1×8×8 images; 2 filters 3×3 'valid' → 2×6×6; 2×2 max pooling → 2×3×3. One row.
+    expect([dims(fc.maps.x), dims(fc.maps.in), dims(fc.maps.a)]).toEqual([[1, 1, 8, 8], [1, 2, 6, 6], [1, 2, 6, 6]]);
+    expect(dims(fm.maps.a)).toEqual([1, 2, 3, 3]);
+    expect([dims(bm.maps.delta), bm.grads]).toEqual([[1, 2, 3, 3], null]);
+    expect([dims(bc.maps.delta), dims(bc.maps.dA), dims(bc.grads.filters), dims(bc.grads.bias)]).toEqual([[1, 2, 6, 6], [1, 2, 6, 6], [2, 1, 3, 3], [2]]);
+    expect(bc.maps.delta.flat(3)).toEqual(bc.delta);
+    expect([dims(uc.before.filters), dims(uc.after.filters)]).toEqual([[2, 1, 3, 3], [2, 1, 3, 3]]);
+  });
+
+  it('refuses a sample outside the training split and batch normalisation, in one line with exit 2', () => {
+    const out = bprop('trace', lecture(), '--sample', '1');
+    expect([out.code, out.stderr]).toEqual([2, 'bprop: cannot step through this network: sample 1 is not in the training split: it has 1 row, so the sample must be 0…0\n']);
+    const bn = writeProject(JSON.stringify(makeProject(
+      chainGraph([['x', 'input'], ['c', 'conv2d', { filters: 2, kernelSize: 3 }], ['bn', 'batchNorm'], ['f', 'flatten'], ['o', 'dense', { units: 10 }], ['p', 'softmax'], ['L', 'crossEntropy']]),
+      { dataset: 'digits', options: { image: 1 } },
+    )));
+    const r = bprop('trace', bn, '--json');
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^bprop: cannot step through this network: 'c' is a Conv2D: .*\n$/);
+    expect(r.stderr).toMatch(/^bprop: cannot step through this network: 'bn' is a .*: the step-through traces Dense, Conv2D and pooling layers.*\n$/);
     expect(bprop('trace', lecture(), '--rows', '0').stderr).toMatch(/--rows must be an integer from 1/);
   });
 });

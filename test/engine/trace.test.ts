@@ -118,8 +118,8 @@ function expectTraceMatches(trace: StepTrace, ref: RefStep, layers: RefLayer[], 
     expectClose(backward[k]!.delta, flat(ref.deltas[k]!), tol, `backward ${k} Δ`);
     if (ref.dAs[k]) expectClose(backward[k]!.dA!, flat(ref.dAs[k]!), tol, `backward ${k} ∂L/∂a`);
     if (ref.gPrimes[k] && l.act !== 'identity') expectClose(backward[k]!.gPrime!, flat(ref.gPrimes[k]!), tol, `backward ${k} g′`);
-    expectClose(flat(backward[k]!.grads.kernel), flat(ref.gradK[k]!), tol, `backward ${k} ∂L/∂kernel`);
-    expectClose(backward[k]!.grads.bias!, ref.gradB[k]!, tol, `backward ${k} ∂L/∂bias`);
+    expectClose(flat(backward[k]!.grads!.kernel), flat(ref.gradK[k]!), tol, `backward ${k} ∂L/∂kernel`);
+    expectClose(backward[k]!.grads!.bias!, ref.gradB[k]!, tol, `backward ${k} ∂L/∂bias`);
     expectClose(flat(updates[k]!.before.kernel), flat(l.kernel), tol, `update ${k} before`);
     expectClose(flat(updates[k]!.after.kernel), flat(ref.after[k]!.kernel), tol, `update ${k} kernel after`);
     expectClose(updates[k]!.after.bias!, ref.after[k]!.bias, tol, `update ${k} bias after`);
@@ -177,9 +177,9 @@ describe("the lectures' 2-2-1 network (L000-221-network-l2-backprop)", () => {
     expectClose(bh!.gPrime!, [0.249376, 0.2055], 1e-6, "g3', g4'");
     expectClose(bh!.dA!, [0.7 * -0.125565, -0.6 * -0.125565], 1e-6, 'Σ w Δ');
     // Gradients (w05, w35, w45) and (w03, w13, w23, w04, w14, w24).
-    expectClose([...bo!.grads.bias!, ...bo!.grads.kernel.flat()], [-0.125565, -0.065919, -0.08927], 1e-6, 'output gradients');
-    const hk = bh!.grads.kernel;
-    expectClose([bh!.grads.bias![0]!, hk[0]![0]!, hk[1]![0]!, bh!.grads.bias![1]!, hk[0]![1]!, hk[1]![1]!], [-0.021919, -0.021919, -0.043838, 0.015482, 0.015482, 0.030964], 1e-6, 'hidden gradients');
+    expectClose([...bo!.grads!.bias!, ...bo!.grads!.kernel.flat()], [-0.125565, -0.065919, -0.08927], 1e-6, 'output gradients');
+    const hk = bh!.grads!.kernel;
+    expectClose([bh!.grads!.bias![0]!, hk[0]![0]!, hk[1]![0]!, bh!.grads!.bias![1]!, hk[0]![1]!, hk[1]![1]!], [-0.021919, -0.021919, -0.043838, 0.015482, 0.015482, 0.030964], 1e-6, 'hidden gradients');
     const [uh, uo] = stagesOf<UpdateStage>(trace, 'update');
     expect([uh!.rule, uh!.plainGradientStep, uh!.learningRate]).toEqual(['w ← w − α·∂L/∂w', true, 0.5]);
     const ak = uh!.after.kernel;
@@ -286,13 +286,13 @@ describe('what the step-through refuses', () => {
     throw new Error('not refused');
   };
 
-  it('a convolution, naming it and saying why', async () => {
+  it('batch normalisation after a convolution, naming it and saying why', async () => {
     const e = await refused(
-      [['x', 'input'], ['c', 'conv2d', { filters: 2, kernelSize: 3 }], ['f', 'flatten'], ['out', 'dense', { units: 10 }], ['p', 'softmax'], ['L', 'crossEntropy']],
+      [['x', 'input'], ['c', 'conv2d', { filters: 2, kernelSize: 3 }], ['bn', 'batchNorm'], ['f', 'flatten'], ['out', 'dense', { units: 10 }], ['p', 'softmax'], ['L', 'crossEntropy']],
       { dataset: 'digits', options: { image: 1 } },
     );
-    expect(e.nodeId).toBe('c');
-    expect(e.message).toMatch(/'c' is a Conv2D: the step-through shows Dense layers neuron by neuron/);
+    expect(e.nodeId).toBe('bn');
+    expect(e.message).toMatch(/'bn' is a .*: the step-through traces Dense, Conv2D and pooling layers, not /);
   });
 
   it('dropout between layers, and two activations in a row', async () => {

@@ -192,7 +192,7 @@ function edgeValues(trace: StepTrace, index: number, k: number): { values: numbe
   const stage = trace.stages[index];
   const node = trace.layers[k]!.node;
   const update = trace.stages.find((s): s is UpdateStage => s.stage === 'update' && s.node === node)!;
-  if (stage?.stage === 'backward' && stage.node === node) return { values: stage.grads.kernel, gradient: true, active: true };
+  if (stage?.stage === 'backward' && stage.node === node) return { values: stage.grads!.kernel, gradient: true, active: true };
   const updated = index >= trace.stages.length || (stage?.stage === 'update' && trace.stages.indexOf(update) <= index);
   return { values: updated ? update.after.kernel : update.before.kernel, gradient: false, active: stage?.node === node };
 }

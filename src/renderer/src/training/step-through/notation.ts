@@ -218,13 +218,15 @@ function explainBackward(trace: StepTrace, s: BackwardStage, names: Names, c: nu
     lines.push(`    Σ = ${ks.map((k) => `${factor(nextW[j]![k]!)}·${factor(nextDelta[row * next.units + k]!)}`).join(' + ')}${more} = ${num(sum)}`);
     lines.push(gp === undefined ? `    ${names.delta(c, j)} = ${num(delta)}` : `    ${names.delta(c, j)} = ${factor(gp)} × ${factor(sum)} = ${num(delta)}`);
   }
+  // This neuron view shows Dense layers only (conv traces go to the map view), so grads exist.
+  const grads = s.grads!;
   if (f.kind === 'weight') {
     const xs = stageOf<ForwardStage>(trace, 'forward', s.node)!.x;
-    const grad = s.grads.kernel[f.from]![f.to]!;
+    const grad = grads.kernel[f.from]![f.to]!;
     const a = xs[row * layer.inputs + f.from]!;
     lines.push(`∂L/∂${names.weight(c, f.from, f.to)} = ${names.out(c - 1, f.from)} · ${names.delta(c, f.to)} = ${trace.rows === 1 ? `${factor(a)} × ${factor(delta)} = ` : 'Σ over the batch = '}${num(grad)}`);
-  } else if (s.grads.bias) {
-    lines.push(`∂L/∂${names.bias(c, j)} = ${trace.rows === 1 ? names.delta(c, j) : `Σ over the batch of ${names.delta(c, j)}`} = ${num(s.grads.bias[j]!)}`);
+  } else if (grads.bias) {
+    lines.push(`∂L/∂${names.bias(c, j)} = ${trace.rows === 1 ? names.delta(c, j) : `Σ over the batch of ${names.delta(c, j)}`} = ${num(grads.bias[j]!)}`);
   }
   if (s.penalized) lines.push('(the gradients include the layer’s L1/L2 penalty)');
   return lines;
@@ -232,7 +234,7 @@ function explainBackward(trace: StepTrace, s: BackwardStage, names: Names, c: nu
 
 function explainUpdate(trace: StepTrace, s: UpdateStage, names: Names, c: number, f: Focus): string[] {
   const [i, j] = f.kind === 'weight' ? [f.from, f.to] : [0, f.unit];
-  const grad = stageOf<BackwardStage>(trace, 'backward', s.node)!.grads.kernel[i]![j]!;
+  const grad = stageOf<BackwardStage>(trace, 'backward', s.node)!.grads!.kernel[i]![j]!;
   const before = s.before.kernel[i]![j]!;
   const after = s.after.kernel[i]![j]!;
   const w = names.weight(c, i, j);
