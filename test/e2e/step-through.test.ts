@@ -2,7 +2,8 @@
  * End to end, in Chromium against the web build: the step-through on the lectures' 2-2-1 network.
  * New ▾ → the lecture, Step through, Next through every stage (a screenshot of each), Δ3 read from
  * the panel, values on the canvas nodes, the notation switch, Back, and "Check this gradient"
- * opening the gradient check on that weight.
+ * opening the gradient check on that weight; the turn detector (Conv2D, max pooling) as feature
+ * maps with the value of the cell under the pointer.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appUrl, openApp, type App } from './harness';
@@ -99,7 +100,7 @@ describe('step through backprop (Chromium)', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 
-  it('steps through a mini-batch of XOR (fused sigmoid + cross-entropy), and explains why a convolutional network is refused', async () => {
+  it('steps through a mini-batch of XOR (fused sigmoid + cross-entropy)', async () => {
     await newFromTemplate(app, 'xor-mlp');
     await app.page.getByTestId('step-through').click();
     await expect.poll(() => app.page.getByTestId('step-stage').textContent()).toMatch(/^Stage 1 of \d+: Forward pass/);
@@ -116,12 +117,37 @@ describe('step through backprop (Chromium)', () => {
     const delta = resultOf(text, 'Δ₇');
     expect(await app.page.getByTestId('node-step-logit').textContent()).toBe(`Δ = [${String(Number(delta.toFixed(4))).replace('-', '−')}]`);
     await app.screenshot('step-through-xor-batch');
+    expect(app.consoleErrors).toEqual([]);
+  });
 
+  it('steps through the turn detector as feature maps: the value under the pointer, Δ maps and the kernel gradient', async () => {
     await newFromTemplate(app, 'turn-detector');
     await app.page.getByTestId('step-through').click();
-    const error = app.page.getByTestId('step-error');
-    await error.waitFor({ timeout: 30_000 });
-    expect(await error.textContent()).toMatch(/'detector' is a Conv2D: the step-through shows Dense layers neuron by neuron/);
+    const stage = app.page.getByTestId('step-stage');
+    await expect.poll(() => stage.textContent(), { timeout: 30_000 }).toBe('Stage 1 of 7: Forward pass, layer detector');
+    // The hand-set kernel (bias −4) on the first image: a 2×2 output map [[1, −4], [−2, −4]].
+    await app.page.getByTestId('step-cell-in-0-0-1').hover();
+    await expect.poll(async () => (await app.page.getByTestId('step-cell').textContent())!.replace(/−/g, '-')).toBe('output (detector), map 0, row 0, column 1: -4');
+    await app.page.getByTestId('step-cell-in-0-0-0').hover();
+    await expect.poll(async () => (await app.page.getByTestId('step-cell').textContent())!.replace(/−/g, '-')).toMatch(/column 0: 1$/);
+    await app.screenshot('step-through-turn-forward');
+    const next = app.page.getByTestId('step-next');
+    for (let i = 0; i < 4; i++) await next.click(); // forward pool, loss, backward pool → backward detector
+    await expect.poll(() => stage.textContent()).toBe('Stage 5 of 7: Backward pass, layer detector');
+    // Max pooling sends the whole error to the maximum (top left); the kernel gradient is Δ times the pixels under it.
+    await app.page.getByTestId('step-cell-delta-0-0-0').hover();
+    const delta = Number((await app.page.getByTestId('step-cell').textContent())!.replace(/−/g, '-').split(': ').at(-1));
+    expect(delta).toBeCloseTo(-0.268941, 5);
+    await app.page.getByTestId('step-cell-delta-0-1-1').hover();
+    await expect.poll(async () => (await app.page.getByTestId('step-cell').textContent())!.split(': ').at(-1)).toBe('0');
+    expect(await app.page.getByTestId('step-maps-grad').isVisible()).toBe(true);
+    expect(await panelText(app)).toMatch(/∂L\/∂b = \[-0\.268941\]/);
+    await app.screenshot('step-through-turn-backward');
+    await next.click();
+    await expect.poll(() => stage.textContent()).toBe('Stage 6 of 7: Update, layer detector');
+    await app.page.getByTestId('step-cell-after-0-0-0').hover();
+    await expect.poll(async () => (await app.page.getByTestId('step-cell').textContent())!).toMatch(/kernel after, filter 0, row 0, column 0: 1\.026894/);
+    await app.screenshot('step-through-turn-update');
     expect(app.consoleErrors).toEqual([]);
   });
 });

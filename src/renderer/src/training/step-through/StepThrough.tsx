@@ -12,7 +12,11 @@ import { useProjectStore } from '../../store';
 import { css, diverging, NEGATIVE, POSITIVE } from '../colormap';
 import { useTrainingView } from '../live';
 import { defaultFocus, explain, layerOf, NOTATIONS, num, SHOWN_UNITS, stageTitle, stageValues, widthsOf, type Focus, type Notation } from './notation';
+import { StepMaps } from './StepMaps';
 import { moveStage, startStepThrough, useStepThrough } from './store';
+
+/** Networks with Conv2D or pooling layers are shown as maps (StepMaps), the others neuron by neuron. */
+const hasMaps = (trace: StepTrace): boolean => trace.layers.some((l) => l.kind !== 'dense');
 import './step-through.css';
 
 export function StepThroughView() {
@@ -96,7 +100,8 @@ export function StepThroughView() {
         </button>
       </div>
       {error && <div className="bp-msg bp-msg-error" data-testid="step-error">{error}</div>}
-      {trace && (
+      {trace && hasMaps(trace) && <StepMaps trace={trace} index={index} row={Math.min(row, trace.rows - 1)} />}
+      {trace && !hasMaps(trace) && (
         <div className="bp-step-body">
           <StepNetwork trace={trace} index={index} focus={focus ?? defaultFocus(trace, index)} row={Math.min(row, trace.rows - 1)} />
           <StepPanel trace={trace} index={index} focus={focus} notation={notation} row={Math.min(row, trace.rows - 1)} />
