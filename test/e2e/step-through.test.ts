@@ -125,6 +125,8 @@ describe('step through backprop (Chromium)', () => {
     await app.page.getByTestId('step-through').click();
     const stage = app.page.getByTestId('step-stage');
     await expect.poll(() => stage.textContent(), { timeout: 30_000 }).toBe('Stage 1 of 7: Forward pass, layer detector');
+    await app.page.getByTestId('step-rows').fill('1'); // the XOR test above left 4 rows
+    await expect.poll(() => app.page.getByTestId('step-row').count()).toBe(0);
     // The hand-set kernel (bias −4) on the first image: a 2×2 output map [[1, −4], [−2, −4]].
     await app.page.getByTestId('step-cell-in-0-0-1').hover();
     await expect.poll(async () => (await app.page.getByTestId('step-cell').textContent())!.replace(/−/g, '-')).toBe('output (detector), map 0, row 0, column 1: -4');

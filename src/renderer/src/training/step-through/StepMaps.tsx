@@ -68,7 +68,7 @@ function MapGroupView({ group, onPoint }: { group: MapGroup; onPoint: (p: Pointe
         {shown.map((m, k) => {
           const h = m.length;
           const w = m[0]?.length ?? 0;
-          const cell = Math.max(3, Math.min(16, Math.floor(96 / Math.max(h, w, 1))));
+          const cell = Math.max(3, Math.min(28, Math.floor(112 / Math.max(h, w, 1))));
           return (
             <figure key={k} className="bp-step-map">
               <svg width={w * cell} height={h * cell} data-testid={`step-map-${group.id}-${k}`} role="img" aria-label={`${group.label}, ${group.names[k]}`}>
