@@ -67,7 +67,7 @@ describe('lesson: predict Δ for a neuron (2-2-1 lecture network)', () => {
     const value = (i: number) => (refs[i] as { value: number }).value;
     expect(value(0)).toBeCloseTo(backward('output').delta[0]!, 7);
     expect(value(1)).toBeCloseTo(backward('hidden').delta[0]!, 7);
-    expect(value(2)).toBeCloseTo(backward('hidden').grads.kernel[1]![0]!, 7); // kernel[input][unit]: x₂ → neuron 3
+    expect(value(2)).toBeCloseTo(backward('hidden').grads!.kernel[1]![0]!, 7); // kernel[input][unit]: x₂ → neuron 3
   });
 
   it('locks the network, the data and the training settings', () => {
