@@ -143,6 +143,17 @@ describe('step-through of a convolutional network', () => {
     expect(params['out.kernel']).toEqual(upOut.after.kernel.flat());
     expect(trace.lossAfter).toBeLessThan(trace.lossBefore);
   });
+
+  it("leaves the model exactly where the trainer's first step (the same two rows) leaves it", async () => {
+    const inOrder = makeProject(graph, { dataset: 'xor' }, { optimizer: { type: 'sgd', learningRate: 0.1 }, seed: 7, batchSize: ROWS, sampling: 'sequential' });
+    const data = { ...tinyData(), validation: { n: 0, x: new Float32Array(0), y: new Float32Array(0) }, test: { n: 0, x: new Float32Array(0), y: new Float32Array(0) } } as PreparedData;
+    const { model } = traceTrainingStep({ graph, data, training: inOrder.training, sample: 0, rows: ROWS });
+    const trainer = createTrainer(inOrder, data);
+    const before = weightsOfModel(trainer.model);
+    trainer.trainStep();
+    expect(weightsOfModel(trainer.model)).not.toEqual(before);
+    expect(weightsOfModel(model)).toEqual(weightsOfModel(trainer.model));
+  });
 });
 
 const weightsOfModel = (model: Model): Record<string, number[]> =>
