@@ -7,7 +7,7 @@ import { requireBuiltinDataset, resolveDatasetOptions } from '../../shared/data/
 import { gateDataset, generate2d, linearDataset, type GateId, type Generator2dId } from './generators';
 import { loadImageDataset, type ImageDatasetId } from './images';
 import { loadRealDataset, type RealDatasetId } from './real';
-import { sample221Dataset } from './lecture-samples';
+import { sample221Dataset, sampleLayerDataset } from './lecture-samples';
 import { turnsDataset } from './turns';
 import { isLectureDataset, lectureDataset } from './lecture';
 import type { Dataset, DatasetIO } from './types';
@@ -31,6 +31,7 @@ export async function loadBuiltinDataset(
     case 'generated':
       if (id === 'turns') return turnsDataset(info.label);
       if (id === 'sample-221') return sample221Dataset(info.label);
+      if (id === 'sample-layer') return sampleLayerDataset(info.label);
       if (isLectureDataset(id)) return lectureDataset(id, info.label);
       return id === 'linear'
         ? linearDataset(info.label, opts.n, opts.noise, rng)

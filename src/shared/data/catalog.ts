@@ -293,6 +293,19 @@ export const builtinDatasets: readonly BuiltinDatasetInfo[] = [
     targetSize: 1,
     rows: 1,
   },
+  {
+    id: 'sample-layer',
+    label: 'One sample, two targets (x = (1, 0.5), y = (1, 0))',
+    task: 'regression',
+    description:
+      'The sample of the two-neuron sigmoid layer computational graph: inputs x₁ = 1, x₂ = 0.5 and one target per neuron, (1, 0). "Open as network" trains the layer on it.',
+    kind: 'generated',
+    options: [],
+    featureShape: [2],
+    numClasses: 0,
+    targetSize: 2,
+    rows: 1,
+  },
 ];
 
 export function findBuiltinDataset(id: string): BuiltinDatasetInfo | undefined {

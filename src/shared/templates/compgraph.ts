@@ -1,6 +1,6 @@
 /**
  * Computational-graph templates with the lecture's numbers (deck 002, "Automatic
- * differentiation": examples 1–3, and a sigmoid neuron with a squared loss). Variables are
+ * differentiation": examples 1–3, a sigmoid neuron with a squared loss, and a layer of two). Variables are
  * named as on the slides.
  */
 import type { GraphEdge, GraphNode } from '../graph-types';
@@ -174,6 +174,79 @@ export const compGraphTemplates: readonly CompGraphTemplate[] = [
             ['yhat', 'r', 'a'],
             ['y', 'r', 'b'],
             ['r', 'loss', 'x'],
+          ],
+          'loss',
+        ),
+      ),
+  },
+  {
+    id: 'sigmoid-layer',
+    label: 'Sigmoid Layer (2 Neurons) with Squared Loss',
+    description:
+      'Two sigmoid neurons on the same inputs x = (1, 0.5), ŷₖ = σ(θₖ₁x₁ + θₖ₂x₂ + bₖ), ℓ = ½[(ŷ₁ − 1)² + (ŷ₂ − 0)²]; the same layer opens as a network.',
+    build: () =>
+      makeCompGraphProject(
+        'Sigmoid layer',
+        graphOf(
+          [
+            // Neuron 1 above, neuron 2 below; both read the constants x₁ and x₂ in between.
+            ['w11', 'variable', variable('w11', 0.5), 0, 0, 'θ₁₁'],
+            ['w12', 'variable', variable('w12', -0.25), 0, 1, 'θ₁₂'],
+            ['x1', 'constant', { value: 1 }, 0, 2, 'x₁'],
+            ['x2', 'constant', { value: 0.5 }, 0, 3, 'x₂'],
+            ['w21', 'variable', variable('w21', -0.3), 0, 4, 'θ₂₁'],
+            ['w22', 'variable', variable('w22', 0.8), 0, 5, 'θ₂₂'],
+            ['m11', 'multiply', {}, 1, 0, 'θ₁₁x₁'],
+            ['m12', 'multiply', {}, 1, 1, 'θ₁₂x₂'],
+            ['b1', 'variable', variable('b1', 0.1), 1, 2, 'b₁'],
+            ['b2', 'variable', variable('b2', 0.2), 1, 3, 'b₂'],
+            ['m21', 'multiply', {}, 1, 4, 'θ₂₁x₁'],
+            ['m22', 'multiply', {}, 1, 5, 'θ₂₂x₂'],
+            ['s1', 'add', {}, 2, 0.5],
+            ['s2', 'add', {}, 2, 4.5],
+            ['z1', 'add', {}, 3, 1, 'z₁'],
+            ['z2', 'add', {}, 3, 4, 'z₂'],
+            ['yhat1', 'sigmoid', {}, 4, 1, 'ŷ₁'],
+            ['yhat2', 'sigmoid', {}, 4, 4, 'ŷ₂'],
+            ['y1', 'constant', { value: 1 }, 4, 2, 'y₁'],
+            ['y2', 'constant', { value: 0 }, 4, 5, 'y₂'],
+            ['r1', 'subtract', {}, 5, 1.5, 'ŷ₁ − y₁'],
+            ['r2', 'subtract', {}, 5, 4.5, 'ŷ₂ − y₂'],
+            ['e1', 'square', {}, 6, 1.5, '(ŷ₁ − y₁)²'],
+            ['e2', 'square', {}, 6, 4.5, '(ŷ₂ − y₂)²'],
+            ['sum', 'add', {}, 7, 3, 'Σ'],
+            ['half', 'constant', { value: 0.5 }, 7, 4.5, '½'],
+            ['loss', 'multiply', {}, 8, 3.5, 'ℓ'],
+          ],
+          [
+            ['w11', 'm11', 'a'],
+            ['x1', 'm11', 'b'],
+            ['w12', 'm12', 'a'],
+            ['x2', 'm12', 'b'],
+            ['w21', 'm21', 'a'],
+            ['x1', 'm21', 'b'],
+            ['w22', 'm22', 'a'],
+            ['x2', 'm22', 'b'],
+            ['m11', 's1', 'a'],
+            ['m12', 's1', 'b'],
+            ['m21', 's2', 'a'],
+            ['m22', 's2', 'b'],
+            ['s1', 'z1', 'a'],
+            ['b1', 'z1', 'b'],
+            ['s2', 'z2', 'a'],
+            ['b2', 'z2', 'b'],
+            ['z1', 'yhat1', 'x'],
+            ['z2', 'yhat2', 'x'],
+            ['yhat1', 'r1', 'a'],
+            ['y1', 'r1', 'b'],
+            ['yhat2', 'r2', 'a'],
+            ['y2', 'r2', 'b'],
+            ['r1', 'e1', 'x'],
+            ['r2', 'e2', 'x'],
+            ['e1', 'sum', 'a'],
+            ['e2', 'sum', 'b'],
+            ['half', 'loss', 'a'],
+            ['sum', 'loss', 'b'],
           ],
           'loss',
         ),

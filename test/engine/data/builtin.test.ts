@@ -148,3 +148,14 @@ describe('sample-221', () => {
     expect(builtinDatasets.find((d) => d.id === 'sample-221')!.rows).toBe(1);
   });
 });
+
+describe('sample-layer', () => {
+  it('is the sigmoid-layer graph\'s one sample x = (1, 0.5), y = (1, 0): regression with two targets, as the catalog declares', async () => {
+    const ds = await load('sample-layer');
+    const info = builtinDatasets.find((d) => d.id === 'sample-layer')!;
+    expect([ds.n, ds.featureShape, ds.task, ds.targetSize]).toEqual([1, [2], 'regression', 2]);
+    expect([info.rows, info.featureShape, info.targetSize, info.task]).toEqual([1, [2], 2, 'regression']);
+    expect(Array.from(ds.x)).toEqual([1, 0.5]);
+    expect(Array.from(ds.y)).toEqual([1, 0]);
+  });
+});

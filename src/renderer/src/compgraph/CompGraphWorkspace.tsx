@@ -1,31 +1,16 @@
 /** The window below the toolbar while a computational graph is open: palette | canvas with the run controls | side panel. */
 import { useReactFlow } from '@xyflow/react';
-import { whyNotANetwork } from '../../../shared/compgraph/as-network';
 import type { ScalarOp } from '../../../shared/compgraph/ops';
 import { ErrorBanner, NoticeToast } from '../app/Banners';
 import { BlockInspector } from './BlockInspector';
 import { CompGraphCanvas } from './CompGraphCanvas';
 import { CompGraphLessonPanel } from './CompGraphLessonPanel';
 import { useCompGraphStore } from './compgraph-store';
-import { openAsNetwork } from './open-as-network';
 import { GradientPanel } from './GradientPanel';
+import { NetworkLink } from './NetworkLink';
 import { RunControls } from './RunControls';
 import { ScalarPalette } from './ScalarPalette';
 import '../styles/compgraph.css';
-
-function NetworkLink() {
-  const graph = useCompGraphStore((s) => s.project!.graph);
-  const reason = whyNotANetwork(graph);
-  if (reason) return null;
-  return (
-    <div className="cg-network">
-      <p className="cg-panel__muted">This graph is a single sigmoid neuron with a squared loss: the same model as a network Input → Dense(1) → Sigmoid → MSE, on its sample.</p>
-      <button type="button" className="button" onClick={() => void openAsNetwork()} data-testid="open-as-network">
-        Open as network
-      </button>
-    </div>
-  );
-}
 
 export function CompGraphWorkspace() {
   const flow = useReactFlow();

@@ -1,5 +1,5 @@
-/** "Open as network": the neuron a graph is, as the equivalent network project in the network editor. */
-import { neuronAsNetwork } from '../../../shared/compgraph/as-network';
+/** "Open as network": the neuron or layer a graph is, as the equivalent network project in the network editor. */
+import { describeAsNetwork, graphAsNetwork } from '../../../shared/compgraph/as-network';
 import { confirmDiscard } from '../app/file-actions';
 import { useProjectStore } from '../store/project-store';
 import { useUiStore } from '../store/ui-store';
@@ -10,10 +10,13 @@ import { useCompGraphStore } from './compgraph-store';
 export async function openAsNetwork(): Promise<void> {
   const { project } = useCompGraphStore.getState();
   if (!project) return;
-  const network = neuronAsNetwork(project.graph, project.name);
+  const network = graphAsNetwork(project.graph, project.name);
+  const what = describeAsNetwork(project.graph) ?? 'the graph';
   if (compGraphDirty() && !(await confirmDiscard('Open the network'))) return;
   useCompGraphStore.getState().close();
   useProjectStore.getState().newProject(network);
-  useUiStore.getState().showNotice('Opened the neuron as a network: its kernel is (θ₁, θ₂) and its bias b, on the gate dataset that holds the sample. Save it to keep it.');
+  useUiStore
+    .getState()
+    .showNotice(`Opened ${what} as a network: the Dense layer's kernel and bias are the graph's θ and b, on the built-in dataset that holds the sample. Save it to keep it.`);
   useUiStore.getState().requestFit();
 }
