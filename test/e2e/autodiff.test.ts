@@ -3,7 +3,8 @@
  * example 1 (g = θ₁² + 2θ₂² − θ₃² at (1, −1, 1)) from the palette, run the forward and the
  * backward pass and read ∇g = (2, −4, −2) from the canvas; a bad expression is refused with its
  * column; example 2's template stepped through in both modes; save and reopen; the sigmoid
- * neuron opened as a network. Screenshots go to the harness's folder.
+ * neuron and the two-neuron sigmoid layer opened as networks, the layer's loss read back from the
+ * network's step-through. Screenshots go to the harness's folder.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,7 +36,7 @@ describe('the autodiff explorer', () => {
 
   it('New ▾ lists a blank computational graph and the lecture templates', async () => {
     await page().getByTestId('new-project').click();
-    for (const id of ['compgraph-blank', 'l002-autodiff-example1', 'l002-autodiff-example2', 'l002-autodiff-example3', 'sigmoid-neuron'])
+    for (const id of ['compgraph-blank', 'l002-autodiff-example1', 'l002-autodiff-example2', 'l002-autodiff-example3', 'sigmoid-neuron', 'sigmoid-layer'])
       await expect.poll(() => page().getByTestId(`template-${id}`).count()).toBe(1);
     await page().getByTestId('template-compgraph-blank').click();
     await page().getByTestId('compgraph-workspace').waitFor();
@@ -167,6 +168,44 @@ describe('the autodiff explorer', () => {
     await page().getByTestId('node-neuron').waitFor();
     expect(await page().getByTestId('compgraph-workspace').count()).toBe(0);
     await app.screenshot('autodiff-06-neuron-as-network');
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  it('offers no link for a graph that is not a neuron or a layer, and the reason for a layer whose sample is in no dataset', async () => {
+    await newGraph(app, 'l002-autodiff-example1');
+    expect(await page().getByTestId('network-link').count()).toBe(0);
+    await newGraph(app, 'sigmoid-layer');
+    await page().getByTestId('node-x2').click();
+    await setParam(page(), 'value', '0.25');
+    await expect.poll(() => text(page(), 'network-link-why')).toMatch(/The layer opens as a network when its sample is in a built-in dataset/);
+    expect(await page().getByTestId('open-as-network').count()).toBe(0);
+  });
+
+  it('opens the two-neuron sigmoid layer as Input → Dense(2) → Sigmoid → MSE, whose loss is the graph\'s ℓ', async () => {
+    await newGraph(app, 'sigmoid-layer');
+    await page().getByTestId('forward-pass').click();
+    await expect.poll(() => text(page(), 'g-value')).toMatch(/g = /);
+    const g = Number((await text(page(), 'value-loss'))!.replace('= ', ''));
+    expect(g).toBe(0.238503); // ½[(σ(0.475) − 1)² + σ(0.3)²], shown to 6 digits
+    expect(await text(page(), 'network-link')).toMatch(/a layer of 2 sigmoid neurons with a squared loss: the same model as the network Input → Dense\(2\) → sigmoid → MSE \(sum × 0.5\)/);
+    await page().getByTestId('backward-pass').click();
+    await app.screenshot('autodiff-08-sigmoid-layer');
+    await page().getByTestId('open-as-network').click();
+    await discardIfAsked(app);
+    await page().getByTestId('node-layer').waitFor();
+    expect(await page().getByTestId('compgraph-workspace').count()).toBe(0);
+    expect(await text(page(), 'node-subtitle-loss')).toMatch(/sum × 0.5/);
+    // The engine's loss on the network's one sample, from the step-through's loss stage.
+    await page().getByTestId('step-through').click();
+    const stage = page().getByTestId('step-stage');
+    await expect.poll(() => stage.textContent()).toMatch(/^Stage 1 of \d+: Forward pass, layer layer/);
+    for (let i = 0; i < 4 && !(await stage.textContent())!.endsWith('Loss'); i++) await page().getByTestId('step-next').click();
+    await expect.poll(() => stage.textContent()).toMatch(/Loss$/);
+    const panel = (await page().getByTestId('step-panel').innerText()).replace(/−/g, '-');
+    const loss = Number(/L = (?:.* = )?(-?[\d.]+)\s*$/m.exec(panel)![1]);
+    // Both are shown to 6 digits: numbers that agree within 1e-6 show at most one unit apart.
+    expect(Math.abs(loss - g)).toBeLessThanOrEqual(1e-6 + 1e-12);
+    await app.screenshot('autodiff-09-layer-as-network');
     expect(app.consoleErrors).toEqual([]);
   });
 });
