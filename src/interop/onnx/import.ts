@@ -448,6 +448,7 @@ function dataFor(inputShape: Shape, outputShapes: Shape[], loss: NodeType | unde
   const classifier = loss === 'crossEntropy' || loss === 'nll' || loss === 'binaryCrossEntropy';
   const same = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((d, i) => d === b[i]);
   for (const info of builtinDatasets) {
+    if (info.rows === 1) continue; // one sample (sample-221, sample-layer, …) is no dataset to train an imported model on
     const shapes = info.id === 'digits' ? [{ image: 0 }, { image: 1 }] : [{}];
     for (const opts of shapes) {
       const shape = builtinShapeInfo(info.id, opts);

@@ -279,7 +279,7 @@ export const builtinDatasets: readonly BuiltinDatasetInfo[] = [
     source: 'Horst, Hill & Gorman (2020); Gorman, Williams & Fraser (2014)',
   },
   ...lectureDatasets,
-  // Last: an import or a picker looking for the first dataset that fits never lands on one sample.
+  // Last, and skipped by ONNX import's dataset guess (rows: 1): an imported model never lands on one sample.
   {
     id: 'sample-221',
     label: 'One sample (x = (1, 2), y = 1)',
