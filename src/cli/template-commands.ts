@@ -1,13 +1,24 @@
 /**
  * `bprop templates [--json]`: every template the app's New ▾ offers (its Templates, Lectures and
- * Lessons groups, and the lectures' variants), one per line: id, group and label.
+ * Lessons groups, the lectures' variants, and the computational graphs with their lessons), one
+ * per line: id, group and label.
  * `bprop new TEMPLATE-ID --out FILE`: that template as a project file, ready to train
  * (`bprop train FILE`) or open in the app.
  */
+import { writeFileAtomic } from '../node/atomic-write';
 import { closestNames } from '../shared/closest-names';
+import { serializeCompGraphProject } from '../shared/compgraph/project-file';
 import { allTemplates, findTemplate, lessonTemplates, type ProjectTemplate } from '../shared/templates';
+import { compGraphTemplates, type CompGraphTemplate } from '../shared/templates/compgraph';
+import { compGraphLessonTemplates } from '../shared/templates/compgraph-lessons';
 import { checkFlags, parseArgs, stringFlag, UsageError } from './args';
 import { writeProjectFile } from './project-file';
+
+/** Computational-graph templates (New ▾ › Computational graphs) and their lessons. */
+const graphTemplates: readonly { template: CompGraphTemplate; group: 'graphs' | 'lessons' }[] = [
+  ...compGraphTemplates.map((template) => ({ template, group: 'graphs' as const })),
+  ...compGraphLessonTemplates.map((template) => ({ template, group: 'lessons' as const })),
+];
 
 const NEW_USAGE = 'usage: bprop new TEMPLATE-ID --out FILE.bprop   (bprop templates lists the ids)';
 
@@ -30,10 +41,14 @@ export async function templatesCommand(argv: string[]): Promise<void> {
       const line = { id: t.id, group: groupOf(t), label: t.label, description: t.description, ...(t.variantOf ? { variantOf: t.variantOf } : {}), ...(t.lecture ? { example: t.lecture.example } : {}) };
       process.stdout.write(`${JSON.stringify(line)}\n`);
     }
+    for (const { template: t, group: g } of graphTemplates) {
+      process.stdout.write(`${JSON.stringify({ id: t.id, group: g, kind: 'computationalGraph', label: t.label, description: t.description })}\n`);
+    }
     return;
   }
-  const width = Math.max(...allTemplates.map((t) => t.id.length));
+  const width = Math.max(...allTemplates.map((t) => t.id.length), ...graphTemplates.map((g) => g.template.id.length));
   for (const t of allTemplates) process.stdout.write(`${t.id.padEnd(width)}  ${group(t).padEnd(10)}  ${t.label}\n`);
+  for (const { template: t, group: g } of graphTemplates) process.stdout.write(`${t.id.padEnd(width)}  ${g.padEnd(10)}  ${t.label} (computational graph)\n`);
 }
 
 export async function newCommand(argv: string[]): Promise<void> {
@@ -42,9 +57,16 @@ export async function newCommand(argv: string[]): Promise<void> {
   const [id, ...rest] = args.positionals;
   const out = stringFlag(args, 'out');
   if (!id || !out || rest.length > 0) throw new UsageError(NEW_USAGE);
+  const graph = graphTemplates.find((g) => g.template.id === id)?.template;
+  if (graph) {
+    const project = graph.build();
+    await writeFileAtomic(out, serializeCompGraphProject(project));
+    process.stdout.write(`wrote ${out}: ${graph.label} (computational graph, ${project.graph.nodes.length} blocks)\n`);
+    return;
+  }
   const template = findTemplate(id);
   if (!template) {
-    const near = closestNames(id, allTemplates.map((t) => t.id));
+    const near = closestNames(id, [...allTemplates.map((t) => t.id), ...graphTemplates.map((g) => g.template.id)]);
     throw new UsageError(`no template '${id}'${near.length ? ` (did you mean ${near.map((n) => `'${n}'`).join(' or ')}?)` : ''}; bprop templates lists them`);
   }
   const project = template.build();

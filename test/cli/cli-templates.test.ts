@@ -6,6 +6,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseProject } from '../../src/shared/project';
 import { allTemplates } from '../../src/shared/templates';
+import { compGraphTemplates } from '../../src/shared/templates/compgraph';
+import { compGraphLessonTemplates } from '../../src/shared/templates/compgraph-lessons';
 import { repoRoot } from '../helpers/projects';
 
 function bprop(...args: string[]) {
@@ -20,7 +22,8 @@ describe('bprop templates', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
-    expect(lines.map((l) => l.split(/\s+/)[0])).toEqual(allTemplates.map((t) => t.id));
+    expect(lines.map((l) => l.split(/\s+/)[0])).toEqual([...allTemplates, ...compGraphTemplates, ...compGraphLessonTemplates].map((t) => t.id));
+    expect(lines.find((l) => l.startsWith('l002-autodiff-example2 '))).toMatch(/^l002-autodiff-example2\s+graphs\s+.*\(computational graph\)$/);
     expect(lines.find((l) => l.startsWith('l000-turn-detector '))).toMatch(/^l000-turn-detector\s+lectures\s+Turn Detector: one 3×3 kernel$/);
     expect(lines.find((l) => l.startsWith('l004-perceptron-threshold-rule-xor '))).toMatch(/variant of l004-perceptron-threshold-rule\s+Perceptron rule on XOR$/);
     expect(lines.find((l) => l.startsWith('xor-mlp '))).toMatch(/^xor-mlp\s+templates\s+XOR with a Hidden Layer$/);
@@ -38,6 +41,20 @@ describe('bprop templates', () => {
 });
 
 describe('bprop new', () => {
+  it('writes a computational-graph template that bprop grad evaluates to the lecture numbers', () => {
+    const file = path.join(tmp(), 'example2.bprop');
+    const r = bprop('new', 'l002-autodiff-example2', '--out', file);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(file, 'utf8')).kind).toBe('computationalGraph');
+    const grad = bprop('grad', file, '--json');
+    expect(grad.code).toBe(0);
+    const out = JSON.parse(grad.stdout) as { g: number; variables: Record<string, { reverse: number }> };
+    expect(out.g).toBeCloseTo(Math.log(81), 9);
+    expect(out.variables.theta1!.reverse).toBeCloseTo(-4 / 3, 9);
+    expect(out.variables.theta2!.reverse).toBeCloseTo(-8 / 3, 9);
+  });
+
   it('writes a lecture template as a project that opens on its lecture and trains', () => {
     const out = path.join(tmp(), 'perceptron.bprop');
     const r = bprop('new', 'l004-perceptron-threshold-rule', '--out', out);
