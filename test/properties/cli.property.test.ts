@@ -165,6 +165,9 @@ describe('mutated .bprop files (property)', () => {
           if (next === null) continue;
           text = next;
           applied.push(m.kind);
+          // 1e999 parses as Infinity, and re-serialising writes it as null: a later mutation would
+          // silently undo this one, so it is the last.
+          if (m.kind === 'nonFinite') break;
         }
         const file = path.join(dir, `case${n++ % 4}.bprop`);
         writeFileSync(file, text);
