@@ -9,16 +9,9 @@ import { writeFileAtomic } from '../node/atomic-write';
 import { closestNames } from '../shared/closest-names';
 import { serializeCompGraphProject } from '../shared/compgraph/project-file';
 import { allTemplates, findTemplate, lessonTemplates, type ProjectTemplate } from '../shared/templates';
-import { compGraphTemplates, type CompGraphTemplate } from '../shared/templates/compgraph';
-import { compGraphLessonTemplates } from '../shared/templates/compgraph-lessons';
+import { findGraphTemplate, graphTemplates, templateIds } from '../shared/templates/files';
 import { checkFlags, parseArgs, stringFlag, UsageError } from './args';
 import { writeProjectFile } from './project-file';
-
-/** Computational-graph templates (New ▾ › Computational graphs) and their lessons. */
-const graphTemplates: readonly { template: CompGraphTemplate; group: 'graphs' | 'lessons' }[] = [
-  ...compGraphTemplates.map((template) => ({ template, group: 'graphs' as const })),
-  ...compGraphLessonTemplates.map((template) => ({ template, group: 'lessons' as const })),
-];
 
 const NEW_USAGE = 'usage: bprop new TEMPLATE-ID --out FILE.bprop   (bprop templates lists the ids)';
 
@@ -57,7 +50,7 @@ export async function newCommand(argv: string[]): Promise<void> {
   const [id, ...rest] = args.positionals;
   const out = stringFlag(args, 'out');
   if (!id || !out || rest.length > 0) throw new UsageError(NEW_USAGE);
-  const graph = graphTemplates.find((g) => g.template.id === id)?.template;
+  const graph = findGraphTemplate(id);
   if (graph) {
     const project = graph.build();
     await writeFileAtomic(out, serializeCompGraphProject(project));
@@ -66,7 +59,7 @@ export async function newCommand(argv: string[]): Promise<void> {
   }
   const template = findTemplate(id);
   if (!template) {
-    const near = closestNames(id, [...allTemplates.map((t) => t.id), ...graphTemplates.map((g) => g.template.id)]);
+    const near = closestNames(id, templateIds());
     throw new UsageError(`no template '${id}'${near.length ? ` (did you mean ${near.map((n) => `'${n}'`).join(' or ')}?)` : ''}; bprop templates lists them`);
   }
   const project = template.build();
