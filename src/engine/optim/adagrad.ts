@@ -2,7 +2,7 @@
 import type { OptimizerConfig } from '../../shared/project-types';
 import type { Param } from '../tensor';
 import { OPTIMIZER_DEFAULTS } from './defaults';
-import { OptimizerBase } from './optimizer';
+import { OptimizerBase, penalisedGradient } from './optimizer';
 
 type AdagradConfig = Extract<OptimizerConfig, { type: 'adagrad' }>;
 
@@ -26,8 +26,16 @@ export class Adagrad extends OptimizerBase {
     this.clr = lr / (1 + (t - 1) * this.lrDecay);
   }
 
-  protected update(p: number, g: number, k: number): number {
-    const s = (this.sum[k] += g * g);
-    return p - (this.clr * g) / (Math.sqrt(s) + this.epsilon);
+  protected updateParam(data: Float32Array, grad: Float32Array, offset: number, wd: number, l1: number): void {
+    const sum = this.sum, clr = this.clr, eps = this.epsilon;
+    const n = data.length;
+    for (let j = 0, k = offset; j < n; j++, k++) {
+      const p = data[j];
+      const g = penalisedGradient(grad[j], p, wd, l1);
+      // s stays in float64 for this step's update; the slot keeps its float32 rounding.
+      const s = sum[k] + g * g;
+      sum[k] = s;
+      data[j] = p - (clr * g) / (Math.sqrt(s) + eps);
+    }
   }
 }

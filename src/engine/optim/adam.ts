@@ -2,7 +2,7 @@
 import type { OptimizerConfig } from '../../shared/project-types';
 import type { Param } from '../tensor';
 import { OPTIMIZER_DEFAULTS } from './defaults';
-import { OptimizerBase } from './optimizer';
+import { OptimizerBase, penalisedGradient } from './optimizer';
 
 type AdamConfig = Extract<OptimizerConfig, { type: 'adam' }>;
 
@@ -32,9 +32,20 @@ export class Adam extends OptimizerBase {
     this.bc2Sqrt = Math.sqrt(1 - this.beta2 ** t);
   }
 
-  protected update(p: number, g: number, k: number): number {
-    const m = (this.m[k] = this.beta1 * this.m[k] + (1 - this.beta1) * g);
-    const v = (this.v[k] = this.beta2 * this.v[k] + (1 - this.beta2) * g * g);
-    return p - (this.stepSize * m) / (Math.sqrt(v) / this.bc2Sqrt + this.epsilon);
+  protected updateParam(data: Float32Array, grad: Float32Array, offset: number, wd: number, l1: number): void {
+    const m = this.m, v = this.v;
+    const b1 = this.beta1, b2 = this.beta2, eps = this.epsilon;
+    const stepSize = this.stepSize, bc2Sqrt = this.bc2Sqrt;
+    const n = data.length;
+    for (let j = 0, k = offset; j < n; j++, k++) {
+      const p = data[j];
+      const g = penalisedGradient(grad[j], p, wd, l1);
+      // The moments stay in float64 for this step's update; the slots keep their float32 rounding.
+      const mk = b1 * m[k] + (1 - b1) * g;
+      const vk = b2 * v[k] + (1 - b2) * g * g;
+      m[k] = mk;
+      v[k] = vk;
+      data[j] = p - (stepSize * mk) / (Math.sqrt(vk) / bc2Sqrt + eps);
+    }
   }
 }

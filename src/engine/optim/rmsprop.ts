@@ -2,7 +2,7 @@
 import type { OptimizerConfig } from '../../shared/project-types';
 import type { Param } from '../tensor';
 import { OPTIMIZER_DEFAULTS } from './defaults';
-import { OptimizerBase } from './optimizer';
+import { OptimizerBase, penalisedGradient } from './optimizer';
 
 type RmspropConfig = Extract<OptimizerConfig, { type: 'rmsprop' }>;
 
@@ -32,10 +32,24 @@ export class Rmsprop extends OptimizerBase {
     this.lr = lr;
   }
 
-  protected update(p: number, g: number, k: number): number {
-    const sq = (this.squareAvg[k] = this.rho * this.squareAvg[k] + (1 - this.rho) * g * g);
-    const avg = Math.sqrt(sq) + this.epsilon;
-    if (this.momentum > 0) return p - this.lr * (this.buf[k] = this.momentum * this.buf[k] + g / avg);
-    return p - (this.lr * g) / avg;
+  protected updateParam(data: Float32Array, grad: Float32Array, offset: number, wd: number, l1: number): void {
+    const squareAvg = this.squareAvg, buf = this.buf;
+    const rho = this.rho, eps = this.epsilon, mu = this.momentum, lr = this.lr;
+    const n = data.length;
+    for (let j = 0, k = offset; j < n; j++, k++) {
+      const p = data[j];
+      const g = penalisedGradient(grad[j], p, wd, l1);
+      // sq stays in float64 for this step's update; the slot keeps its float32 rounding.
+      const sq = rho * squareAvg[k] + (1 - rho) * g * g;
+      squareAvg[k] = sq;
+      const avg = Math.sqrt(sq) + eps;
+      if (mu > 0) {
+        const b = mu * buf[k] + g / avg;
+        buf[k] = b;
+        data[j] = p - lr * b;
+      } else {
+        data[j] = p - (lr * g) / avg;
+      }
+    }
   }
 }

@@ -2,7 +2,7 @@
 import type { OptimizerConfig } from '../../shared/project-types';
 import type { Param } from '../tensor';
 import { OPTIMIZER_DEFAULTS } from './defaults';
-import { OptimizerBase } from './optimizer';
+import { OptimizerBase, penalisedGradient } from './optimizer';
 
 type SgdConfig = Extract<OptimizerConfig, { type: 'sgd' }>;
 
@@ -33,10 +33,32 @@ export class Sgd extends OptimizerBase {
     this.first = t === 1;
   }
 
-  protected update(p: number, g: number, k: number): number {
+  protected updateParam(data: Float32Array, grad: Float32Array, offset: number, wd: number, l1: number): void {
+    const lr = this.lr;
     const mu = this.momentum;
-    if (mu === 0) return p - this.lr * g;
-    const b = (this.buf[k] = this.first ? g : mu * this.buf[k] + (1 - this.dampening) * g);
-    return p - this.lr * (this.nesterov ? g + mu * b : b);
+    const n = data.length;
+    if (mu === 0) {
+      if (wd === 0 && l1 === 0) {
+        for (let j = 0; j < n; j++) data[j] = data[j] - lr * grad[j];
+      } else {
+        for (let j = 0; j < n; j++) {
+          const p = data[j];
+          data[j] = p - lr * penalisedGradient(grad[j], p, wd, l1);
+        }
+      }
+      return;
+    }
+    const buf = this.buf;
+    const first = this.first;
+    const keep = 1 - this.dampening;
+    const nesterov = this.nesterov;
+    for (let j = 0, k = offset; j < n; j++, k++) {
+      const p = data[j];
+      const g = penalisedGradient(grad[j], p, wd, l1);
+      // b stays in float64 for this step's update; the buffer keeps its float32 rounding.
+      const b = first ? g : mu * buf[k] + keep * g;
+      buf[k] = b;
+      data[j] = p - lr * (nesterov ? g + mu * b : b);
+    }
   }
 }
