@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, openApp, repoRoot, type App } from './harness';
+import { describe, expect, it } from 'vitest';
+import { appPerBlock, repoRoot, type App } from './harness';
 
 const iris = readFileSync(path.join(repoRoot, 'examples', 'iris.bprop'), 'utf8');
 /** Iris with a long run (no early stopping), so progress can be watched while it trains. */
@@ -46,15 +46,7 @@ async function openFile(app: App, name: string, text: string): Promise<void> {
 }
 
 describe('the web app', () => {
-  let app: App;
-
-  beforeAll(async () => {
-    await appUrl(); // builds once per run (minutes at most), outside the tests' own timeouts
-    app = await openApp();
-  }, 300_000);
-  afterAll(async () => {
-    await app?.close();
-  });
+  const app = appPerBlock();
 
   it('loads without console errors', async () => {
     await app.page.locator('#root > *').first().waitFor();

@@ -7,11 +7,11 @@
  * network's step-through. Screenshots go to the harness's folder.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { discardIfAsked } from './app-state';
 import { axeViolations, describeViolations } from './axe';
 import { dragWire, dropFromPalette, lastDownload, queueOpenFile, setParam } from './editor-helpers';
-import { appUrl, openApp, type App } from './harness';
+import { appPerBlock, type App } from './harness';
 
 const text = (page: Page, testId: string) => page.getByTestId(testId).textContent();
 
@@ -23,16 +23,8 @@ async function newGraph(app: App, id: string): Promise<void> {
 }
 
 describe('the autodiff explorer', () => {
-  let app: App;
+  const app = appPerBlock();
   const page = () => app.page;
-
-  beforeAll(async () => {
-    await appUrl();
-    app = await openApp();
-  }, 300_000);
-  afterAll(async () => {
-    await app?.close();
-  });
 
   it('New ▾ lists a blank computational graph and the lecture templates', async () => {
     await page().getByTestId('new-project').click();

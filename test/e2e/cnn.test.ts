@@ -5,13 +5,9 @@
  * reconstructions and 2-unit codes; the Data tab previews the images. Screenshots go to the
  * harness's screenshot folder.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, openApp, type App } from './harness';
+import { describe, expect, it } from 'vitest';
+import { appPerBlock, type App } from './harness';
 import { newFromTemplate, until } from './app-state';
-
-
-
-
 
 /** Distinct colours over all pixels of the canvases inside a test id. */
 const canvasColours = (app: App, testId: string): Promise<number> =>
@@ -35,15 +31,7 @@ const cellValues = (app: App, testId: string): Promise<number[]> =>
   app.page.getByTestId(testId).evaluate((el) => Array.from(el.querySelectorAll('.iv-cell'), (c) => Number(c.getAttribute('data-value'))));
 
 describe('image views (Chromium)', () => {
-  let app: App;
-
-  beforeAll(async () => {
-    await appUrl();
-    app = await openApp({ viewport: { width: 1440, height: 960 } });
-  }, 300_000);
-  afterAll(async () => {
-    await app?.close();
-  });
+  const app = appPerBlock({ viewport: { width: 1440, height: 960 } });
 
   it('trains the small CNN on digits and shows its filters and the feature maps of a test image', async () => {
     await app.page.getByTestId('new-project').click();

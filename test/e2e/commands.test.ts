@@ -3,18 +3,14 @@
  * they take back ("Undo Add Dense"), the keys run the same commands, and the shortcut help lists
  * the registry's keys.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type App } from './harness';
+import { describe, expect, it } from 'vitest';
+import { appPerBlock } from './harness';
 import { dropFromPalette, wire } from './editor-helpers';
 
 describe('commands', () => {
-  let app: App;
+  const app = appPerBlock();
   const page = () => app.page;
   const title = (testId: string) => page().getByTestId(testId).getAttribute('title');
-
-  // openApp builds the web app first when this source state has no build yet (minutes).
-  beforeAll(async () => void (app = await openApp()), 300_000);
-  afterAll(() => app?.close());
 
   it('Undo and Redo say which command they take back or do again', async () => {
     await page().getByTestId('canvas-empty').waitFor();

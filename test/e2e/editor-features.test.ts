@@ -3,24 +3,15 @@
  * duplicate from the keyboard, box selection, auto-layout, the shortcuts dialog, settings that
  * survive save → reopen, CSV import, and a file from a newer version refused with a message.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, openApp, type App } from './harness';
+import { describe, expect, it } from 'vitest';
+import { appPerBlock } from './harness';
 import { canvasIds, lastDownload, queueOpenFile } from './editor-helpers';
 
 describe('editor features', () => {
-  let app: App;
+  const app = appPerBlock({}, (opened) => opened.page.getByTestId('canvas-empty').waitFor());
   const page = () => app.page;
   const ids = () => canvasIds(page());
   const paneBox = async () => (await page().locator('.react-flow__pane').boundingBox())!;
-
-  beforeAll(async () => {
-    await appUrl();
-    app = await openApp();
-    await page().getByTestId('canvas-empty').waitFor();
-  }, 300_000);
-  afterAll(async () => {
-    await app?.close();
-  });
 
   it('opens a template ready to train', async () => {
     await page().getByTestId('new-project').click();

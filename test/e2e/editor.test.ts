@@ -4,23 +4,14 @@
  * a refused connection with its reason, an error badge that goes when fixed, undo/redo, and
  * save → reopen giving the same graph. Screenshots go to the harness's screenshot folder.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, openApp, type App } from './harness';
+import { describe, expect, it } from 'vitest';
+import { appPerBlock } from './harness';
 import { canvasIds, dragWire, dropFromPalette, graphOf, lastDownload, queueOpenFile, setParam, wire } from './editor-helpers';
 
 describe('the editor', () => {
-  let app: App;
+  const app = appPerBlock({}, (opened) => opened.page.getByTestId('canvas-empty').waitFor());
   const page = () => app.page;
   const label = (edgeId: string) => page().getByTestId(`edge-label-${edgeId}`);
-
-  beforeAll(async () => {
-    await appUrl();
-    app = await openApp();
-    await page().getByTestId('canvas-empty').waitFor();
-  }, 300_000);
-  afterAll(async () => {
-    await app?.close();
-  });
 
   it('starts with an empty canvas that says how to begin', async () => {
     expect(await canvasIds(page())).toEqual({ nodes: [], edges: [] });

@@ -23,6 +23,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { findBrowser } from './browser';
 import { acquireDirLock, releaseDirLock } from './dir-lock';
+import { afterAll, beforeAll } from 'vitest';
 
 export const repoRoot = path.resolve(__dirname, '../..');
 export const E2E_OUT = path.join(repoRoot, 'out', 'web-e2e');
@@ -237,5 +238,33 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
       return file;
     },
     close: () => browser.close(),
+  };
+}
+
+/**
+ * The app for the tests of one describe block (call inside describe): opened before them (the
+ * first open builds the web app, so the hook has minutes), `ready` then waits for the state the
+ * block starts from, and the browser is closed after them. The returned App forwards to the
+ * opened one, so tests use it like any App.
+ */
+export function appPerBlock(options: OpenAppOptions = {}, ready?: (app: App) => Promise<unknown>): App {
+  let app: App | undefined;
+  beforeAll(async () => {
+    app = await openApp(options);
+    await ready?.(app);
+  }, 300_000);
+  afterAll(() => app?.close());
+  const opened = (): App => {
+    if (!app) throw new Error('appPerBlock: the app is not open (use it inside the tests of its describe block)');
+    return app;
+  };
+  return {
+    get page() { return opened().page; },
+    get context() { return opened().context; },
+    get browser() { return opened().browser; },
+    get url() { return opened().url; },
+    get consoleErrors() { return opened().consoleErrors; },
+    screenshot: (name) => opened().screenshot(name),
+    close: () => opened().close(),
   };
 }

@@ -6,9 +6,9 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runOnnx } from '../interop/helpers';
-import { appUrl, openApp, repoRoot, SCREENSHOT_DIR, type App } from './harness';
+import { appPerBlock, repoRoot, SCREENSHOT_DIR, type App } from './harness';
 
 type Download = { name: string; text: string; base64?: string };
 type BpWindow = {
@@ -33,18 +33,11 @@ async function exportVia(app: App, kind: string): Promise<Download> {
 const bytesOf = (d: Download): Uint8Array => new Uint8Array(Buffer.from(d.base64!, 'base64'));
 
 describe('exports and ONNX import in the web app', () => {
-  let app: App;
-
-  beforeAll(async () => {
-    await appUrl();
-    app = await openApp();
-    await app.page.locator('#root > *').first().waitFor();
-    await app.page.evaluate((t) => (globalThis as unknown as BpWindow).__bpTest!.queueOpenFile('iris.bprop', t), iris);
-    await app.page.getByTestId('open-project').click();
-    await app.page.waitForFunction(() => (globalThis as unknown as BpWindow).__bpTest?.training?.().summary != null);
-  }, 300_000);
-  afterAll(async () => {
-    await app?.close();
+  const app = appPerBlock({}, async (opened) => {
+    await opened.page.locator('#root > *').first().waitFor();
+    await opened.page.evaluate((t) => (globalThis as unknown as BpWindow).__bpTest!.queueOpenFile('iris.bprop', t), iris);
+    await opened.page.getByTestId('open-project').click();
+    await opened.page.waitForFunction(() => (globalThis as unknown as BpWindow).__bpTest?.training?.().summary != null);
   });
 
   it('the Export menu lists every export', async () => {

@@ -4,8 +4,8 @@
  * shown), the perceptron table filled one step at a time, and paced training at 5 steps/s
  * redrawing the decision boundary between steps. Screenshots go to the harness's folder.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, openApp, type App } from './harness';
+import { describe, expect, it } from 'vitest';
+import { appPerBlock, type App } from './harness';
 import { newFromTemplate, snapshot, until } from './app-state';
 
 /** A hash of the decision-boundary canvas's pixels. */
@@ -22,15 +22,7 @@ const appValue = (app: App, i: number) => app.page.getByTestId(`lecture-app-${i}
 const checkState = (app: App, i: number) => app.page.getByTestId(`lecture-check-${i}`).getAttribute('data-state');
 
 describe('lectures (Chromium)', () => {
-  let app: App;
-
-  beforeAll(async () => {
-    await appUrl();
-    app = await openApp({ viewport: { width: 1440, height: 960 } });
-  }, 300_000);
-  afterAll(async () => {
-    await app?.close();
-  });
+  const app = appPerBlock({ viewport: { width: 1440, height: 960 } });
 
   it('lists the lectures in New ▾ and opens the turn detector with the slide numbers beside the app\'s', async () => {
     await app.page.getByTestId('new-project').click();

@@ -4,26 +4,18 @@
  * a block (refused with the reason, nothing added), type a wrong sign (failed), then the worked
  * example's ∇g = (−4/3, −8/3, 0) (every goal passes), and run the backward pass to compare.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { discardIfAsked } from './app-state';
-import { appUrl, openApp, type App } from './harness';
+import { appPerBlock } from './harness';
 
 describe('lesson: ∇g for autodiff example 2 (Chromium)', () => {
-  let app: App;
+  const app = appPerBlock({ viewport: { width: 1440, height: 960 } });
   const page = () => app.page;
   const goal = (n: number) => page().getByTestId(`lesson-goal-${n}`);
   const answer = async (n: number, value: string) => {
     await page().getByTestId(`lesson-answer-${n}`).fill(value);
     await page().getByTestId(`lesson-answer-check-${n}`).click();
   };
-
-  beforeAll(async () => {
-    await appUrl();
-    app = await openApp({ viewport: { width: 1440, height: 960 } });
-  }, 300_000);
-  afterAll(async () => {
-    await app?.close();
-  });
 
   it('opens from New › Lessons as a computational graph with the lesson panel', async () => {
     await page().getByTestId('new-project').click();

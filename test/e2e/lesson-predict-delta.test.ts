@@ -5,27 +5,18 @@
  * worked example's numbers (every goal passes), and open the step-through on the backward stage of
  * the hidden layer, where the engine's Δ₃ is the number just entered.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newFromTemplate } from './app-state';
-import { appUrl, openApp, type App } from './harness';
+import { appPerBlock } from './harness';
 
 describe('lesson: predict Δ for a neuron (Chromium)', () => {
-  let app: App;
+  const app = appPerBlock({ viewport: { width: 1440, height: 960 } }, (opened) => opened.page.getByTestId('canvas-empty').waitFor());
   const page = () => app.page;
   const goal = (n: number) => page().getByTestId(`lesson-goal-${n}`);
   const answer = async (n: number, value: string) => {
     await page().getByTestId(`lesson-answer-${n}`).fill(value);
     await page().getByTestId(`lesson-answer-check-${n}`).click();
   };
-
-  beforeAll(async () => {
-    await appUrl();
-    app = await openApp({ viewport: { width: 1440, height: 960 } });
-    await page().getByTestId('canvas-empty').waitFor();
-  }, 300_000);
-  afterAll(async () => {
-    await app?.close();
-  });
 
   it('opens from New › Lessons: instructions with the weights and math, three answer goals, the network locked', async () => {
     await newFromTemplate(app, 'lesson-predict-delta');

@@ -5,29 +5,20 @@
  * learning rate, train, and see the goals pass; then author a lesson in teacher mode, save it,
  * and open the file again as a student (locked view).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newFromTemplate, until } from './app-state';
 import { axeViolations, describeViolations } from './axe';
 import { lastDownload, queueOpenFile } from './editor-helpers';
-import { appUrl, openApp, type App } from './harness';
+import { appPerBlock } from './harness';
 
 describe('lessons', () => {
-  let app: App;
+  const app = appPerBlock({}, (opened) => opened.page.getByTestId('canvas-empty').waitFor());
   const page = () => app.page;
   const goal = (n: number) => page().getByTestId(`lesson-goal-${n}`);
   const audit = async (view: string) => {
     const violations = await axeViolations(page());
     expect(violations, `${view}:\n${describeViolations(violations)}`).toEqual([]);
   };
-
-  beforeAll(async () => {
-    await appUrl();
-    app = await openApp();
-    await page().getByTestId('canvas-empty').waitFor();
-  }, 300_000);
-  afterAll(async () => {
-    await app?.close();
-  });
 
   it('lists the lessons under New › Lessons', async () => {
     await page().getByTestId('new-project').click();

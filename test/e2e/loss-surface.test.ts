@@ -4,9 +4,9 @@
  * with the full-batch, mini-batch, stochastic and momentum/Adam paths, train a few steps and
  * see the run's own path read back. Screenshots: loss-surface-01-xor, -02-pickers, -03-legend.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { appUrl, openApp, SCREENSHOT_DIR, type App } from './harness';
+import { appPerBlock, SCREENSHOT_DIR, type App } from './harness';
 import { newFromTemplate, until } from './app-state';
 
 /** How many distinct colours the canvas holds (a flat or blank canvas has one or two). */
@@ -20,15 +20,7 @@ const canvasColours = (app: App): Promise<number> =>
   });
 
 describe('loss surface tab (Chromium)', () => {
-  let app: App;
-
-  beforeAll(async () => {
-    await appUrl();
-    app = await openApp({ viewport: { width: 1440, height: 960 } });
-  }, 300_000);
-  afterAll(async () => {
-    await app?.close();
-  });
+  const app = appPerBlock({ viewport: { width: 1440, height: 960 } });
 
   it('draws the loss over two chosen weights of the XOR network with the optimiser paths and the live path', async () => {
     await newFromTemplate(app, 'xor-mlp');

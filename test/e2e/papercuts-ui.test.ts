@@ -5,11 +5,11 @@
  * the dark theme, the palette as one Tab stop, connecting nodes from the inspector, React
  * Flow's attribution, and an axe-core audit of the main views.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newFromTemplate, until } from './app-state';
 import { canvasIds, dropFromPalette } from './editor-helpers';
 import { axeViolations, describeViolations } from './axe';
-import { appUrl, openApp, type App, type OpenAppOptions } from './harness';
+import { appPerBlock, type App, type OpenAppOptions } from './harness';
 
 type Box = { x: number; y: number; width: number; height: number };
 const inside = (inner: Box, outer: Box) =>
@@ -29,17 +29,9 @@ async function trainBriefly(app: App): Promise<void> {
   await until(app, 'the pause', (s) => s.training?.status !== 'training');
 }
 
-/** A fresh app (with an empty canvas) for the tests of one describe block; call inside describe. */
-function freshAppPerBlock(options: OpenAppOptions = {}): () => App {
-  let app: App | undefined;
-  beforeAll(async () => {
-    await appUrl();
-    app = await openApp(options);
-    await app.page.getByTestId('canvas-empty').waitFor();
-  }, 300_000);
-  afterAll(() => app?.close());
-  return () => app!;
-}
+/** A fresh app with an empty canvas for the tests of one describe block; call inside describe. */
+const freshAppPerBlock = (options: OpenAppOptions = {}): App =>
+  appPerBlock(options, (opened) => opened.page.getByTestId('canvas-empty').waitFor());
 
 /** The Live tab shows the decision boundary and both charts whole, without scrolling. */
 async function expectLiveTabFits(app: App): Promise<void> {
@@ -54,9 +46,7 @@ async function expectLiveTabFits(app: App): Promise<void> {
 }
 
 describe('layout: Build | Train and the splitter', () => {
-  let app: App;
-  const current = freshAppPerBlock({ viewport: { width: 1280, height: 720 } });
-  beforeAll(() => void (app = current()));
+  const app = freshAppPerBlock({ viewport: { width: 1280, height: 720 } });
 
   it('Train mode gives the training panel most of the window; the decision boundary and charts fit 1280×720 without scrolling', async () => {
     await newFromTemplate(app, 'playground-circle');
@@ -120,12 +110,10 @@ describe('layout: Build | Train and the splitter', () => {
 });
 
 describe('editing papercuts at 1440×900', () => {
-  let app: App;
+  const app = freshAppPerBlock();
   const page = () => app.page;
   const pane = async () => (await page().locator('.react-flow__pane').boundingBox())!;
   const viewportTransform = () => page().locator('.react-flow__viewport').getAttribute('style');
-  const current = freshAppPerBlock();
-  beforeAll(() => void (app = current()));
 
   it('says what to do on an empty canvas, not that the network has problems', async () => {
     await expect.poll(() => page().getByTestId('status').textContent()).toContain('Nothing to train yet');
@@ -251,7 +239,7 @@ describe('editing papercuts at 1440×900', () => {
 });
 
 describe('dark theme and the accessibility audit', () => {
-  let app: App;
+  const app = freshAppPerBlock({ beforeLoad: (_context, p) => p.emulateMedia({ colorScheme: 'dark' }) });
   const page = () => app.page;
   const theme = () => page().evaluate(() => document.documentElement.dataset.theme);
   const background = (selector: string) => page().locator(selector).first().evaluate((el) => getComputedStyle(el).backgroundColor);
@@ -259,8 +247,6 @@ describe('dark theme and the accessibility audit', () => {
     const violations = await axeViolations(page());
     expect(violations, `${view}:\n${describeViolations(violations)}`).toEqual([]);
   };
-  const current = freshAppPerBlock({ beforeLoad: (_context, p) => p.emulateMedia({ colorScheme: 'dark' }) });
-  beforeAll(() => void (app = current()));
 
   it('follows the system setting, toggles, and keeps the choice after a reload', async () => {
     expect(await theme()).toBe('dark');

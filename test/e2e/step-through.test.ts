@@ -5,8 +5,8 @@
  * opening the gradient check on that weight; the turn detector (Conv2D, max pooling) as feature
  * maps with the value of the cell under the pointer.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, openApp, type App } from './harness';
+import { describe, expect, it } from 'vitest';
+import { appPerBlock, type App } from './harness';
 import { newFromTemplate } from './app-state';
 
 const panelText = async (app: App): Promise<string> => (await app.page.getByTestId('step-panel').innerText()).replace(/−/g, '-');
@@ -23,20 +23,13 @@ function resultOf(text: string, name: string): number {
 }
 
 describe('step through backprop (Chromium)', () => {
-  let app: App;
-
-  beforeAll(async () => {
-    await appUrl();
-    app = await openApp({ viewport: { width: 1440, height: 960 } });
+  const app = appPerBlock({ viewport: { width: 1440, height: 960 } }, async (opened) => {
     const sep = app.page.getByRole('separator', { name: 'Resize the training panel' });
     const box = (await sep.boundingBox())!;
-    await app.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await app.page.mouse.down();
-    await app.page.mouse.move(box.x + box.width / 2, box.y - 330, { steps: 6 });
-    await app.page.mouse.up();
-  }, 300_000);
-  afterAll(async () => {
-    await app?.close();
+    await opened.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await opened.page.mouse.down();
+    await opened.page.mouse.move(box.x + box.width / 2, box.y - 330, { steps: 6 });
+    await opened.page.mouse.up();
   });
 
   it("steps through the 2-2-1 lecture network stage by stage; the panel shows Δ3 = −0.021919 and the losses", async () => {

@@ -6,8 +6,8 @@
  * 5. XOR (no test split) ends with its final training metrics and no "step 0/N".
  * 6. Evaluate refreshes after a hand edit of the turn detector's kernel.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, openApp, type App } from './harness';
+import { describe, expect, it } from 'vitest';
+import { appPerBlock, type App } from './harness';
 import { discardIfAsked, newFromTemplate, snapshot, until } from './app-state';
 import { lastDownload, queueOpenFile } from './editor-helpers';
 
@@ -53,15 +53,7 @@ function longCircle(): string {
 }
 
 describe('training papercuts (Chromium)', () => {
-  let app: App;
-
-  beforeAll(async () => {
-    await appUrl();
-    app = await openApp({ viewport: { width: 1440, height: 900 } });
-  }, 300_000);
-  afterAll(async () => {
-    await app?.close();
-  });
+  const app = appPerBlock({ viewport: { width: 1440, height: 900 } });
 
   it('Save keeps the trained model: Iris trained, saved and reopened evaluates the same', async () => {
     await newFromTemplate(app, 'iris');

@@ -7,15 +7,10 @@
  * trains. Screenshots go to the harness's screenshot folder.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, openApp, type App } from './harness';
+import { describe, expect, it } from 'vitest';
+import { appPerBlock, type App } from './harness';
 import { discardIfAsked, newFromTemplate, snapshot, until, type BpWindow } from './app-state';
 import { measureWithTrace, w2Csv, w2Project } from './training-fixtures';
-
-
-
-
-
 
 async function openProjectFile(app: App, name: string, text: string): Promise<void> {
   await app.page.evaluate(([n, t]) => (globalThis as unknown as BpWindow).__bpTest!.queueOpenFile(n, t), [name, text]);
@@ -85,16 +80,7 @@ async function setLearningRate(app: App, value: string): Promise<void> {
 }
 
 describe('training panel (Chromium)', () => {
-  let app: App;
-
-  beforeAll(async () => {
-    await appUrl();
-    app = await openApp({ viewport: { width: 1440, height: 960 } });
-    await enlargePanel(app);
-  }, 300_000);
-  afterAll(async () => {
-    await app?.close();
-  });
+  const app = appPerBlock({ viewport: { width: 1440, height: 960 } }, enlargePanel);
 
   it('trains the Circle template to ≥ 95 % test accuracy with a live decision boundary and a falling loss', async () => {
     await newFromTemplate(app, 'playground-circle');
