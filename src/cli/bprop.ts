@@ -37,8 +37,8 @@ const USAGE = `usage: bprop <command> [options]
   grad FILE [--at name=value …] [--h STEP] [--json]           a computational graph's g and ∇g (reverse, forward, central)
   templates [--json]                                          the templates of New ▾ (lectures and lessons included)
   new TEMPLATE-ID --out FILE                                  a template as a project file
-  bench [--json] [--workloads W1,…,W6] [--reps N] [--kernels wasm-relaxed|wasm|js] [--in-process]
-                                                              training throughput (samples/s)
+  bench [--json] [--workloads W1,…,W6] [--reps N] [--kernels wasm-relaxed|wasm|js] [--in-process] [--profile]
+                                                              training throughput (samples/s); --profile: where a step's time goes
 `;
 
 const commands: Record<string, (argv: string[]) => Promise<void>> = {

@@ -5,6 +5,7 @@
 import { isAllFinite } from './ops/reduce';
 import type { Layer, LossLayer, RuntimeNode } from './nodes/layer';
 import type { Param, StateBuffer, Weight } from './tensor';
+import { KIND_DATA, KIND_ZERO_GRADIENTS, opKindOf, stepProfile } from './profile';
 
 export interface ModelSpec {
   nodes: RuntimeNode[];
@@ -46,6 +47,8 @@ export class Model {
   private readonly byId = new Map<string, RuntimeNode>();
   private readonly layerById = new Map<string, Layer>();
   private inputGradEnabled = true;
+  /** Each layer's op kind for the step profiler (profile.ts), in layer order. */
+  private readonly layerKinds: Int32Array;
 
   constructor(spec: ModelSpec) {
     this.nodes = spec.nodes;
@@ -62,6 +65,7 @@ export class Model {
     this.weights = spec.nodes.flatMap((n): Weight[] => [...n.params, ...n.buffers]);
     this.penalized = spec.layers.filter((l) => l.penalty !== null);
     this.penaltyValues = new Float64Array(this.penalized.length);
+    this.layerKinds = Int32Array.from(spec.layers, (l) => opKindOf(l.node.type));
     for (const n of spec.nodes) this.byId.set(n.id, n);
     for (const l of spec.layers) this.layerById.set(l.node.id, l);
     this.primaryLoss = spec.losses.find((l) => l.targetSource === 'labels') ?? spec.losses[0];
@@ -112,12 +116,18 @@ export class Model {
   forward(x: Float32Array, rows: number, y: Float32Array | null, training: boolean): number {
     if (rows < 1 || rows > this.maxBatch) throw new RangeError(`batch of ${rows} rows; this model holds 1..${this.maxBatch}`);
     this.rows = rows;
+    const profiled = stepProfile.on; // timing points: profile.ts
+    const outer = profiled ? stepProfile.enter(KIND_DATA) : 0;
     if (x !== this.inputNode.output) copyPrefix(x, this.inputNode.output, rows * this.featureSize);
     const layers = this.layers;
     const lossCount = y ? layers.length : layers.length - this.losses.length;
     if (y) this.encodeTargets(y, rows);
     let total = 0;
-    for (let i = 0; i < lossCount; i++) layers[i].forward(rows, training);
+    for (let i = 0; i < lossCount; i++) {
+      if (profiled) stepProfile.enter(this.layerKinds[i]);
+      layers[i].forward(rows, training);
+    }
+    if (profiled) stepProfile.enter(outer);
     if (!y) return NaN;
     for (let i = 0; i < this.losses.length; i++) total += this.losses[i].value;
     let penalty = 0;
@@ -134,15 +144,19 @@ export class Model {
     const rows = this.rows;
     const nodes = this.nodes;
     const params = this.params;
+    const profiled = stepProfile.on;
+    const outer = profiled ? stepProfile.enter(KIND_ZERO_GRADIENTS) : 0;
     for (let i = 0; i < nodes.length; i++) nodes[i].grad.fill(0, 0, rows * nodes[i].size);
     for (let i = 0; i < params.length; i++) params[i].grad.fill(0);
     const layers = this.layers;
     for (let i = layers.length - 1; i >= 0; i--) {
       const layer = layers[i];
+      if (profiled) stepProfile.enter(this.layerKinds[i]);
       // Before the layer's own backward: an activity penalty's gradient joins its output gradient.
       if (layer.penalty !== null) layer.penalty.backward(rows);
       layer.backward(rows);
     }
+    if (profiled) stepProfile.enter(outer);
   }
 
   /** The first node (in forward order) whose output holds a NaN or ±Infinity in the last batch. */

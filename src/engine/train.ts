@@ -17,6 +17,7 @@ import { EarlyStopping } from './early-stopping';
 import { MetricAccumulator, type Metrics } from './metrics';
 import type { Model } from './model';
 import { copyRows } from './ops/reduce';
+import { KIND_DATA, KIND_OPTIMIZER, stepProfile } from './profile';
 import { createOptimizer, type Optimizer, type OptimizerSnapshot } from './optim';
 import { Rng, streamSeed } from './random';
 import { learningRateAt, scheduleUnit } from './schedules';
@@ -133,11 +134,14 @@ export class Trainer {
    */
   trainStep(): number {
     if (this.done) throw new Error(`training is ${this.status}`);
+    const profiled = stepProfile.on; // timing points: profile.ts
+    const outer = profiled ? stepProfile.enter(KIND_DATA) : 0;
     if (this.stepInEpoch === 0 && (this.config.sampling ?? 'shuffle') === 'shuffle') this.shuffleRng.shuffle(this.order);
     const train = this.data.train;
     const start = this.stepInEpoch * this.batchSize;
     const rows = Math.min(this.batchSize, train.n - start);
     this.gatherBatch(train, start, rows);
+    if (profiled) stepProfile.enter(outer);
 
     // The rate announced before this step (learningRate), read before the step count advances:
     // as torch.optim.lr_scheduler, a step uses the current rate and then the schedule moves on.
@@ -153,7 +157,9 @@ export class Trainer {
     }
     this.running.add(loss, model.prediction.output, this.yBatch, rows);
     model.backward();
+    if (profiled) stepProfile.enter(KIND_OPTIMIZER);
     this.optimizer.step(lr);
+    if (profiled) stepProfile.enter(outer);
     this.lastRate = lr;
     this.averager?.update();
     if (this.stepInEpoch === this.stepsPerEpoch) this.endEpoch();

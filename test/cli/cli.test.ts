@@ -339,6 +339,35 @@ describe('bprop bench', () => {
     expect(bad.stderr).toMatch(/--clock must be wall or cpu \(got 'sundial'\)/);
   });
 
+  it('--profile adds where a step\'s time goes: one row per op kind, adding up to the profiled loop', () => {
+    const r = bprop('bench', '--json', '--workloads', 'W1,W4', '--reps', '1', '--profile');
+    expect(r.code).toBe(0);
+    const lines = jsonLines(r.stdout);
+    expect(lines.map((l) => l.workload)).toEqual(['W1', 'W4']);
+    for (const line of lines) {
+      const p = line.profile;
+      expect(Object.keys(p).sort()).toEqual(['finalLoss', 'msPerStep', 'ops', 'samplesPerSecond', 'steps', 'timedMsPerStep']);
+      expect(p.finalLoss).toBe(line.finalLoss); // profiling changes no arithmetic
+      expect(p.samplesPerSecond).toBeGreaterThan(0);
+      for (const op of p.ops) expect(Object.keys(op).sort()).toEqual(['msPerStep', 'op', 'share']);
+      const sum = p.ops.reduce((s: number, op: { msPerStep: number }) => s + op.msPerStep, 0);
+      expect(sum).toBeCloseTo(p.msPerStep, 9);
+      expect(p.msPerStep).toBeLessThanOrEqual(p.timedMsPerStep);
+      expect(p.msPerStep).toBeGreaterThan(0.9 * p.timedMsPerStep);
+    }
+    const ms = (line: { profile: { ops: { op: string; msPerStep: number }[] } }, op: string) => line.profile.ops.find((o) => o.op === op)?.msPerStep;
+    const [w1, w4] = lines;
+    expect(w1.profile.steps).toBe(10_000); // 200 epochs of 50 batches
+    expect(ms(w1, 'conv.kernel')).toBe(0);
+    expect(ms(w1, 'pooling')).toBe(0);
+    expect(ms(w4, 'conv.kernel')).toBeGreaterThan(0);
+    expect(ms(w4, 'pooling')).toBeGreaterThan(0);
+    const text = bprop('bench', '--workloads', 'W4', '--reps', '1', '--profile');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/profile \(wall clock, 63 steps\)/);
+    expect(text.stdout).toMatch(/convolution: GEMM micro-kernel +\d+\.\d+ +\d+\.\d %/);
+  });
+
   it('--kernels js runs the pure-JS kernels, to the same loss; a bad value is a usage error', () => {
     const wasm = jsonLines(bprop('bench', '--json', '--workloads', 'W2', '--reps', '1').stdout)[0]!;
     const js = jsonLines(bprop('bench', '--json', '--workloads', 'W2', '--reps', '1', '--kernels', 'js').stdout)[0]!;

@@ -1,5 +1,5 @@
 /**
- * `bprop bench [--json] [--workloads W1,…,W6] [--reps N] [--kernels wasm-relaxed|wasm|js] [--clock cpu]`: training
+ * `bprop bench [--json] [--workloads W1,…,W6] [--reps N] [--kernels wasm-relaxed|wasm|js] [--clock cpu] [--profile]`: training
  * throughput on the peer workloads, with the WebAssembly SIMD kernels (the default where the
  * runtime has them) or the pure-JS ones. Each workload runs in a fresh process (as each project
  * trains in its own engine process): in one process, the JIT state one workload leaves behind
@@ -9,11 +9,14 @@
  * `--clock cpu` times with this process's CPU time (process.cpuUsage: user + system, all its
  * threads, GC included) instead of the wall clock: steadier on a machine other jobs share, where
  * wall time counts the time the process waited for a core.
+ * `--profile` then repeats each workload with the step profiler on and prints where the time of
+ * a step goes, op kind by op kind (bench-profile.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { KERNELS_NAMES, kernelsName, setKernels, wasmKernelsAvailable, type KernelsName } from '../../engine/backend';
 import { Trainer } from '../../engine/train';
 import { checkFlags, intFlag, parseArgs, stringFlag, UsageError } from '../args';
+import { formatProfile, median, profileWorkload, type BenchProfile } from './bench-profile';
 import { buildWorkload, WORKLOAD_IDS, type Workload } from './workloads';
 
 export interface BenchResult {
@@ -23,11 +26,13 @@ export interface BenchResult {
   minSamplesPerSecond: number;
   maxSamplesPerSecond: number;
   reps: number;
+  /** With --profile. */
+  profile?: BenchProfile;
 }
 
 export async function benchCommand(argv: string[]): Promise<void> {
-  const args = parseArgs(argv, ['json', 'in-process']);
-  checkFlags(args, ['json', 'workloads', 'reps', 'kernels', 'in-process', 'clock']);
+  const args = parseArgs(argv, ['json', 'in-process', 'profile']);
+  checkFlags(args, ['json', 'workloads', 'reps', 'kernels', 'in-process', 'clock', 'profile']);
   const reps = intFlag(args, 'reps', 1, 100) ?? 3;
   const kernels = (stringFlag(args, 'kernels') ?? kernelsName()) as KernelsName;
   if (!KERNELS_NAMES.includes(kernels)) throw new UsageError(`--kernels must be ${KERNELS_NAMES.join(', ')} (got '${kernels}')`);
@@ -40,23 +45,28 @@ export async function benchCommand(argv: string[]): Promise<void> {
     if (!(WORKLOAD_IDS as readonly string[]).includes(id)) throw new UsageError(`unknown workload '${id}' (expected ${WORKLOAD_IDS.join(', ')})`);
   }
   const json = args.flags.has('json');
+  const profile = args.flags.has('profile');
   if (!json) process.stdout.write(`workload          samples/s [min-max]        final loss   (median of ${reps}, ${kernels} kernels, ${clock} clock)\n`);
   const isolate = ids.length > 1 && !args.flags.has('in-process');
   for (const id of ids) {
-    const r = isolate ? runInChildProcess(id, reps, kernels, clock) : runWorkload(buildWorkload(id), reps, clock);
-    if (json) process.stdout.write(JSON.stringify({ workload: r.workload, samplesPerSecond: Math.round(r.samplesPerSecond), finalLoss: r.finalLoss, kernels, clock, minSamplesPerSecond: Math.round(r.minSamplesPerSecond), maxSamplesPerSecond: Math.round(r.maxSamplesPerSecond) }) + '\n');
-    else {
+    const r = isolate ? runInChildProcess(id, reps, kernels, clock, profile) : runWorkload(buildWorkload(id), reps, clock, profile);
+    if (json) {
+      const line = { workload: r.workload, samplesPerSecond: Math.round(r.samplesPerSecond), finalLoss: r.finalLoss, kernels, clock, minSamplesPerSecond: Math.round(r.minSamplesPerSecond), maxSamplesPerSecond: Math.round(r.maxSamplesPerSecond) };
+      process.stdout.write(JSON.stringify(r.profile ? { ...line, profile: r.profile } : line) + '\n');
+    } else {
       const range = `[${Math.round(r.minSamplesPerSecond)}-${Math.round(r.maxSamplesPerSecond)}]`;
       process.stdout.write(`${id.padEnd(18)}${String(Math.round(r.samplesPerSecond)).padStart(9)} ${range.padEnd(18)}${r.finalLoss.toFixed(4).padStart(10)}\n`);
+      if (r.profile) process.stdout.write(formatProfile(r.profile, r.samplesPerSecond));
     }
   }
 }
 
 /** One workload in a fresh Node process running this same CLI (same loader flags, e.g. tsx's). */
-function runInChildProcess(id: string, reps: number, kernels: string, clock: Clock): BenchResult {
+function runInChildProcess(id: string, reps: number, kernels: string, clock: Clock, profile: boolean): BenchResult {
   const script = process.argv[1];
   if (!script) throw new Error('bench: cannot tell which script to run for a fresh process');
-  const child = spawnSync(process.execPath, [...process.execArgv, script, 'bench', '--json', '--workloads', id, '--reps', String(reps), '--kernels', kernels, '--clock', clock], { encoding: 'utf8' });
+  const flags = ['--json', '--workloads', id, '--reps', String(reps), '--kernels', kernels, '--clock', clock, ...(profile ? ['--profile'] : [])];
+  const child = spawnSync(process.execPath, [...process.execArgv, script, 'bench', ...flags], { encoding: 'utf8' });
   const line = child.stdout.trim().split('\n').pop() ?? '';
   if (child.status !== 0 || !line.startsWith('{')) throw new Error(`bench ${id} failed in its own process (exit ${child.status}): ${child.stderr.trim() || line}`);
   return { ...(JSON.parse(line) as Omit<BenchResult, 'reps'>), reps };
@@ -71,7 +81,8 @@ function seconds(clock: Clock): number {
   return (user + system) / 1e6;
 }
 
-export function runWorkload(w: Workload, reps: number, clock: Clock = 'wall'): BenchResult {
+/** `profile`: then the same repeats again with the step profiler on (bench-profile.ts). */
+export function runWorkload(w: Workload, reps: number, clock: Clock = 'wall', profile = false): BenchResult {
   const warm = new Trainer(w.graph, w.data, w.training);
   for (let i = 0; i < 20; i++) warm.trainStep();
   const rates: number[] = [];
@@ -84,8 +95,7 @@ export function runWorkload(w: Workload, reps: number, clock: Clock = 'wall'): B
     rates.push((w.data.train.n * w.training.epochs) / elapsed);
     finalLoss = trainer.history[trainer.history.length - 1].loss;
   }
-  const sorted = [...rates].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  return { workload: w.id, samplesPerSecond: median, finalLoss, minSamplesPerSecond: sorted[0], maxSamplesPerSecond: sorted[sorted.length - 1], reps };
+  const result: BenchResult = { workload: w.id, samplesPerSecond: median(rates), finalLoss, minSamplesPerSecond: Math.min(...rates), maxSamplesPerSecond: Math.max(...rates), reps };
+  if (profile) result.profile = profileWorkload(w, reps, () => seconds(clock));
+  return result;
 }

@@ -13,6 +13,7 @@
  */
 import type { Kernels } from './kernels';
 import { kernel4x4, kernelEdge, PACK_CAPACITY, packCols4, packColsEdge, packRows4, packRowsEdge } from './js-pack';
+import { STAGE_KERNEL, STAGE_PACK, STAGE_SELF, STAGE_WRITE_BACK, stepProfile } from '../profile';
 
 /** Blocking parameters, measured on the target box (bench/gemm.ts). Mutable for benchmarks only. */
 export const gemmTuning = {
@@ -34,9 +35,14 @@ export function gemmPacked(
   C: Float32Array, accumulate: boolean,
 ): void {
   if (M <= 0 || N <= 0) return;
+  const profiled = stepProfile.on; // timing points: profile.ts
+  if (profiled) stepProfile.stage(STAGE_WRITE_BACK);
   // The micro-kernels always add (see kernel4x4), so a plain product starts from zero.
   if (!accumulate) C.fill(0, 0, M * N);
-  if (K <= 0) return;
+  if (K <= 0) {
+    if (profiled) stepProfile.stage(STAGE_SELF);
+    return;
+  }
   // Block sizes, clamped so that [4·kc A panel][kc·nc B panels] fits the fixed packing buffer.
   const kcMax = Math.max(1, Math.min(gemmTuning.kc, K, PACK_CAPACITY >> 5));
   const ncFit = ((PACK_CAPACITY / kcMax - 4) >> 2) << 2;
@@ -50,6 +56,7 @@ export function gemmPacked(
     for (let k0 = 0; k0 < K; k0 += kcMax) {
       const kc = Math.min(kcMax, K - k0);
       const panelSize = 4 * kc;
+      if (profiled) stepProfile.stage(STAGE_PACK);
       for (let p = 0; p < panels; p++) {
         const j = j0 + 4 * p;
         const nv = Math.min(4, N - j);
@@ -62,12 +69,14 @@ export function gemmPacked(
       }
       for (let i0 = 0; i0 < M; i0 += 4) {
         const mr = Math.min(4, M - i0);
+        if (profiled) stepProfile.stage(STAGE_PACK);
         if (aRows) {
           if (mr === 4) packRows4(A, lda, i0, k0, kc, 0);
           else packRowsEdge(A, lda, i0, mr, k0, kc, 0);
         } else if (mr === 4) packCols4(A, lda, i0, k0, kc, 0);
         else packColsEdge(A, lda, i0, mr, k0, kc, 0);
         const cRow = i0 * N + j0;
+        if (profiled) stepProfile.stage(STAGE_KERNEL);
         for (let p = 0; p < panels; p++) {
           const nr = Math.min(4, nc - 4 * p);
           if (mr === 4 && nr === 4) kernel4x4(0, bBase + p * panelSize, kc, C, cRow + 4 * p, N);
@@ -76,6 +85,7 @@ export function gemmPacked(
       }
     }
   }
+  if (profiled) stepProfile.stage(STAGE_SELF);
 }
 
 /**
@@ -89,10 +99,13 @@ export function gemmSmall(
   A: Float32Array, ai: number, ak: number, B: Float32Array, bk: number, bj: number,
   C: Float32Array, acc: boolean,
 ): void {
+  const profiled = stepProfile.on; // timing points: profile.ts (no packing here: all of it is the kernel)
+  if (profiled) stepProfile.stage(STAGE_KERNEL);
   if (!acc) C.fill(0, 0, M * N); // then always add: no acc branch inside the loops (see kernel4x4)
   const N4 = N & ~3;
   if (N4 > 0) smallColumns4(M, N, N4, K, A, ai, ak, B, bk, bj, C);
   if (N4 < N) smallTailColumns(M, N, N4, K, A, ai, ak, B, bk, bj, C);
+  if (profiled) stepProfile.stage(STAGE_SELF);
 }
 
 /** Columns [0, N4) four at a time. (Separate from the tail so neither carries untaken paths.) */

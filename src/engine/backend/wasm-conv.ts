@@ -25,6 +25,7 @@ import { col2im, im2colPositionPanels, im2colTapPanels, type ConvGeometry } from
 import type { ConvKernels } from './kernels';
 import type { AddTapRowsExport, GemmExport, GemmModule, PackTapColumnsExport, PackTapRowsExport, WasmArena } from './wasm-arena';
 import { addInto, packColumnPanels, packRowPanels } from './wasm-pack';
+import { STAGE_KERNEL as KERNEL, STAGE_PACK as PACK, STAGE_SELF as SELF, STAGE_WRITE_BACK as WRITE_BACK, stepProfile as prof } from '../profile';
 
 /**
  * A layer's sizes, made once per geometry: K taps, P positions, inSize floats per sample, the
@@ -104,13 +105,18 @@ export class WasmConv implements ConvKernels {
     const cp = bp + ldc * K;
     this.arena.reserve(cp + rowPanels * 4 * ldc);
     const heap = this.arena.heap;
+    const on = prof.on; // timing points (profile.ts): packing, kernel, write-back
     packRowPanels(heap, ap, F, K, kernel, 0, K, 1);
     heap.fill(0, bp, cp); // the last panel's lanes past P stay 0: im2col writes only p < P
     for (let n = 0; n < rows; n++) {
+      if (on) prof.stage(PACK);
       im2colPositionPanels(x, n * inSize, g, heap, bp);
+      if (on) prof.stage(KERNEL);
       this.gemm(ap * 4, bp * 4, cp * 4, rowPanels, colPanels, K);
+      if (on) prof.stage(WRITE_BACK);
       writeWithBias(heap, cp, ldc, F, P, bias, y, n * F * P);
     }
+    if (on) prof.stage(SELF);
   }
 
   /** Stride 1: padded planes in the module's memory, im2col as a vector copy (see the top of this file). */
@@ -127,13 +133,17 @@ export class WasmConv implements ConvKernels {
     const tab = xp + pd.floats;
     this.arena.reserve(tab + K);
     const heap = this.arena.heap;
+    const on = prof.on; // timing points (profile.ts): packing, kernel, write-back
     packRowPanels(heap, 0, F, K, kernel, 0, K, 1);
     heap.fill(0, xp, tab); // the borders (and slack) stay 0; each sample rewrites the interior
     this.writeTapOffsets(tab, g, pd);
     for (let n = 0; n < rows; n++) {
+      if (on) prof.stage(PACK);
       padPlanes(x, n * inSize, g.C, g.H, g.W, g.padTop, g.padLeft, heap, pd.Hp, pd.Wp, xp);
       this.packTapRows(bp * 4, xp * 4, tab * 4, K, pd.panels);
+      if (on) prof.stage(KERNEL);
       this.gemm(0, bp * 4, cp * 4, rowPanels, pd.panels, K);
+      if (on) prof.stage(WRITE_BACK);
       // y_n = the product's first OW of every Wp columns, + bias
       for (let f = 0, dst = n * F * P; f < F; f++) {
         const b = bias === null ? 0 : bias[f];
@@ -142,6 +152,7 @@ export class WasmConv implements ConvKernels {
         }
       }
     }
+    if (on) prof.stage(SELF);
   }
 
   /** ints[tab + t] = byte offset of tap t = (c, u, v) in padded planes: ((c·Hp + u)·Wp + v)·4. */
@@ -183,19 +194,27 @@ export class WasmConv implements ConvKernels {
     this.arena.reserve(c2 + tapRowPanels * 4 * positionPanels * 8);
     const heap = this.arena.heap;
     heap.fill(0, b1, c1); // the last tap panel's lanes past K stay 0: im2col writes only t < K
+    const on = prof.on; // timing points (profile.ts): packing, kernel, write-back
     if (dx !== null) packRowPanels(heap, a2, K, F, kernel, 0, 1, K);
     for (let n = 0; n < rows; n++) {
       const yOff = n * F * P;
+      if (on) prof.stage(PACK);
       packRowPanels(heap, a1, F, P, dy, yOff, P, 1);
       im2colTapPanels(x, n * inSize, g, heap, b1);
+      if (on) prof.stage(KERNEL);
       this.gemm(a1 * 4, b1 * 4, c1 * 4, filterPanels, tapPanels, P);
+      if (on) prof.stage(WRITE_BACK);
       addInto(heap, c1, tapPanels * 8, F, K, dW);
       if (db !== null) addRowSums(dy, yOff, F, P, db);
       if (dx === null) continue;
+      if (on) prof.stage(PACK);
       packColumnPanels(heap, b2, P, F, dy, yOff, P, 1);
+      if (on) prof.stage(KERNEL);
       this.gemm(a2 * 4, b2 * 4, c2 * 4, tapRowPanels, positionPanels, F);
+      if (on) prof.stage(WRITE_BACK);
       col2im(heap, g, dx, n * inSize, c2, positionPanels * 8);
     }
+    if (on) prof.stage(SELF);
   }
 
   /**
@@ -234,23 +253,31 @@ export class WasmConv implements ConvKernels {
     this.writeTapOffsets(tab, g, pd);
     const ints = this.arena.ints;
     for (let f = 0; f < F; f++) ints[rowTab + f] = f * Pw8 * 4;
+    const on = prof.on; // timing points (profile.ts): packing, kernel, write-back
     if (dx !== null) packRowPanels(heap, a2, K, F, kernel, 0, 1, K);
     for (let n = 0; n < rows; n++) {
       const yOff = n * F * P;
+      if (on) prof.stage(PACK);
       padPlanes(x, n * inSize, g.C, g.H, g.W, g.padTop, g.padLeft, heap, pd.Hp, pd.Wp, xp);
       widenRows(dy, yOff, F, g.OH, g.OW, pd.Wp, Pw8, heap, wide);
       this.packTapColumns(a1 * 4, wide * 4, rowTab * 4, F, Pw, 2); // dy' rows as 4-row panels
       this.packTapColumns(b1 * 4, xp * 4, tab * 4, K, Pw, 3); // cols'ᵀ as 8-tap panels
+      if (on) prof.stage(KERNEL);
       this.gemm(a1 * 4, b1 * 4, c1 * 4, filterPanels, tapPanels, Pw);
+      if (on) prof.stage(WRITE_BACK);
       addInto(heap, c1, tapPanels * 8, F, K, dW);
       if (db !== null) addRowSums(dy, yOff, F, P, db);
       if (dx === null) continue;
+      if (on) prof.stage(PACK);
       this.packTapRows(b2 * 4, wide * 4, rowTab * 4, F, pd.panels); // dy' as 8-position panels
+      if (on) prof.stage(KERNEL);
       this.gemm(a2 * 4, b2 * 4, c2 * 4, tapRowPanels, pd.panels, F);
+      if (on) prof.stage(WRITE_BACK);
       heap.fill(0, dxp, dxp + pd.floats);
       this.addTapRows(dxp * 4, c2 * 4, pd.panels * 32, tab * 4, K, pd.panels * 8);
       unpadAddPlanes(heap, g.C, g.H, g.W, g.padTop, g.padLeft, pd.Hp, pd.Wp, dx, n * inSize, dxp);
     }
+    if (on) prof.stage(SELF);
   }
 }
 

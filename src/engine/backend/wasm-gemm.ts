@@ -17,6 +17,7 @@ import { WasmArena, type GemmExport, type GemmModule } from './wasm-arena';
 import { WasmConv } from './wasm-conv';
 import { addInto, copyInto, packColumnPanels, packRowPanels } from './wasm-pack';
 import { GEMM_RELAXED_WASM_BASE64, GEMM_WASM_BASE64 } from './wasm/gemm-module';
+import { STAGE_KERNEL, STAGE_PACK, STAGE_SELF, STAGE_WRITE_BACK, stepProfile } from '../profile';
 
 /**
  * Which products stay on JS, measured on the W1–W4 workloads:
@@ -125,10 +126,15 @@ class WasmGemm implements Kernels {
     const cp = bp + colPanels * 8 * K;
     this.arena.reserve(cp + rowPanels * 4 * colPanels * 8);
     const heap = this.arena.heap;
+    const profiled = stepProfile.on; // timing points: profile.ts
+    if (profiled) stepProfile.stage(STAGE_PACK);
     packRowPanels(heap, 0, M, K, A, 0, ai, ak);
     packColumnPanels(heap, bp, N, K, B, 0, bk, bj);
+    if (profiled) stepProfile.stage(STAGE_KERNEL);
     this.kernel(0, bp * 4, cp * 4, rowPanels, colPanels, K);
+    if (profiled) stepProfile.stage(STAGE_WRITE_BACK);
     if (accumulate) addInto(heap, cp, colPanels * 8, M, N, C);
     else copyInto(heap, cp, colPanels * 8, M, N, C);
+    if (profiled) stepProfile.stage(STAGE_SELF);
   }
 }
