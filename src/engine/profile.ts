@@ -10,7 +10,9 @@
  *   - the stage splits a layer's time further where the backend reports it: packing operands,
  *     the GEMM micro-kernel, writing the product back (or its own code: `self`).
  * So a Dense layer's products show as GEMM pack/kernel/write-back and its bias loops as
- * `dense`; a convolution's packing, kernel and write-back stay the convolution's.
+ * `dense`; a convolution's packing, kernel and write-back stay the convolution's. Evaluation
+ * (validation at an epoch's end) goes through the same layers and is charged to them.
+ * Exceptions thrown mid-step (divergence) leave the profiler where it was; stop() still closes it.
  *
  * Cost: with profiling off, each timing point is one load of `stepProfile.on` and a branch not
  * taken, read outside the compute loops (nothing allocated: test/engine/allocation.test.ts).
