@@ -67,6 +67,15 @@ export class Sgd extends OptimizerBase {
     const first = this.first;
     const keep = 1 - this.dampening;
     const nesterov = this.nesterov;
+    if (!first && !nesterov && wd === 0 && l1 === 0) {
+      // The common case (plain momentum, after the first step) without the per-weight branches.
+      for (let j = 0, k = offset; j < n; j++, k++) {
+        const b = mu * buf[k] + keep * grad[j];
+        buf[k] = b;
+        data[j] = data[j] - lr * b;
+      }
+      return;
+    }
     for (let j = 0, k = offset; j < n; j++, k++) {
       const p = data[j];
       const g = penalisedGradient(grad[j], p, wd, l1);
