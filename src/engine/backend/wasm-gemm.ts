@@ -1,9 +1,11 @@
 /**
  * GEMM on WebAssembly SIMD (wasm/gemm.wat, 4×8 f32x4 micro-kernel). Per product:
- *   1. pack op(A) into 4-row panels and op(B) into 8-column panels in the module's memory,
- *      zero-padding the last panels (so the kernel has no edge cases);
+ *   1. A and B are copied into the module's memory (one memcpy each), and packed there with
+ *      vector loads into 4-row panels of op(A) and 8-column panels of op(B), zero-padding the
+ *      last panels (so the kernel has no edge cases);
  *   2. the kernel writes the padded product Cp;
- *   3. the valid M×N part of Cp is written or added into C.
+ *   3. the valid M×N part of Cp is made dense in place (or added to a copy of C, in WebAssembly)
+ *      and copied into C with one memcpy.
  * Packing and unpacking are O(MK + KN + MN) against the kernel's O(MNK), so tiny and narrow
  * products stay on the JS kernels (`WasmRouting`). Sums run in float32 here, as in BLAS and
  * PyTorch (the JS kernels sum a K block in float64). Nothing is allocated per call: the
@@ -15,7 +17,7 @@ import { gemmPacked, gemmSmall } from './js-gemm';
 import type { ConvKernels, Kernels } from './kernels';
 import { WasmArena, type GemmExport, type GemmModule } from './wasm-arena';
 import { WasmConv } from './wasm-conv';
-import { addInto, copyInto, packColumnPanels, packRowPanels } from './wasm-pack';
+import { addInto, COPY_SLACK, copyInto, HeapViews, packColumnPanels, packRowPanels, type PackExports } from './wasm-pack';
 import { GEMM_RELAXED_WASM_BASE64, GEMM_WASM_BASE64 } from './wasm/gemm-module';
 import { STAGE_KERNEL, STAGE_PACK, STAGE_SELF, STAGE_WRITE_BACK, stepProfile } from '../profile';
 
@@ -61,7 +63,7 @@ export function createWasmKernels(routing: WasmRouting = DEFAULT_ROUTING, flavou
     const bytes = decodeBase64(flavour === 'relaxed' ? GEMM_RELAXED_WASM_BASE64 : GEMM_WASM_BASE64);
     if (!wasm.validate(bytes)) return null; // an engine without (relaxed) SIMD
     const instance = new wasm.Instance(new wasm.Module(bytes), {});
-    return new WasmGemm(instance.exports as unknown as GemmModule, routing);
+    return new WasmGemm(instance.exports as unknown as GemmModule & PackExports, routing);
   } catch {
     return null; // e.g. a Content-Security-Policy without 'wasm-unsafe-eval'
   }
@@ -72,13 +74,17 @@ class WasmGemm implements Kernels {
   readonly conv: ConvKernels;
 
   private readonly kernel: GemmExport;
+  private readonly pack: PackExports;
+  private readonly views: HeapViews;
 
   constructor(
-    module: GemmModule,
+    module: GemmModule & PackExports,
     private readonly routing: WasmRouting,
   ) {
     this.kernel = module.gemm;
+    this.pack = module;
     this.arena = new WasmArena(module.memory);
+    this.views = new HeapViews(this.arena);
     this.conv = new WasmConv(this.arena, module);
   }
 
@@ -87,19 +93,19 @@ class WasmGemm implements Kernels {
   gemmNN(M: number, N: number, K: number, A: Float32Array, B: Float32Array, C: Float32Array, accumulate: boolean): void {
     if (M * N * K < this.routing.smallWork) gemmSmall(M, N, K, A, K, 1, B, N, 1, C, accumulate);
     else if (this.isNarrow(N, K)) gemmPacked(M, N, K, A, true, B, false, C, accumulate);
-    else this.product(M, N, K, A, K, 1, B, N, 1, C, accumulate);
+    else this.product(M, N, K, A, true, B, false, C, accumulate);
   }
 
   gemmTN(M: number, N: number, K: number, A: Float32Array, B: Float32Array, C: Float32Array, accumulate: boolean): void {
     if (M * N * K < this.routing.smallWork) gemmSmall(M, N, K, A, 1, M, B, N, 1, C, accumulate);
     else if (this.isNarrow(N, K)) gemmPacked(M, N, K, A, false, B, false, C, accumulate);
-    else this.product(M, N, K, A, 1, M, B, N, 1, C, accumulate);
+    else this.product(M, N, K, A, false, B, false, C, accumulate);
   }
 
   gemmNT(M: number, N: number, K: number, A: Float32Array, B: Float32Array, C: Float32Array, accumulate: boolean): void {
     if (M * N * K < this.routing.smallWork) gemmSmall(M, N, K, A, K, 1, B, 1, K, C, accumulate);
     else if (this.isNarrow(N, K)) gemmPacked(M, N, K, A, true, B, true, C, accumulate);
-    else this.product(M, N, K, A, K, 1, B, 1, K, C, accumulate);
+    else this.product(M, N, K, A, true, B, true, C, accumulate);
   }
 
   private isNarrow(N: number, K: number): boolean {
@@ -107,12 +113,14 @@ class WasmGemm implements Kernels {
   }
 
   /**
-   * C (+)= op(A)·op(B), element (i,k) of op(A) at A[i·ai + k·ak] and (k,j) of op(B) at
-   * B[k·bk + j·bj]. Memory layout, in floats: Ap at 0, Bp after it, Cp after that.
+   * C (+)= op(A)·op(B). `aRows`: A is stored [M×K] (else [K×M]); `bRows`: B is stored [N×K]
+   * (else [K×N]). Memory layout, in floats: the padded product Cp at 0 (so the dense result
+   * that leaves it is always at 0), the panels Ap and Bp, then the copies of A, B and, when
+   * accumulating, C. Operands much longer than the product reads (a view into a bigger buffer)
+   * take the JS packing loops instead of being copied whole.
    */
   private product(
-    M: number, N: number, K: number,
-    A: Float32Array, ai: number, ak: number, B: Float32Array, bk: number, bj: number,
+    M: number, N: number, K: number, A: Float32Array, aRows: boolean, B: Float32Array, bRows: boolean,
     C: Float32Array, accumulate: boolean,
   ): void {
     if (M <= 0 || N <= 0) return;
@@ -120,6 +128,48 @@ class WasmGemm implements Kernels {
       if (!accumulate) C.fill(0, 0, M * N);
       return;
     }
+    if (isOversized(A.length, M * K) || isOversized(B.length, K * N) || (accumulate && isOversized(C.length, M * N))) {
+      this.productJsPacking(M, N, K, A, aRows, B, bRows, C, accumulate);
+      return;
+    }
+    const rowPanels = (M + 3) >> 2;
+    const colPanels = (N + 7) >> 3;
+    const ldc = colPanels * 8;
+    const ap = rowPanels * 4 * ldc;
+    const bp = ap + rowPanels * 4 * K;
+    const aCopy = bp + colPanels * 8 * K;
+    const bCopy = aCopy + A.length + COPY_SLACK;
+    const cCopy = bCopy + B.length + COPY_SLACK;
+    this.arena.reserve(cCopy + (accumulate ? C.length : 0));
+    const heap = this.arena.heap;
+    const pack = this.pack;
+    const profiled = stepProfile.on; // timing points: profile.ts
+    if (profiled) stepProfile.stage(STAGE_PACK);
+    heap.set(A, aCopy);
+    heap.set(B, bCopy);
+    if (aRows) pack.packInterleave(ap * 4, aCopy * 4, K * 4, M, K, 2);
+    else pack.packContiguous(ap * 4, aCopy * 4, M * 4, M, K, 2);
+    if (bRows) pack.packInterleave(bp * 4, bCopy * 4, K * 4, N, K, 3);
+    else pack.packContiguous(bp * 4, bCopy * 4, N * 4, N, K, 3);
+    if (profiled) stepProfile.stage(STAGE_KERNEL);
+    this.kernel(ap * 4, bp * 4, 0, rowPanels, colPanels, K);
+    if (profiled) stepProfile.stage(STAGE_WRITE_BACK);
+    // The dense M×N result at 0: Cp itself when its rows are N long, else Cp compacted in place.
+    if (accumulate) {
+      heap.set(C, cCopy);
+      pack.unpackRows(0, 0, ldc * 4, cCopy * 4, N * 4, 1, M, N);
+    } else if (ldc !== N) {
+      pack.unpackRows(0, 0, ldc * 4, 0, 0, 0, M, N);
+    }
+    C.set(this.views.get(0, M * N));
+    if (profiled) stepProfile.stage(STAGE_SELF);
+  }
+
+  /** product() with the JS packing loops, for operands that are views into bigger buffers. */
+  private productJsPacking(
+    M: number, N: number, K: number, A: Float32Array, aRows: boolean, B: Float32Array, bRows: boolean,
+    C: Float32Array, accumulate: boolean,
+  ): void {
     const rowPanels = (M + 3) >> 2;
     const colPanels = (N + 7) >> 3;
     const bp = rowPanels * 4 * K;
@@ -128,8 +178,10 @@ class WasmGemm implements Kernels {
     const heap = this.arena.heap;
     const profiled = stepProfile.on; // timing points: profile.ts
     if (profiled) stepProfile.stage(STAGE_PACK);
-    packRowPanels(heap, 0, M, K, A, 0, ai, ak);
-    packColumnPanels(heap, bp, N, K, B, 0, bk, bj);
+    if (aRows) packRowPanels(heap, 0, M, K, A, 0, K, 1);
+    else packRowPanels(heap, 0, M, K, A, 0, 1, M);
+    if (bRows) packColumnPanels(heap, bp, N, K, B, 0, 1, K);
+    else packColumnPanels(heap, bp, N, K, B, 0, N, 1);
     if (profiled) stepProfile.stage(STAGE_KERNEL);
     this.kernel(0, bp * 4, cp * 4, rowPanels, colPanels, K);
     if (profiled) stepProfile.stage(STAGE_WRITE_BACK);
@@ -137,4 +189,9 @@ class WasmGemm implements Kernels {
     else copyInto(heap, cp, colPanels * 8, M, N, C);
     if (profiled) stepProfile.stage(STAGE_SELF);
   }
+}
+
+/** An operand is copied whole into the module's memory unless it is far longer than what the product reads. */
+function isOversized(length: number, used: number): boolean {
+  return length > 2 * used + 4096;
 }

@@ -1,7 +1,66 @@
 /**
  * Packing for the WebAssembly GEMM (wasm/gemm.wat): operands into the kernel's panel layouts in
  * its memory, and the padded product back out. Shared by the GEMM and the convolutions.
+ *
+ * Two ways: the JS loops below (packRowPanels, packColumnPanels, copyInto, addInto: any strides,
+ * used where an operand cannot be copied whole), and the module's own exports (PackExports): the
+ * operand is copied into the memory with one memcpy (TypedArray.set), laid out as panels there
+ * with vector loads, and the product leaves as one dense block through a cached view (HeapViews).
  */
+import type { WasmArena } from './wasm-arena';
+
+/** packInterleave(dst, src, ld, vectors, k, lanesLog2) of wasm/gemm.wat (byte offsets, ld in bytes). */
+export type PackInterleaveExport = (dst: number, src: number, ld: number, vectors: number, k: number, lanesLog2: number) => void;
+/** packContiguous(dst, src, ld, vectors, k, lanesLog2) of wasm/gemm.wat (byte offsets, ld in bytes). */
+export type PackContiguousExport = (dst: number, src: number, ld: number, vectors: number, k: number, lanesLog2: number) => void;
+/** unpackRows(dst, src, lds, add, ldAdd, withAdd, rows, n) of wasm/gemm.wat (byte offsets and strides). */
+export type UnpackRowsExport = (dst: number, src: number, lds: number, add: number, ldAdd: number, withAdd: number, rows: number, n: number) => void;
+
+/** The module's packing and write-back exports. */
+export interface PackExports {
+  packInterleave: PackInterleaveExport;
+  packContiguous: PackContiguousExport;
+  unpackRows: UnpackRowsExport;
+}
+
+/** Floats left after an operand copied into the memory: packContiguous's last panel reads up to 7 past a row. */
+export const COPY_SLACK = 8;
+
+/**
+ * Views of the module's memory, made once per (offset, length) and kept until the memory grows:
+ * `C.set(views.get(at, n))` copies a product out with one memcpy, where `heap.subarray` would
+ * allocate a view per call (a training step must allocate nothing: test/engine/allocation.test.ts).
+ * Keys are small integers (offsets and lengths in floats), so the maps need no boxing.
+ */
+export class HeapViews {
+  private byOffset = new Map<number, Map<number, Float32Array>>();
+  private heap: Float32Array | null = null;
+  private count = 0;
+
+  constructor(private readonly arena: WasmArena) {}
+
+  get(at: number, length: number): Float32Array {
+    const heap = this.arena.heap;
+    if (heap !== this.heap || this.count > 512) {
+      // The memory grew (the old views are detached or stale) or many shapes came by: start over.
+      this.byOffset.clear();
+      this.heap = heap;
+      this.count = 0;
+    }
+    let lengths = this.byOffset.get(at);
+    if (lengths === undefined) {
+      lengths = new Map();
+      this.byOffset.set(at, lengths);
+    }
+    let view = lengths.get(length);
+    if (view === undefined) {
+      view = heap.subarray(at, at + length);
+      lengths.set(length, view);
+      this.count++;
+    }
+    return view;
+  }
+}
 
 /** op(A) as panels of 4 rows: panel p holds, for each k, rows 4p..4p+3 (zeros past M). op(A)(i, k) = A[from + i·ai + k·ak]. */
 export function packRowPanels(heap: Float32Array, at: number, M: number, K: number, A: Float32Array, from: number, ai: number, ak: number): void {

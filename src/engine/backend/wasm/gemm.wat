@@ -122,4 +122,171 @@
         (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
         (br_if $row (i32.lt_u (local.tee $src (i32.add (local.get $src) (i32.const 16))) (local.get $end))))
       (br_if $taps (i32.lt_u (local.tee $t (i32.add (local.get $t) (i32.const 1))) (local.get $k)))))
+
+;; Packing and write-back for wasm-gemm.ts: the caller copies its operands into this memory with
+;; one memcpy each (TypedArray.set), these lay them out as the kernel's panels with vector loads,
+;; and copy or add the product back into a dense copy that the caller takes out with one memcpy.
+
+  ;; The smaller of two signed integers.
+  (func $min (param $a i32) (param $b i32) (result i32)
+    (select (local.get $a) (local.get $b) (i32.lt_s (local.get $a) (local.get $b))))
+
+  ;; Byte offset of 4-lane block g in panels of 2^l lanes (l = 2 or 3), panels of k steps: panel
+  ;; g >> (l − 2) at g·k·4·2^l / 2^(l−2) bytes = (g >> (l−2))·k·2^l·4, lane block (g mod 2^(l−2))·16.
+  (func $laneBlock (param $g i32) (param $k i32) (param $lanesLog2 i32) (result i32)
+    (local $blocksLog2 i32)
+    (local.set $blocksLog2 (i32.sub (local.get $lanesLog2) (i32.const 2)))
+    (i32.add
+      (i32.mul (i32.shr_u (local.get $g) (local.get $blocksLog2)) (i32.shl (local.get $k) (i32.add (local.get $lanesLog2) (i32.const 2))))
+      (i32.shl (i32.and (local.get $g) (i32.sub (i32.shl (i32.const 1) (local.get $blocksLog2)) (i32.const 1))) (i32.const 4))))
+
+  ;; Lanes 0..3 all ones where 4g + lane < vectors, else zero: keeps the valid lanes of block g.
+  (func $laneMask (param $g i32) (param $vectors i32) (result v128)
+    (i32x4.lt_s (v128.const i32x4 0 1 2 3) (i32x4.splat (i32.sub (local.get $vectors) (i32.shl (local.get $g) (i32.const 2))))))
+
+  ;; packInterleave(dst, src, ld, vectors, k, lanesLog2): `vectors` rows of k floats (row v at
+  ;; src + v·ld bytes) as panels of 2^l lanes (l = 2 or 3) at dst: step t of panel p holds column t
+  ;; of rows p·2^l .. p·2^l + 2^l − 1, zeros past the last row. The A operand of $gemm from a
+  ;; row-major A (4 lanes), the B operand from a B stored N × K (8 lanes). Each 4 × 4 block is
+  ;; transposed in registers; rows past the last read the last row and are masked to zero.
+  (func (export "packInterleave") (param $dst i32) (param $src i32) (param $ld i32) (param $vectors i32) (param $k i32) (param $lanesLog2 i32)
+    (local $groups i32) (local $g i32) (local $step i32) (local $out i32) (local $last i32) (local $k4 i32) (local $t i32)
+    (local $r0 i32) (local $r1 i32) (local $r2 i32) (local $r3 i32)
+    (local $mask v128) (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $v3 v128)
+    (local $t0 v128) (local $t1 v128) (local $t2 v128) (local $t3 v128)
+    (local.set $step (i32.shl (i32.const 4) (local.get $lanesLog2)))
+    ;; 4-row blocks of whole panels: ceil(vectors / 2^l) · 2^(l−2)
+    (local.set $groups (i32.shl
+      (i32.shr_u (i32.add (local.get $vectors) (i32.sub (i32.shl (i32.const 1) (local.get $lanesLog2)) (i32.const 1))) (local.get $lanesLog2))
+      (i32.sub (local.get $lanesLog2) (i32.const 2))))
+    (local.set $last (i32.sub (local.get $vectors) (i32.const 1)))
+    (local.set $k4 (i32.and (local.get $k) (i32.const -4)))
+    (local.set $g (i32.const 0))
+    (loop $blocks
+      (local.set $out (i32.add (local.get $dst) (call $laneBlock (local.get $g) (local.get $k) (local.get $lanesLog2))))
+      (local.set $mask (call $laneMask (local.get $g) (local.get $vectors)))
+      (local.set $r0 (i32.add (local.get $src) (i32.mul (call $min (i32.shl (local.get $g) (i32.const 2)) (local.get $last)) (local.get $ld))))
+      (local.set $r1 (i32.add (local.get $src) (i32.mul (call $min (i32.add (i32.shl (local.get $g) (i32.const 2)) (i32.const 1)) (local.get $last)) (local.get $ld))))
+      (local.set $r2 (i32.add (local.get $src) (i32.mul (call $min (i32.add (i32.shl (local.get $g) (i32.const 2)) (i32.const 2)) (local.get $last)) (local.get $ld))))
+      (local.set $r3 (i32.add (local.get $src) (i32.mul (call $min (i32.add (i32.shl (local.get $g) (i32.const 2)) (i32.const 3)) (local.get $last)) (local.get $ld))))
+      (local.set $t (i32.const 0))
+      ;; four columns at a time: a 4 × 4 transpose
+      (block $wholeDone
+        (br_if $wholeDone (i32.ge_s (local.get $t) (local.get $k4)))
+        (loop $whole
+          (local.set $v0 (v128.load (local.get $r0)))
+          (local.set $v1 (v128.load (local.get $r1)))
+          (local.set $v2 (v128.load (local.get $r2)))
+          (local.set $v3 (v128.load (local.get $r3)))
+          ;; t0 = r0[0] r1[0] r0[1] r1[1], t1 = r0[2] r1[2] r0[3] r1[3], t2 and t3 the same for r2, r3
+          (local.set $t0 (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $v0) (local.get $v1)))
+          (local.set $t1 (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $v0) (local.get $v1)))
+          (local.set $t2 (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $v2) (local.get $v3)))
+          (local.set $t3 (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $v2) (local.get $v3)))
+          (v128.store (local.get $out)
+            (v128.and (local.get $mask) (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t0) (local.get $t2))))
+          (local.set $out (i32.add (local.get $out) (local.get $step)))
+          (v128.store (local.get $out)
+            (v128.and (local.get $mask) (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t0) (local.get $t2))))
+          (local.set $out (i32.add (local.get $out) (local.get $step)))
+          (v128.store (local.get $out)
+            (v128.and (local.get $mask) (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t1) (local.get $t3))))
+          (local.set $out (i32.add (local.get $out) (local.get $step)))
+          (v128.store (local.get $out)
+            (v128.and (local.get $mask) (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t1) (local.get $t3))))
+          (local.set $out (i32.add (local.get $out) (local.get $step)))
+          (local.set $r0 (i32.add (local.get $r0) (i32.const 16)))
+          (local.set $r1 (i32.add (local.get $r1) (i32.const 16)))
+          (local.set $r2 (i32.add (local.get $r2) (i32.const 16)))
+          (local.set $r3 (i32.add (local.get $r3) (i32.const 16)))
+          (br_if $whole (i32.lt_s (local.tee $t (i32.add (local.get $t) (i32.const 4))) (local.get $k4)))))
+      ;; the last k mod 4 columns one by one
+      (block $tailDone
+        (br_if $tailDone (i32.ge_s (local.get $t) (local.get $k)))
+        (loop $tail
+          (v128.store (local.get $out) (v128.and (local.get $mask)
+            (f32x4.replace_lane 3
+              (f32x4.replace_lane 2
+                (f32x4.replace_lane 1 (f32x4.splat (f32.load (local.get $r0))) (f32.load (local.get $r1)))
+                (f32.load (local.get $r2)))
+              (f32.load (local.get $r3)))))
+          (local.set $out (i32.add (local.get $out) (local.get $step)))
+          (local.set $r0 (i32.add (local.get $r0) (i32.const 4)))
+          (local.set $r1 (i32.add (local.get $r1) (i32.const 4)))
+          (local.set $r2 (i32.add (local.get $r2) (i32.const 4)))
+          (local.set $r3 (i32.add (local.get $r3) (i32.const 4)))
+          (br_if $tail (i32.lt_s (local.tee $t (i32.add (local.get $t) (i32.const 1))) (local.get $k)))))
+      (br_if $blocks (i32.lt_s (local.tee $g (i32.add (local.get $g) (i32.const 1))) (local.get $groups)))))
+
+  ;; packContiguous(dst, src, ld, vectors, k, lanesLog2): k rows of `vectors` floats (row t at
+  ;; src + t·ld bytes) as panels of 2^l lanes (l = 2 or 3) at dst: step t of panel p holds floats
+  ;; p·2^l .. p·2^l + 2^l − 1 of row t, zeros past `vectors`. The A operand of $gemm from an A
+  ;; stored K × M (4 lanes), the B operand from a row-major B (8 lanes). Vector copies; the last
+  ;; panel reads up to 2^l − 1 floats past a row (the caller leaves 8 floats of slack after the
+  ;; last row), which are masked to zero.
+  (func (export "packContiguous") (param $dst i32) (param $src i32) (param $ld i32) (param $vectors i32) (param $k i32) (param $lanesLog2 i32)
+    (local $groups i32) (local $g i32) (local $step i32) (local $out i32) (local $in i32) (local $t i32) (local $mask v128)
+    (local.set $step (i32.shl (i32.const 4) (local.get $lanesLog2)))
+    (local.set $groups (i32.shl
+      (i32.shr_u (i32.add (local.get $vectors) (i32.sub (i32.shl (i32.const 1) (local.get $lanesLog2)) (i32.const 1))) (local.get $lanesLog2))
+      (i32.sub (local.get $lanesLog2) (i32.const 2))))
+    (local.set $g (i32.const 0))
+    (loop $blocks
+      (local.set $out (i32.add (local.get $dst) (call $laneBlock (local.get $g) (local.get $k) (local.get $lanesLog2))))
+      (local.set $mask (call $laneMask (local.get $g) (local.get $vectors)))
+      (local.set $in (i32.add (local.get $src) (i32.shl (local.get $g) (i32.const 4))))
+      (local.set $t (local.get $k))
+      (loop $rows
+        (v128.store (local.get $out) (v128.and (local.get $mask) (v128.load (local.get $in))))
+        (local.set $out (i32.add (local.get $out) (local.get $step)))
+        (local.set $in (i32.add (local.get $in) (local.get $ld)))
+        (br_if $rows (local.tee $t (i32.sub (local.get $t) (i32.const 1)))))
+      (br_if $blocks (i32.lt_s (local.tee $g (i32.add (local.get $g) (i32.const 1))) (local.get $groups)))))
+
+  ;; unpackRows(dst, src, lds, add, ldAdd, withAdd, rows, n): dst[i·n + j] = src[i·lds + j]
+  ;; (+ add[i·ldAdd + j] if withAdd) for i < rows, j < n; strides in bytes. Compacts the padded
+  ;; product into a dense matrix (dst may be src: row i is read before it is overwritten, and
+  ;; dst <= src), adds a copy of C into it (ldAdd = 4n: C += product), or a bias row (ldAdd = 0).
+  (func (export "unpackRows") (param $dst i32) (param $src i32) (param $lds i32) (param $add i32) (param $ldAdd i32) (param $withAdd i32) (param $rows i32) (param $n i32)
+    (local $i i32) (local $s i32) (local $a i32) (local $end4 i32) (local $end i32) (local $n4bytes i32)
+    (local.set $n4bytes (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 2)))
+    (local.set $i (i32.const 0))
+    (block $done
+      (br_if $done (i32.le_s (local.get $rows) (i32.const 0)))
+      (br_if $done (i32.le_s (local.get $n) (i32.const 0)))
+      (loop $rowLoop
+        (local.set $s (i32.add (local.get $src) (i32.mul (local.get $i) (local.get $lds))))
+        (local.set $a (i32.add (local.get $add) (i32.mul (local.get $i) (local.get $ldAdd))))
+        (local.set $end4 (i32.add (local.get $s) (local.get $n4bytes)))
+        (local.set $end (i32.add (local.get $s) (i32.shl (local.get $n) (i32.const 2))))
+        (if (local.get $withAdd)
+          (then
+            (block $vDone
+              (br_if $vDone (i32.ge_u (local.get $s) (local.get $end4)))
+              (loop $v
+                (v128.store (local.get $dst) (f32x4.add (v128.load (local.get $s)) (v128.load (local.get $a))))
+                (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
+                (local.set $a (i32.add (local.get $a) (i32.const 16)))
+                (br_if $v (i32.lt_u (local.tee $s (i32.add (local.get $s) (i32.const 16))) (local.get $end4)))))
+            (block $sDone
+              (br_if $sDone (i32.ge_u (local.get $s) (local.get $end)))
+              (loop $sc
+                (f32.store (local.get $dst) (f32.add (f32.load (local.get $s)) (f32.load (local.get $a))))
+                (local.set $dst (i32.add (local.get $dst) (i32.const 4)))
+                (local.set $a (i32.add (local.get $a) (i32.const 4)))
+                (br_if $sc (i32.lt_u (local.tee $s (i32.add (local.get $s) (i32.const 4))) (local.get $end))))))
+          (else
+            (block $vDone
+              (br_if $vDone (i32.ge_u (local.get $s) (local.get $end4)))
+              (loop $v
+                (v128.store (local.get $dst) (v128.load (local.get $s)))
+                (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
+                (br_if $v (i32.lt_u (local.tee $s (i32.add (local.get $s) (i32.const 16))) (local.get $end4)))))
+            (block $sDone
+              (br_if $sDone (i32.ge_u (local.get $s) (local.get $end)))
+              (loop $sc
+                (f32.store (local.get $dst) (f32.load (local.get $s)))
+                (local.set $dst (i32.add (local.get $dst) (i32.const 4)))
+                (br_if $sc (i32.lt_u (local.tee $s (i32.add (local.get $s) (i32.const 4))) (local.get $end)))))))
+        (br_if $rowLoop (i32.lt_s (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $rows))))))
 )
