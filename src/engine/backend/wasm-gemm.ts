@@ -22,20 +22,20 @@ import { GEMM_RELAXED_WASM_BASE64, GEMM_WASM_BASE64 } from './wasm/gemm-module';
 import { STAGE_KERNEL, STAGE_PACK, STAGE_SELF, STAGE_WRITE_BACK, stepProfile } from '../profile';
 
 /**
- * Which products stay on JS, measured on the W1–W4 workloads:
- * - `smallWork`: M·N·K below this takes the JS dot-product loops (gemmSmall), where packing costs
- *   more than SIMD saves (even at 10×8×2 = 160, WASM ahead from 10×8×8 = 640);
- * - `narrow`: N or K below this takes the packed JS kernels. Such products (W4's Dense 1352 → 10:
- *   N = 10, or its input gradient: K = 10) fill the 8-wide panels poorly and are dominated by
- *   packing and unpacking; in isolation WASM still wins, but inside W4 they made the whole run
- *   7 % slower than pure JS, and on the JS kernels it is back to the pure-JS speed.
+ * Which products stay on JS, measured on the W1–W6 workloads:
+ * - `smallWork`: M·N·K below this takes the JS dot-product loops (gemmSmall), where the calls and
+ *   copies cost more than SIMD saves (even at 10×8×2 = 160, WASM ahead from 10×8×8 = 640);
+ * - `narrow`: N or K below this takes the packed JS kernels. It was 16 while packing ran in JS
+ *   loops (W4's Dense 1352 → 10 made the whole run 7 % slower on WASM then); since packing runs
+ *   in WebAssembly those products are 5–6× faster there (W3's 128×10×256: 197 → 30 µs) and W4
+ *   trains 24 % faster with everything on WASM, so the default is 0 (kept as a knob for tests).
  */
 export interface WasmRouting {
   smallWork: number;
   narrow: number;
 }
 export const SMALL_WORK = 512;
-export const DEFAULT_ROUTING: WasmRouting = { smallWork: SMALL_WORK, narrow: 16 };
+export const DEFAULT_ROUTING: WasmRouting = { smallWork: SMALL_WORK, narrow: 0 };
 
 /** The slice of the WebAssembly JS API used here (the Node type config has no DOM lib to name it). */
 interface WasmApi {

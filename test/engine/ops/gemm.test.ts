@@ -30,7 +30,7 @@ function reference(v: Variant, M: number, N: number, K: number, A: Float32Array,
 const dispatch: Record<Variant, Gemm> = { NN: jsKernels.gemmNN, TN: jsKernels.gemmTN, NT: jsKernels.gemmNT };
 // Node 20 has WebAssembly SIMD: the WASM kernels must exist here (a null would hide them from every test).
 const wasmAll = createWasmKernels({ smallWork: 0, narrow: 0 })!; // every size through the WASM micro-kernel, edges included
-const wasmDefault = createWasmKernels()!; // tiny and narrow products handed to the JS kernels
+const wasmDefault = createWasmKernels()!; // the default routing: tiny products handed to the JS kernels
 const relaxedAll = createWasmKernels({ smallWork: 0, narrow: 0 }, 'relaxed')!;
 const viaRelaxed: Record<Variant, Gemm> = {
   NN: (...a) => relaxedAll.gemmNN(...a),
