@@ -17,14 +17,16 @@
  * each row of the column matrix is one contiguous run of the padded planes, so im2col into the
  * panels is a vector copy in WebAssembly (packTapRows in gemm.wat), its transpose for the weights
  * gradient a gather of those runs (packTapColumns), and col2im of the input gradient a vector
- * add into padded gradient planes (addTapRows).
+ * add into padded gradient planes (addTapRows). The batch's x, dy, dW and dx cross between JS
+ * and the module's memory with one memcpy each per call (dW is accumulated there over the
+ * batch), y_n with one per sample; the strided copies in between (padding a sample, the product
+ * out with the bias, widening dy_n, the gradient planes' interior into dx_n) are copyPlanes calls.
  * Sums run in float32 inside the kernel, as for every WebAssembly product.
  */
-import { padPlanes, unpadAddPlanes } from '../ops/conv2d-direct';
 import { col2im, im2colPositionPanels, im2colTapPanels, type ConvGeometry } from '../ops/im2col';
 import type { ConvKernels } from './kernels';
 import type { AddTapRowsExport, GemmExport, GemmModule, PackTapColumnsExport, PackTapRowsExport, WasmArena } from './wasm-arena';
-import { addInto, packColumnPanels, packRowPanels } from './wasm-pack';
+import { addInto, HeapViews, packColumnPanels, packRowPanels, type CopyPlanesExport, type PackExports, type UnpackRowsExport } from './wasm-pack';
 import { STAGE_KERNEL as KERNEL, STAGE_PACK as PACK, STAGE_SELF as SELF, STAGE_WRITE_BACK as WRITE_BACK, stepProfile as prof } from '../profile';
 
 /**
@@ -77,11 +79,17 @@ export class WasmConv implements ConvKernels {
   private readonly packTapRows: PackTapRowsExport;
   private readonly packTapColumns: PackTapColumnsExport;
   private readonly addTapRows: AddTapRowsExport;
+  private readonly copyPlanes: CopyPlanesExport;
+  private readonly unpackRows: UnpackRowsExport;
+  private readonly views: HeapViews;
 
   constructor(
     private readonly arena: WasmArena,
-    module: GemmModule,
+    module: GemmModule & PackExports,
   ) {
+    this.views = new HeapViews(arena);
+    this.copyPlanes = module.copyPlanes;
+    this.unpackRows = module.unpackRows;
     this.gemm = module.gemm;
     this.packTapRows = module.packTapRows;
     this.packTapColumns = module.packTapColumns;
@@ -119,38 +127,45 @@ export class WasmConv implements ConvKernels {
     if (on) prof.stage(SELF);
   }
 
-  /** Stride 1: padded planes in the module's memory, im2col as a vector copy (see the top of this file). */
+  /**
+   * Stride 1: padded planes in the module's memory, im2col as a vector copy (see the top of this
+   * file). The batch x comes in with one memcpy; per sample, copyPlanes pads it and takes the
+   * product out with the bias, and one memcpy writes y_n.
+   */
   private forwardStride1(x: Float32Array, kernel: Float32Array, bias: Float32Array | null, y: Float32Array, rows: number, g: ConvGeometry): void {
     const F = g.F;
     const pd = plan(g);
     const { K, P, inSize } = pd;
     const rowPanels = pd.filterPanels;
     const ldc = pd.panels * 8;
-    // Memory, in floats: [W panels][cols panels][product][padded planes][tap offsets]
+    // Memory, in floats: [W panels][cols panels][product][padded planes][tap offsets][bias][x][y_n]
     const bp = rowPanels * 4 * K;
     const cp = bp + ldc * K;
     const xp = cp + rowPanels * 4 * ldc;
     const tab = xp + pd.floats;
-    this.arena.reserve(tab + K);
+    const biasAt = tab + K;
+    const xCopy = biasAt + F;
+    const yOut = xCopy + x.length;
+    this.arena.reserve(yOut + F * P);
     const heap = this.arena.heap;
     const on = prof.on; // timing points (profile.ts): packing, kernel, write-back
     packRowPanels(heap, 0, F, K, kernel, 0, K, 1);
     heap.fill(0, xp, tab); // the borders (and slack) stay 0; each sample rewrites the interior
     this.writeTapOffsets(tab, g, pd);
+    if (bias !== null) heap.set(bias, biasAt);
+    heap.set(x, xCopy);
+    const interior = (xp + g.padTop * pd.Wp + g.padLeft) * 4;
+    const yView = this.views.get(yOut, F * P);
     for (let n = 0; n < rows; n++) {
       if (on) prof.stage(PACK);
-      padPlanes(x, n * inSize, g.C, g.H, g.W, g.padTop, g.padLeft, heap, pd.Hp, pd.Wp, xp);
+      this.copyPlanes(interior, pd.Wp * 4, pd.Hp * pd.Wp * 4, (xCopy + n * inSize) * 4, g.W * 4, g.H * g.W * 4, g.C, g.H, g.W, 0, 0);
       this.packTapRows(bp * 4, xp * 4, tab * 4, K, pd.panels);
       if (on) prof.stage(KERNEL);
       this.gemm(0, bp * 4, cp * 4, rowPanels, pd.panels, K);
       if (on) prof.stage(WRITE_BACK);
       // y_n = the product's first OW of every Wp columns, + bias
-      for (let f = 0, dst = n * F * P; f < F; f++) {
-        const b = bias === null ? 0 : bias[f];
-        for (let oh = 0, src = cp + f * ldc; oh < g.OH; oh++, src += pd.Wp, dst += g.OW) {
-          for (let ow = 0; ow < g.OW; ow++) y[dst + ow] = heap[src + ow] + b;
-        }
-      }
+      this.copyPlanes(yOut * 4, g.OW * 4, P * 4, cp * 4, pd.Wp * 4, ldc * 4, F, g.OH, g.OW, bias === null ? 0 : 1, biasAt * 4);
+      y.set(yView, n * F * P);
     }
     if (on) prof.stage(SELF);
   }
@@ -246,7 +261,12 @@ export class WasmConv implements ConvKernels {
     const b2 = a2 + tapRowPanels * 4 * F;
     const c2 = b2 + pd.panels * 8 * F;
     const dxp = c2 + tapRowPanels * 4 * pd.panels * 8;
-    this.arena.reserve(dxp + pd.floats);
+    // then the batch's copies: x, dy, dW (accumulated here over the batch) and dx
+    const xCopy = dxp + pd.floats;
+    const dyCopy = xCopy + x.length;
+    const dWCopy = dyCopy + dy.length;
+    const dxCopy = dWCopy + dW.length;
+    this.arena.reserve(dxCopy + (dx === null ? 0 : dx.length));
     const heap = this.arena.heap;
     heap.fill(0, xp, tab); // padded planes' borders and the widened planes' extra columns stay 0
     heap.fill(0, a1, c1); // the last filter panel's lanes past F and tap panel's past K stay 0
@@ -255,17 +275,25 @@ export class WasmConv implements ConvKernels {
     for (let f = 0; f < F; f++) ints[rowTab + f] = f * Pw8 * 4;
     const on = prof.on; // timing points (profile.ts): packing, kernel, write-back
     if (dx !== null) packRowPanels(heap, a2, K, F, kernel, 0, 1, K);
+    heap.set(x, xCopy);
+    heap.set(dy, dyCopy);
+    heap.set(dW, dWCopy);
+    if (dx !== null) heap.set(dx, dxCopy);
+    const xInterior = (xp + g.padTop * pd.Wp + g.padLeft) * 4;
+    const dxInterior = (dxp + g.padTop * pd.Wp + g.padLeft) * 4;
+    const planeBytes = pd.Hp * pd.Wp * 4;
     for (let n = 0; n < rows; n++) {
       const yOff = n * F * P;
       if (on) prof.stage(PACK);
-      padPlanes(x, n * inSize, g.C, g.H, g.W, g.padTop, g.padLeft, heap, pd.Hp, pd.Wp, xp);
-      widenRows(dy, yOff, F, g.OH, g.OW, pd.Wp, Pw8, heap, wide);
+      this.copyPlanes(xInterior, pd.Wp * 4, planeBytes, (xCopy + n * inSize) * 4, g.W * 4, g.H * g.W * 4, g.C, g.H, g.W, 0, 0);
+      // dy_n widened to rows of Wp (the columns past OW stay 0), planes Pw8 apart
+      this.copyPlanes(wide * 4, pd.Wp * 4, Pw8 * 4, (dyCopy + yOff) * 4, g.OW * 4, P * 4, F, g.OH, g.OW, 0, 0);
       this.packTapColumns(a1 * 4, wide * 4, rowTab * 4, F, Pw, 2); // dy' rows as 4-row panels
       this.packTapColumns(b1 * 4, xp * 4, tab * 4, K, Pw, 3); // cols'ᵀ as 8-tap panels
       if (on) prof.stage(KERNEL);
       this.gemm(a1 * 4, b1 * 4, c1 * 4, filterPanels, tapPanels, Pw);
       if (on) prof.stage(WRITE_BACK);
-      addInto(heap, c1, tapPanels * 8, F, K, dW);
+      this.unpackRows(dWCopy * 4, c1 * 4, tapPanels * 32, dWCopy * 4, K * 4, 1, F, K); // dW += the product
       if (db !== null) addRowSums(dy, yOff, F, P, db);
       if (dx === null) continue;
       if (on) prof.stage(PACK);
@@ -275,21 +303,12 @@ export class WasmConv implements ConvKernels {
       if (on) prof.stage(WRITE_BACK);
       heap.fill(0, dxp, dxp + pd.floats);
       this.addTapRows(dxp * 4, c2 * 4, pd.panels * 32, tab * 4, K, pd.panels * 8);
-      unpadAddPlanes(heap, g.C, g.H, g.W, g.padTop, g.padLeft, pd.Hp, pd.Wp, dx, n * inSize, dxp);
+      this.copyPlanes((dxCopy + n * inSize) * 4, g.W * 4, g.H * g.W * 4, dxInterior, pd.Wp * 4, planeBytes, g.C, g.H, g.W, 2, 0); // dx_n += the interior
     }
+    if (on) prof.stage(WRITE_BACK);
+    dW.set(this.views.get(dWCopy, F * K));
+    if (dx !== null) dx.set(this.views.get(dxCopy, rows * inSize));
     if (on) prof.stage(SELF);
-  }
-}
-
-/**
- * dy_n's planes at heap[to..], each plane `stride` floats apart, with rows Wp long (the columns
- * past OW, and the plane's tail past OH·Wp, stay as they are: 0).
- */
-function widenRows(dy: Float32Array, from: number, F: number, OH: number, OW: number, Wp: number, stride: number, heap: Float32Array, to: number): void {
-  for (let f = 0, src = from; f < F; f++) {
-    for (let oh = 0, dst = to + f * stride; oh < OH; oh++, src += OW, dst += Wp) {
-      for (let ow = 0; ow < OW; ow++) heap[dst + ow] = dy[src + ow];
-    }
   }
 }
 

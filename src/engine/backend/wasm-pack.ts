@@ -16,11 +16,18 @@ export type PackContiguousExport = (dst: number, src: number, ld: number, vector
 /** unpackRows(dst, src, lds, add, ldAdd, withAdd, rows, n) of wasm/gemm.wat (byte offsets and strides). */
 export type UnpackRowsExport = (dst: number, src: number, lds: number, add: number, ldAdd: number, withAdd: number, rows: number, n: number) => void;
 
+/** copyPlanes(dst, ldd, planeD, src, lds, planeS, planes, rows, n, mode, bias) of wasm/gemm.wat (byte offsets and strides; mode 0 copy, 1 + bias[plane], 2 add). */
+export type CopyPlanesExport = (
+  dst: number, ldd: number, planeD: number, src: number, lds: number, planeS: number,
+  planes: number, rows: number, n: number, mode: number, bias: number,
+) => void;
+
 /** The module's packing and write-back exports. */
 export interface PackExports {
   packInterleave: PackInterleaveExport;
   packContiguous: PackContiguousExport;
   unpackRows: UnpackRowsExport;
+  copyPlanes: CopyPlanesExport;
 }
 
 /** Floats left after an operand copied into the memory: packContiguous's last panel reads up to 7 past a row. */

@@ -17,9 +17,13 @@ interface Module extends PackExports {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
 }
 
+/** The slice of the WebAssembly JS API used here (the Node type config has no DOM lib to name it). */
+const wasm = (globalThis as unknown as {
+  WebAssembly: { Module: new (bytes: Uint8Array) => object; Instance: new (module: object, imports: object) => { exports: unknown } };
+}).WebAssembly;
+
 function instantiate(base64: string): Module {
-  const module = new WebAssembly.Module(decodeBase64(base64));
-  return new WebAssembly.Instance(module, {}).exports as unknown as Module;
+  return new wasm.Instance(new wasm.Module(decodeBase64(base64)), {}).exports as unknown as Module;
 }
 
 const modules: [string, Module][] = [

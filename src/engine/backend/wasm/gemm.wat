@@ -289,4 +289,50 @@
                 (local.set $dst (i32.add (local.get $dst) (i32.const 4)))
                 (br_if $sc (i32.lt_u (local.tee $s (i32.add (local.get $s) (i32.const 4))) (local.get $end)))))))
         (br_if $rowLoop (i32.lt_s (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $rows))))))
+
+  ;; copyPlanes(dst, ldd, planeD, src, lds, planeS, planes, rows, n, mode, bias): for plane c <
+  ;; planes, row i < rows, float j < n, with d = dst + c·planeD + i·ldd and s = src + c·planeS +
+  ;; i·lds (all in bytes): mode 0: d[j] = s[j]; 1: d[j] = s[j] + bias[c] (floats at byte offset
+  ;; bias); 2: d[j] += s[j]. The convolutions' strided plane copies (wasm-conv.ts): samples into
+  ;; zero-padded planes, the product out with the bias, padded gradient planes added into dx.
+  (func (export "copyPlanes") (param $dst i32) (param $ldd i32) (param $planeD i32) (param $src i32) (param $lds i32) (param $planeS i32)
+    (param $planes i32) (param $rows i32) (param $n i32) (param $mode i32) (param $bias i32)
+    (local $c i32) (local $i i32) (local $d i32) (local $s i32) (local $end4 i32) (local $end i32) (local $b f32) (local $bv v128)
+    (block $done
+      (br_if $done (i32.le_s (local.get $planes) (i32.const 0)))
+      (br_if $done (i32.le_s (local.get $rows) (i32.const 0)))
+      (br_if $done (i32.le_s (local.get $n) (i32.const 0)))
+      (local.set $c (i32.const 0))
+      (loop $planeLoop
+        (if (i32.eq (local.get $mode) (i32.const 1))
+          (then (local.set $b (f32.load (i32.add (local.get $bias) (i32.shl (local.get $c) (i32.const 2)))))))
+        (local.set $bv (f32x4.splat (local.get $b)))
+        (local.set $i (i32.const 0))
+        (loop $rowLoop
+          (local.set $d (i32.add (i32.add (local.get $dst) (i32.mul (local.get $c) (local.get $planeD))) (i32.mul (local.get $i) (local.get $ldd))))
+          (local.set $s (i32.add (i32.add (local.get $src) (i32.mul (local.get $c) (local.get $planeS))) (i32.mul (local.get $i) (local.get $lds))))
+          (local.set $end4 (i32.add (local.get $s) (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 2))))
+          (local.set $end (i32.add (local.get $s) (i32.shl (local.get $n) (i32.const 2))))
+          (block $vDone
+            (br_if $vDone (i32.ge_u (local.get $s) (local.get $end4)))
+            (loop $v
+              (v128.store (local.get $d)
+                (if (result v128) (i32.eqz (local.get $mode))
+                  (then (v128.load (local.get $s)))
+                  (else (f32x4.add (v128.load (local.get $s))
+                    (select (result v128) (local.get $bv) (v128.load (local.get $d)) (i32.eq (local.get $mode) (i32.const 1)))))))
+              (local.set $d (i32.add (local.get $d) (i32.const 16)))
+              (br_if $v (i32.lt_u (local.tee $s (i32.add (local.get $s) (i32.const 16))) (local.get $end4)))))
+          (block $sDone
+            (br_if $sDone (i32.ge_u (local.get $s) (local.get $end)))
+            (loop $sc
+              (f32.store (local.get $d)
+                (if (result f32) (i32.eqz (local.get $mode))
+                  (then (f32.load (local.get $s)))
+                  (else (f32.add (f32.load (local.get $s))
+                    (select (result f32) (local.get $b) (f32.load (local.get $d)) (i32.eq (local.get $mode) (i32.const 1)))))))
+              (local.set $d (i32.add (local.get $d) (i32.const 4)))
+              (br_if $sc (i32.lt_u (local.tee $s (i32.add (local.get $s) (i32.const 4))) (local.get $end)))))
+          (br_if $rowLoop (i32.lt_s (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $rows))))
+        (br_if $planeLoop (i32.lt_s (local.tee $c (i32.add (local.get $c) (i32.const 1))) (local.get $planes))))))
 )
