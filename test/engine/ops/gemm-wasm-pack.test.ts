@@ -137,6 +137,45 @@ describe.each(modules)('gemm.wat packing (%s)', (_, m) => {
     }
   });
 
+  it('copyPlanes: strided planes copied, with a bias per plane, or added into the destination', () => {
+    let seed = 400;
+    for (const planes of [1, 3]) {
+      for (const rows of [1, 2, 5]) {
+        for (const n of [1, 3, 4, 5, 13]) {
+          for (const mode of [0, 1, 2] as const) {
+            // source rows `n + 2` apart, planes one row more apart; destination dense, or padded by 1 and 3
+            const lds = n + 2, planeS = rows * lds + lds;
+            for (const [ldd, planeD] of [[n, rows * n], [n + 1, rows * (n + 1) + 3]]) {
+              const src = randomArray(planes * planeS, seed++);
+              const dst0 = randomArray(planes * planeD + 4, seed++);
+              const bias = randomArray(planes, seed++);
+              const heap = poisoned(m);
+              const srcAt = 8, biasAt = srcAt + src.length + 8, dstAt = biasAt + planes + 8;
+              heap.set(src, srcAt);
+              heap.set(bias, biasAt);
+              heap.set(dst0, dstAt);
+              m.copyPlanes(dstAt * 4, ldd * 4, planeD * 4, srcAt * 4, lds * 4, planeS * 4, planes, rows, n, mode, biasAt * 4);
+              const want = dst0.slice();
+              for (let c = 0; c < planes; c++) {
+                for (let i = 0; i < rows; i++) {
+                  for (let j = 0; j < n; j++) {
+                    const d = c * planeD + i * ldd + j;
+                    const v = src[c * planeS + i * lds + j];
+                    want[d] = mode === 0 ? v : Math.fround(v + (mode === 1 ? bias[c] : dst0[d]));
+                  }
+                }
+              }
+              for (let d = 0; d < want.length; d++) {
+                const got = heap[dstAt + d];
+                if (!Object.is(got, want[d])) throw new Error(`mode ${mode}, ${planes}×${rows}×${n}, ldd ${ldd}: dst[${d}] = ${got}, want ${want[d]}`);
+              }
+            }
+          }
+        }
+      }
+    }
+  });
+
   it('unpackRows compacts in place (dst = src): each row is read before it is overwritten', () => {
     for (const [rows, n, lds] of [[5, 13, 16], [4, 3, 8], [7, 9, 16]] as const) {
       const src = randomArray(rows * lds, rows * n);
