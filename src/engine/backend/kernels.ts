@@ -4,6 +4,7 @@
  * `accumulate`: false writes C, true adds into C (backward passes accumulate gradients).
  */
 import type { ConvGeometry } from '../ops/im2col';
+import type { PoolGeometry } from '../ops/pool';
 
 export interface Kernels {
   /** C[M×N] = A[M×K]·B[K×N]   (accumulate: C += ...) */
@@ -18,6 +19,14 @@ export interface Kernels {
    * operands, the weights are packed once per batch). Absent: the layer does it per sample.
    */
   readonly conv?: ConvKernels;
+  /** Pooling where the backend does better than ops/pool.ts's loops (the WebAssembly backends). Absent: those loops. */
+  readonly pool?: PoolKernels;
+}
+
+/** NCHW batches: x [rows × C·H·W], y and argmax [rows × C·OH·OW]. */
+export interface PoolKernels {
+  /** 2×2 max pooling with stride 2, the same results as ops/pool.ts's maxPool2x2Forward (argmax: index into x of each winner). */
+  maxPool2x2(x: Float32Array, y: Float32Array, argmax: Int32Array, rows: number, g: PoolGeometry): void;
 }
 
 /** NCHW batches: x [rows × C·H·W], y and dy [rows × F·OH·OW], kernel [F × C·KH·KW]. */

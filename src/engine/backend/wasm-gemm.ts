@@ -14,9 +14,10 @@
  */
 import { decodeBase64 } from '../../shared/base64';
 import { gemmPacked, gemmSmall } from './js-gemm';
-import type { ConvKernels, Kernels } from './kernels';
+import type { ConvKernels, Kernels, PoolKernels } from './kernels';
 import { WasmArena, type GemmExport, type GemmModule } from './wasm-arena';
 import { WasmConv } from './wasm-conv';
+import { WasmPool } from './wasm-pool';
 import { addInto, COPY_SLACK, copyInto, HeapViews, packColumnPanels, packRowPanels, type PackExports } from './wasm-pack';
 import { GEMM_RELAXED_WASM_BASE64, GEMM_WASM_BASE64 } from './wasm/gemm-module';
 import { STAGE_KERNEL, STAGE_PACK, STAGE_SELF, STAGE_WRITE_BACK, stepProfile } from '../profile';
@@ -72,6 +73,7 @@ export function createWasmKernels(routing: WasmRouting = DEFAULT_ROUTING, flavou
 class WasmGemm implements Kernels {
   private readonly arena: WasmArena;
   readonly conv: ConvKernels;
+  readonly pool: PoolKernels;
 
   private readonly kernel: GemmExport;
   private readonly pack: PackExports;
@@ -86,6 +88,7 @@ class WasmGemm implements Kernels {
     this.arena = new WasmArena(module.memory);
     this.views = new HeapViews(this.arena);
     this.conv = new WasmConv(this.arena, module);
+    this.pool = new WasmPool(this.arena, module.maxPool2x2);
   }
 
   // Each variant calls the JS functions directly (not through jsKernels): one dispatch less keeps

@@ -28,7 +28,11 @@ export interface PackExports {
   packContiguous: PackContiguousExport;
   unpackRows: UnpackRowsExport;
   copyPlanes: CopyPlanesExport;
+  maxPool2x2: MaxPool2x2Export;
 }
+
+/** maxPool2x2(dst, arg, src, planes, H, W, OH, OW) of wasm/gemm.wat (byte offsets; sizes in floats). */
+export type MaxPool2x2Export = (dst: number, arg: number, src: number, planes: number, H: number, W: number, OH: number, OW: number) => void;
 
 /** Floats left after an operand copied into the memory: packContiguous's last panel reads up to 7 past a row. */
 export const COPY_SLACK = 8;
@@ -41,19 +45,15 @@ export const COPY_SLACK = 8;
  */
 export class HeapViews {
   private byOffset = new Map<number, Map<number, Float32Array>>();
+  private intsByOffset = new Map<number, Map<number, Int32Array>>();
   private heap: Float32Array | null = null;
   private count = 0;
 
   constructor(private readonly arena: WasmArena) {}
 
+  /** Floats [at, at + length) of the memory. */
   get(at: number, length: number): Float32Array {
-    const heap = this.arena.heap;
-    if (heap !== this.heap || this.count > 512) {
-      // The memory grew (the old views are detached or stale) or many shapes came by: start over.
-      this.byOffset.clear();
-      this.heap = heap;
-      this.count = 0;
-    }
+    this.renew();
     let lengths = this.byOffset.get(at);
     if (lengths === undefined) {
       lengths = new Map();
@@ -61,11 +61,39 @@ export class HeapViews {
     }
     let view = lengths.get(length);
     if (view === undefined) {
-      view = heap.subarray(at, at + length);
+      view = this.arena.heap.subarray(at, at + length);
       lengths.set(length, view);
       this.count++;
     }
     return view;
+  }
+
+  /** The same as 32-bit integers (at and length in 4-byte units). */
+  ints(at: number, length: number): Int32Array {
+    this.renew();
+    let lengths = this.intsByOffset.get(at);
+    if (lengths === undefined) {
+      lengths = new Map();
+      this.intsByOffset.set(at, lengths);
+    }
+    let view = lengths.get(length);
+    if (view === undefined) {
+      view = this.arena.ints.subarray(at, at + length);
+      lengths.set(length, view);
+      this.count++;
+    }
+    return view;
+  }
+
+  private renew(): void {
+    const heap = this.arena.heap;
+    if (heap !== this.heap || this.count > 512) {
+      // The memory grew (the old views are detached or stale) or many shapes came by: start over.
+      this.byOffset.clear();
+      this.intsByOffset.clear();
+      this.heap = heap;
+      this.count = 0;
+    }
   }
 }
 

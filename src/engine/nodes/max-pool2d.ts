@@ -1,5 +1,6 @@
 /** MaxPool2D (ops/pool.ts): keeps each window's argmax for the backward pass. */
 import { poolStride } from '../../shared/nodes/pool-factory';
+import { getKernels } from '../backend';
 import { maxPool2x2Forward, maxPoolBackward, maxPoolForward, type PoolGeometry } from '../ops/pool';
 import { Layer, type EngineNode, type RuntimeNode } from './layer';
 import { poolGeometry } from './pool-factory';
@@ -17,8 +18,11 @@ export class MaxPoolLayer extends Layer {
   }
   forward(rows: number): void {
     const x = this.node.inputs[0].output;
-    if (this.twoByTwo) maxPool2x2Forward(x, this.node.output, this.argmax, rows, this.geometry);
-    else maxPoolForward(x, this.node.output, this.argmax, rows, this.geometry);
+    if (this.twoByTwo) {
+      const pool = getKernels().pool; // WebAssembly SIMD where the backend has it
+      if (pool !== undefined) pool.maxPool2x2(x, this.node.output, this.argmax, rows, this.geometry);
+      else maxPool2x2Forward(x, this.node.output, this.argmax, rows, this.geometry);
+    } else maxPoolForward(x, this.node.output, this.argmax, rows, this.geometry);
   }
   backward(rows: number): void {
     if (!this.propagateToInputs) return;

@@ -5,6 +5,10 @@ import { MaxPoolLayer } from '../../../src/engine/nodes/max-pool2d';
 import { maxPool2x2Forward, maxPoolForward, type PoolGeometry } from '../../../src/engine/ops/pool';
 import { Rng } from '../../../src/engine/random';
 import { randomArray } from '../../helpers/gradcheck';
+import { createWasmKernels } from '../../../src/engine/backend/wasm-gemm';
+import { getKernels, jsKernels, setKernels } from '../../../src/engine/backend';
+import type { PoolKernels } from '../../../src/engine/backend/kernels';
+import '../../../src/cli/wasm-features'; // relaxed SIMD on, for the relaxed module's pooling
 import { fillInputs, layerGradcheck, runtimeNode } from '../../helpers/layer-harness';
 
 function build(kind: 'max' | 'avg', C: number, H: number, W: number, size: number, stride: number, maxBatch = 2) {
@@ -101,3 +105,75 @@ describe('max pooling details', () => {
     expect(Array.from(ib)).toEqual(Array.from(ia));
   });
 });
+
+describe('2×2 max pooling on WebAssembly SIMD (PoolKernels)', () => {
+  const backends = [
+    ['portable', createWasmKernels(undefined, 'simd')!.pool!],
+    ['relaxed', createWasmKernels(undefined, 'relaxed')!.pool!],
+  ] as const;
+
+  it.each(backends)('%s: the same values and winners as the JS loop in every window of ties, signed zeros and NaNs', (_, pool) => {
+    // The 5⁴ windows over {−0, 0, 1, 2, NaN} (four per vector, the last one alone), then a
+    // skipped odd column, as in the test of the JS fast path above.
+    const values = [-0, 0, 1, 2, Number.NaN];
+    const n = values.length ** 4;
+    const W = 2 * n + 1;
+    const x = new Float32Array(2 * W);
+    for (let w = 0; w < n; w++) {
+      const [a, b, c, d] = [0, 1, 2, 3].map((k) => values[Math.floor(w / values.length ** k) % values.length]);
+      x[2 * w] = a; x[2 * w + 1] = b; x[W + 2 * w] = c; x[W + 2 * w + 1] = d;
+    }
+    x[W - 1] = x[2 * W - 1] = 99;
+    const geo: PoolGeometry = { C: 1, H: 2, W, OH: 1, OW: n, size: 2, stride: 2 };
+    const a = new Float32Array(n), b = new Float32Array(n), ia = new Int32Array(n), ib = new Int32Array(n);
+    maxPool2x2Forward(x, a, ia, 1, geo);
+    pool.maxPool2x2(x, b, ib, 1, geo);
+    expect(Array.from(ib)).toEqual(Array.from(ia));
+    for (let k = 0; k < n; k++) expect(Object.is(b[k], a[k]), `window ${k}`).toBe(true);
+  });
+
+  it.each(backends)('%s: equals the JS loop over batches, odd sizes and output widths around 4, in a longer buffer', (_, pool) => {
+    let seed = 50;
+    for (const [C, H, W] of [[1, 2, 4], [3, 7, 9], [2, 8, 10], [16, 28, 28], [4, 5, 17]] as const) {
+      const OH = H >> 1, OW = W >> 1;
+      const geo: PoolGeometry = { C, H, W, OH, OW, size: 2, stride: 2 };
+      const out = C * OH * OW;
+      for (const rows of [1, 3]) {
+        const x = randomArray(4 * C * H * W, seed++); // room for 4 rows: a partial batch
+        const a = new Float32Array(4 * out).fill(7), b = a.slice();
+        const ia = new Int32Array(4 * out).fill(-1), ib = ia.slice();
+        maxPool2x2Forward(x, a, ia, rows, geo);
+        pool.maxPool2x2(x, b, ib, rows, geo);
+        expect(Array.from(b)).toEqual(Array.from(a)); // past rows·out: untouched 7s in both
+        expect(Array.from(ib)).toEqual(Array.from(ia));
+      }
+    }
+  });
+
+  it('the layer takes the backend\'s pooling where it has one, and the JS loop where not', () => {
+    const { input, node, layer } = build('max', 2, 6, 6, 2, 2);
+    fillInputs([input], 2);
+    const want = reference('max', input.output, 2, 2, 6, 6, 2, 2).map(Math.fround);
+    const wasmPool = backends[0][1];
+    let calls = 0;
+    const counting: PoolKernels = {
+      maxPool2x2: (...a) => {
+        calls++;
+        wasmPool.maxPool2x2(...a);
+      },
+    };
+    const saved = getKernels();
+    try {
+      for (const kernels of [{ ...jsKernels, pool: counting }, jsKernels]) {
+        setKernels(kernels);
+        node.output.fill(0);
+        layer.forward(2);
+        expect(Array.from(node.output.subarray(0, want.length))).toEqual(want);
+      }
+    } finally {
+      setKernels(saved);
+    }
+    expect(calls).toBe(1); // the first backend's pooling ran, the second (none) left it alone
+  });
+});
+

@@ -335,4 +335,91 @@
               (br_if $sc (i32.lt_u (local.tee $s (i32.add (local.get $s) (i32.const 4))) (local.get $end)))))
           (br_if $rowLoop (i32.lt_s (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $rows))))
         (br_if $planeLoop (i32.lt_s (local.tee $c (i32.add (local.get $c) (i32.const 1))) (local.get $planes))))))
+
+  ;; maxPool2x2(dst, arg, src, planes, H, W, OH, OW): 2×2 max pooling with stride 2 over `planes`
+  ;; planes of H × W floats at src (bytes): y (floats at dst) and, for each output, the float
+  ;; index (from src) of its window's winner (i32 at arg), outputs in plane, row, column order.
+  ;; The same winner as ops/pool.ts's maxPool2x2Forward: scanning (0,0), (0,1), (1,0), (1,1), a
+  ;; value replaces the best so far when it is greater or NaN. Four windows per step, branch free.
+  (func (export "maxPool2x2") (param $dst i32) (param $arg i32) (param $src i32) (param $planes i32)
+    (param $H i32) (param $W i32) (param $OH i32) (param $OW i32)
+    (local $pl i32) (local $oh i32) (local $ow i32) (local $i i32) (local $r0 i32) (local $r1 i32) (local $ow4 i32)
+    (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $v3 v128) (local $x v128)
+    (local $m v128) (local $best v128) (local $idx v128) (local $cond v128) (local $wv v128)
+    (local $sm f32) (local $sx f32) (local $sbest i32)
+    (local.set $ow4 (i32.and (local.get $OW) (i32.const -4)))
+    (local.set $wv (i32x4.splat (local.get $W)))
+    (block $done
+      (br_if $done (i32.le_s (local.get $planes) (i32.const 0)))
+      (br_if $done (i32.le_s (local.get $OH) (i32.const 0)))
+      (br_if $done (i32.le_s (local.get $OW) (i32.const 0)))
+      (local.set $pl (i32.const 0))
+      (loop $planeLoop
+        (local.set $oh (i32.const 0))
+        (loop $rowLoop
+          ;; float index of the first window of this output row
+          (local.set $i (i32.add (i32.mul (local.get $pl) (i32.mul (local.get $H) (local.get $W)))
+            (i32.mul (i32.shl (local.get $oh) (i32.const 1)) (local.get $W))))
+          (local.set $r0 (i32.add (local.get $src) (i32.shl (local.get $i) (i32.const 2))))
+          (local.set $r1 (i32.add (local.get $r0) (i32.shl (local.get $W) (i32.const 2))))
+          (local.set $ow (i32.const 0))
+          (block $vDone
+            (br_if $vDone (i32.ge_s (local.get $ow) (local.get $ow4)))
+            (loop $v
+              (local.set $v0 (v128.load (local.get $r0)))
+              (local.set $v1 (v128.load offset=16 (local.get $r0)))
+              (local.set $v2 (v128.load (local.get $r1)))
+              (local.set $v3 (v128.load offset=16 (local.get $r1)))
+              (local.set $idx (i32x4.add (i32x4.splat (local.get $i)) (v128.const i32x4 0 2 4 6)))
+              ;; (0,0): even floats of the top row
+              (local.set $m (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27 (local.get $v0) (local.get $v1)))
+              (local.set $best (local.get $idx))
+              ;; (0,1): odd floats of the top row
+              (local.set $x (i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31 (local.get $v0) (local.get $v1)))
+              (local.set $cond (v128.or (f32x4.gt (local.get $x) (local.get $m)) (f32x4.ne (local.get $x) (local.get $x))))
+              (local.set $m (v128.bitselect (local.get $x) (local.get $m) (local.get $cond)))
+              (local.set $best (v128.bitselect (i32x4.add (local.get $idx) (v128.const i32x4 1 1 1 1)) (local.get $best) (local.get $cond)))
+              ;; (1,0): even floats of the bottom row
+              (local.set $x (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27 (local.get $v2) (local.get $v3)))
+              (local.set $cond (v128.or (f32x4.gt (local.get $x) (local.get $m)) (f32x4.ne (local.get $x) (local.get $x))))
+              (local.set $m (v128.bitselect (local.get $x) (local.get $m) (local.get $cond)))
+              (local.set $best (v128.bitselect (i32x4.add (local.get $idx) (local.get $wv)) (local.get $best) (local.get $cond)))
+              ;; (1,1): odd floats of the bottom row
+              (local.set $x (i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31 (local.get $v2) (local.get $v3)))
+              (local.set $cond (v128.or (f32x4.gt (local.get $x) (local.get $m)) (f32x4.ne (local.get $x) (local.get $x))))
+              (local.set $m (v128.bitselect (local.get $x) (local.get $m) (local.get $cond)))
+              (local.set $best (v128.bitselect (i32x4.add (i32x4.add (local.get $idx) (local.get $wv)) (v128.const i32x4 1 1 1 1)) (local.get $best) (local.get $cond)))
+              (v128.store (local.get $dst) (local.get $m))
+              (v128.store (local.get $arg) (local.get $best))
+              (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
+              (local.set $arg (i32.add (local.get $arg) (i32.const 16)))
+              (local.set $r0 (i32.add (local.get $r0) (i32.const 32)))
+              (local.set $r1 (i32.add (local.get $r1) (i32.const 32)))
+              (local.set $i (i32.add (local.get $i) (i32.const 8)))
+              (br_if $v (i32.lt_s (local.tee $ow (i32.add (local.get $ow) (i32.const 4))) (local.get $ow4)))))
+          ;; the last OW mod 4 windows one by one
+          (block $sDone
+            (br_if $sDone (i32.ge_s (local.get $ow) (local.get $OW)))
+            (loop $sc
+              (local.set $sm (f32.load (local.get $r0)))
+              (local.set $sbest (local.get $i))
+              (local.set $sx (f32.load offset=4 (local.get $r0)))
+              (if (i32.or (f32.gt (local.get $sx) (local.get $sm)) (f32.ne (local.get $sx) (local.get $sx)))
+                (then (local.set $sm (local.get $sx)) (local.set $sbest (i32.add (local.get $i) (i32.const 1)))))
+              (local.set $sx (f32.load (local.get $r1)))
+              (if (i32.or (f32.gt (local.get $sx) (local.get $sm)) (f32.ne (local.get $sx) (local.get $sx)))
+                (then (local.set $sm (local.get $sx)) (local.set $sbest (i32.add (local.get $i) (local.get $W)))))
+              (local.set $sx (f32.load offset=4 (local.get $r1)))
+              (if (i32.or (f32.gt (local.get $sx) (local.get $sm)) (f32.ne (local.get $sx) (local.get $sx)))
+                (then (local.set $sm (local.get $sx)) (local.set $sbest (i32.add (i32.add (local.get $i) (local.get $W)) (i32.const 1)))))
+              (f32.store (local.get $dst) (local.get $sm))
+              (i32.store (local.get $arg) (local.get $sbest))
+              (local.set $dst (i32.add (local.get $dst) (i32.const 4)))
+              (local.set $arg (i32.add (local.get $arg) (i32.const 4)))
+              (local.set $r0 (i32.add (local.get $r0) (i32.const 8)))
+              (local.set $r1 (i32.add (local.get $r1) (i32.const 8)))
+              (local.set $i (i32.add (local.get $i) (i32.const 2)))
+              (br_if $sc (i32.lt_s (local.tee $ow (i32.add (local.get $ow) (i32.const 1))) (local.get $OW)))))
+          (br_if $rowLoop (i32.lt_s (local.tee $oh (i32.add (local.get $oh) (i32.const 1))) (local.get $OH))))
+        (br_if $planeLoop (i32.lt_s (local.tee $pl (i32.add (local.get $pl) (i32.const 1))) (local.get $planes))))))
 )
