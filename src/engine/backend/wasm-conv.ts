@@ -17,16 +17,16 @@
  * each row of the column matrix is one contiguous run of the padded planes, so im2col into the
  * panels is a vector copy in WebAssembly (packTapRows in gemm.wat), its transpose for the weights
  * gradient a gather of those runs (packTapColumns), and col2im of the input gradient a vector
- * add into padded gradient planes (addTapRows). The batch's x, dy, dW and dx cross between JS
- * and the module's memory with one memcpy each per call (dW is accumulated there over the
- * batch), y_n with one per sample; the strided copies in between (padding a sample, the product
+ * add into padded gradient planes (addTapRows). The batch's x, dy, dW, db and dx cross between
+ * JS and the module's memory with one memcpy each per call (dW and db accumulate there over the
+ * batch; db's row sums run in float64, as in JS), y_n with one per sample; the strided copies in between (padding a sample, the product
  * out with the bias, widening dy_n, the gradient planes' interior into dx_n) are copyPlanes calls.
  * Sums run in float32 inside the kernel, as for every WebAssembly product.
  */
 import { col2im, im2colPositionPanels, im2colTapPanels, type ConvGeometry } from '../ops/im2col';
 import type { ConvKernels } from './kernels';
 import type { AddTapRowsExport, GemmExport, GemmModule, PackTapColumnsExport, PackTapRowsExport, WasmArena } from './wasm-arena';
-import { addInto, HeapViews, packColumnPanels, packRowPanels, type CopyPlanesExport, type PackExports, type UnpackRowsExport } from './wasm-pack';
+import { addInto, HeapViews, packColumnPanels, packRowPanels, type AddRowSumsExport, type CopyPlanesExport, type PackExports, type UnpackRowsExport } from './wasm-pack';
 import { STAGE_KERNEL as KERNEL, STAGE_PACK as PACK, STAGE_SELF as SELF, STAGE_WRITE_BACK as WRITE_BACK, stepProfile as prof } from '../profile';
 
 /**
@@ -81,6 +81,7 @@ export class WasmConv implements ConvKernels {
   private readonly addTapRows: AddTapRowsExport;
   private readonly copyPlanes: CopyPlanesExport;
   private readonly unpackRows: UnpackRowsExport;
+  private readonly addRowSums: AddRowSumsExport;
   private readonly views: HeapViews;
 
   constructor(
@@ -90,6 +91,7 @@ export class WasmConv implements ConvKernels {
     this.views = new HeapViews(arena);
     this.copyPlanes = module.copyPlanes;
     this.unpackRows = module.unpackRows;
+    this.addRowSums = module.addRowSums;
     this.gemm = module.gemm;
     this.packTapRows = module.packTapRows;
     this.packTapColumns = module.packTapColumns;
@@ -266,7 +268,8 @@ export class WasmConv implements ConvKernels {
     const dyCopy = xCopy + x.length;
     const dWCopy = dyCopy + dy.length;
     const dxCopy = dWCopy + dW.length;
-    this.arena.reserve(dxCopy + (dx === null ? 0 : dx.length));
+    const dbCopy = dxCopy + (dx === null ? 0 : dx.length);
+    this.arena.reserve(dbCopy + (db === null ? 0 : db.length));
     const heap = this.arena.heap;
     heap.fill(0, xp, tab); // padded planes' borders and the widened planes' extra columns stay 0
     heap.fill(0, a1, c1); // the last filter panel's lanes past F and tap panel's past K stay 0
@@ -279,6 +282,7 @@ export class WasmConv implements ConvKernels {
     heap.set(dy, dyCopy);
     heap.set(dW, dWCopy);
     if (dx !== null) heap.set(dx, dxCopy);
+    if (db !== null) heap.set(db, dbCopy);
     const xInterior = (xp + g.padTop * pd.Wp + g.padLeft) * 4;
     const dxInterior = (dxp + g.padTop * pd.Wp + g.padLeft) * 4;
     const planeBytes = pd.Hp * pd.Wp * 4;
@@ -294,7 +298,7 @@ export class WasmConv implements ConvKernels {
       this.gemm(a1 * 4, b1 * 4, c1 * 4, filterPanels, tapPanels, Pw);
       if (on) prof.stage(WRITE_BACK);
       this.unpackRows(dWCopy * 4, c1 * 4, tapPanels * 32, dWCopy * 4, K * 4, 1, F, K); // dW += the product
-      if (db !== null) addRowSums(dy, yOff, F, P, db);
+      if (db !== null) this.addRowSums(dbCopy * 4, (dyCopy + yOff) * 4, F, P); // db += row sums of dy_n
       if (dx === null) continue;
       if (on) prof.stage(PACK);
       this.packTapRows(b2 * 4, wide * 4, rowTab * 4, F, pd.panels); // dy' as 8-position panels
@@ -307,6 +311,7 @@ export class WasmConv implements ConvKernels {
     }
     if (on) prof.stage(WRITE_BACK);
     dW.set(this.views.get(dWCopy, F * K));
+    if (db !== null) db.set(this.views.get(dbCopy, F));
     if (dx !== null) dx.set(this.views.get(dxCopy, rows * inSize));
     if (on) prof.stage(SELF);
   }

@@ -29,7 +29,11 @@ export interface PackExports {
   unpackRows: UnpackRowsExport;
   copyPlanes: CopyPlanesExport;
   maxPool2x2: MaxPool2x2Export;
+  addRowSums: AddRowSumsExport;
 }
+
+/** addRowSums(dst, src, rows, n) of wasm/gemm.wat (byte offsets): dst[r] += the float64 sum of row r's n floats. */
+export type AddRowSumsExport = (dst: number, src: number, rows: number, n: number) => void;
 
 /** maxPool2x2(dst, arg, src, planes, H, W, OH, OW) of wasm/gemm.wat (byte offsets; sizes in floats). */
 export type MaxPool2x2Export = (dst: number, arg: number, src: number, planes: number, H: number, W: number, OH: number, OW: number) => void;

@@ -176,6 +176,30 @@ describe.each(modules)('gemm.wat packing (%s)', (_, m) => {
     }
   });
 
+  it('addRowSums: each row summed in float64 and added to its float32 total once', () => {
+    let seed = 500;
+    for (const rows of [1, 3, 16]) {
+      for (const n of [1, 3, 4, 5, 8, 13, 196, 677]) {
+        const src = randomArray(rows * n, seed++, -4, 4);
+        const dst0 = randomArray(rows + 1, seed++);
+        const heap = poisoned(m);
+        const srcAt = 8, dstAt = srcAt + src.length + 8;
+        heap.set(src, srcAt);
+        heap.set(dst0, dstAt);
+        m.addRowSums(dstAt * 4, srcAt * 4, rows, n);
+        for (let r = 0; r < rows; r++) {
+          let s = 0;
+          for (let j = 0; j < n; j++) s += src[r * n + j];
+          // float64 sums in another order differ by far less than a float32 ulp of the total
+          const want = Math.fround(dst0[r] + s);
+          const got = heap[dstAt + r];
+          if (!(Math.abs(got - want) <= 1.2e-7 * Math.abs(want))) throw new Error(`${rows}×${n}: row ${r} = ${got}, want ${want}`);
+        }
+        expect(heap[dstAt + rows]).toBe(dst0[rows]); // the next float is left alone
+      }
+    }
+  });
+
   it('unpackRows compacts in place (dst = src): each row is read before it is overwritten', () => {
     for (const [rows, n, lds] of [[5, 13, 16], [4, 3, 8], [7, 9, 16]] as const) {
       const src = randomArray(rows * lds, rows * n);

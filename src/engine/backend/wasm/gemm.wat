@@ -422,4 +422,36 @@
               (br_if $sc (i32.lt_s (local.tee $ow (i32.add (local.get $ow) (i32.const 1))) (local.get $OW)))))
           (br_if $rowLoop (i32.lt_s (local.tee $oh (i32.add (local.get $oh) (i32.const 1))) (local.get $OH))))
         (br_if $planeLoop (i32.lt_s (local.tee $pl (i32.add (local.get $pl) (i32.const 1))) (local.get $planes))))))
+
+  ;; addRowSums(dst, src, rows, n): dst[r] += Σ_j src[r·n + j] for r < rows (float32 at byte offsets
+  ;; dst and src). Each sum runs in float64 (two f64x2 accumulators) and is rounded once when added,
+  ;; as ops/conv2d.ts's bias gradient does in JS.
+  (func (export "addRowSums") (param $dst i32) (param $src i32) (param $rows i32) (param $n i32)
+    (local $r i32) (local $end4 i32) (local $end i32) (local $v v128) (local $lo v128) (local $hi v128) (local $s f64)
+    (block $done
+      (br_if $done (i32.le_s (local.get $rows) (i32.const 0)))
+      (local.set $r (i32.const 0))
+      (loop $rowLoop
+        (local.set $end4 (i32.add (local.get $src) (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 2))))
+        (local.set $end (i32.add (local.get $src) (i32.shl (local.get $n) (i32.const 2))))
+        (local.set $lo (v128.const i64x2 0 0))
+        (local.set $hi (v128.const i64x2 0 0))
+        (block $vDone
+          (br_if $vDone (i32.ge_u (local.get $src) (local.get $end4)))
+          (loop $vec
+            (local.set $v (v128.load (local.get $src)))
+            (local.set $lo (f64x2.add (local.get $lo) (f64x2.promote_low_f32x4 (local.get $v))))
+            (local.set $hi (f64x2.add (local.get $hi)
+              (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $v) (local.get $v)))))
+            (br_if $vec (i32.lt_u (local.tee $src (i32.add (local.get $src) (i32.const 16))) (local.get $end4)))))
+        (local.set $lo (f64x2.add (local.get $lo) (local.get $hi)))
+        (local.set $s (f64.add (f64x2.extract_lane 0 (local.get $lo)) (f64x2.extract_lane 1 (local.get $lo))))
+        (block $sDone
+          (br_if $sDone (i32.ge_u (local.get $src) (local.get $end)))
+          (loop $sc
+            (local.set $s (f64.add (local.get $s) (f64.promote_f32 (f32.load (local.get $src)))))
+            (br_if $sc (i32.lt_u (local.tee $src (i32.add (local.get $src) (i32.const 4))) (local.get $end)))))
+        (f32.store (local.get $dst) (f32.demote_f64 (f64.add (f64.promote_f32 (f32.load (local.get $dst))) (local.get $s))))
+        (local.set $dst (i32.add (local.get $dst) (i32.const 4)))
+        (br_if $rowLoop (i32.lt_s (local.tee $r (i32.add (local.get $r) (i32.const 1))) (local.get $rows))))))
 )
