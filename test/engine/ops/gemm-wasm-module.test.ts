@@ -21,9 +21,10 @@ describe('the WASM GEMM module', () => {
     expect(sharedSource(wat)).toContain('(import "env" "memory" (memory 1 16384 shared))');
     expect(sharedSource(wat)).not.toContain('(memory (export "memory") 1)');
     expect(() => sharedSource('(module)')).toThrow(/expected the memory declaration/);
-    const WA = WebAssembly as unknown as { Module: { imports(m: object): { module: string; name: string; kind: string }[] }; validate(b: Uint8Array): boolean };
-    const module = new (WebAssembly as unknown as { Module: new (b: Uint8Array) => object }).Module(Buffer.from(GEMM_SHARED_WASM_BASE64, 'base64'));
-    expect(WA.Module.imports(module)).toEqual([{ module: 'env', name: 'memory', kind: 'memory' }]);
+    type ModuleApi = { new (b: Uint8Array): object; imports(m: object): { module: string; name: string; kind: string }[] };
+    const Module = (globalThis as unknown as { WebAssembly: { Module: ModuleApi } }).WebAssembly.Module;
+    const module = new Module(Buffer.from(GEMM_SHARED_WASM_BASE64, 'base64'));
+    expect(Module.imports(module)).toEqual([{ module: 'env', name: 'memory', kind: 'memory' }]);
   });
 
   it('derives the relaxed kernel by fusing exactly the micro-kernel\'s eight multiply-adds', () => {

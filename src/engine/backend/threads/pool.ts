@@ -1,0 +1,209 @@
+/**
+ * Kernel threads: one GEMM call of gemm.wat split by row panels across the calling thread and
+ * `threads − 1` workers that all instantiated the same compiled module on the same shared
+ * WebAssembly.Memory. Packing (JS, on the caller) is untouched; only the micro-kernel runs in
+ * parallel. Each element of C is computed by one thread in the same order as by one thread, so
+ * results are bitwise those of a single thread.
+ *
+ * A job costs no message: the caller writes the call's arguments into a shared control block,
+ * bumps the job number and notifies; workers spin on the number for `spinMicros` after their
+ * last job (so the next GEMM of a training step finds them awake), then sleep in Atomics.wait.
+ * The caller runs part 0 itself, then spins and finally waits for the done count. Nothing is
+ * allocated per call.
+ *
+ * Failures never hang the caller: a worker whose slice throws records the error in the control
+ * block and still counts itself done; a worker that died is seen by `alive` between bounded
+ * waits; and the whole wait has a deadline. Any of these makes the call throw a
+ * KernelThreadError, and every later call too (the pool is broken until it is replaced).
+ */
+import type { GemmExport } from '../wasm-arena';
+import {
+  AP, BP, COL_PANELS, CONTROL_INTS, CP, DEPTH, DONE, FAILED, MAX_THREADS, MESSAGE, PARTS, READY, ROW_PANELS, SEQ, STOP,
+  runSlice,
+} from './kernel-thread-loop.mjs';
+import type { KernelThreadHandle, KernelThreadSpawner } from './spawner';
+
+export class KernelThreadError extends Error {
+  constructor(message: string) {
+    super(`engine: ${message}`);
+    this.name = 'KernelThreadError';
+  }
+}
+
+export interface KernelThreadOptions {
+  /** Products of fewer multiply-adds than this stay on the calling thread (a wake-up costs more). */
+  minWork: number;
+  /** How long workers and caller spin before sleeping. */
+  spinMicros: number;
+  /** Least time to wait for the workers before giving up on a job (grows with the job's size). */
+  timeoutMs: number;
+}
+
+/**
+ * Measured on the 2-core box (bench/threads.ts): an empty job's round trip is a few µs, and
+ * splitting pays from roughly 100k multiply-adds (see docs/performance.md, "Threads").
+ */
+export const DEFAULT_THREAD_OPTIONS: KernelThreadOptions = { minWork: 100_000, spinMicros: 200, timeoutMs: 10_000 };
+
+/** The slice of WebAssembly.Memory the pool needs (the Node type config has no DOM lib to name it). */
+export interface SharedWasmMemory {
+  readonly buffer: ArrayBufferLike;
+  grow(pages: number): number;
+}
+
+export class KernelThreadPool {
+  private readonly ctl: Int32Array;
+  private readonly handles: KernelThreadHandle[] = [];
+  private ready = false;
+  private broken: string | null = null;
+  private disposed = false;
+
+  /**
+   * `gemm`: the calling thread's instance of the module (on `memory`); `module` is sent to
+   * each worker, which instantiates it on the same `memory`.
+   */
+  constructor(
+    private readonly gemm: GemmExport,
+    module: object,
+    memory: SharedWasmMemory,
+    readonly threads: number,
+    spawner: KernelThreadSpawner,
+    private readonly options: KernelThreadOptions = DEFAULT_THREAD_OPTIONS,
+  ) {
+    if (!Number.isInteger(threads) || threads < 2 || threads > MAX_THREADS) {
+      throw new RangeError(`kernel threads: a pool has 2 to ${MAX_THREADS} threads (got ${threads})`);
+    }
+    this.ctl = new Int32Array(new SharedArrayBuffer(CONTROL_INTS * 4));
+    for (let part = 1; part < threads; part++) {
+      this.handles.push(spawner.spawn({ module, memory, control: this.ctl.buffer as SharedArrayBuffer, part, spinMicros: options.spinMicros }));
+    }
+  }
+
+  /** Whether every worker has its instance (until then, calls run on the caller alone). */
+  isReady(): boolean {
+    if (this.ready) return true;
+    for (let part = 1; part < this.threads; part++) if (Atomics.load(this.ctl, READY + part) === 0) return false;
+    this.ready = true;
+    return true;
+  }
+
+  /** Resolves once every worker is ready; rejects if one fails to start. */
+  async whenReady(timeoutMs = 30_000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (!this.isReady()) {
+      this.checkHealth();
+      if (Date.now() > until) throw new KernelThreadError(`kernel threads did not start within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+  }
+
+  /**
+   * gemm(ap, bp, cp, rowPanels, colPanels, k) of gemm.wat, split by row panels when the product
+   * is big enough and the workers are ready; else on the calling thread.
+   */
+  run(ap: number, bp: number, cp: number, rowPanels: number, colPanels: number, k: number): void {
+    if (this.broken !== null) throw new KernelThreadError(this.broken);
+    const work = rowPanels * colPanels * k * 32;
+    if (work < this.options.minWork || rowPanels < this.threads || !this.isReady()) {
+      this.gemm(ap, bp, cp, rowPanels, colPanels, k);
+      return;
+    }
+    this.split(ap, bp, cp, rowPanels, colPanels, k, work);
+  }
+
+  /** Every call through here is split across all threads (tests, the wake-up benchmark). */
+  split(ap: number, bp: number, cp: number, rowPanels: number, colPanels: number, k: number, work = rowPanels * colPanels * k * 32): void {
+    this.checkHealth(); // a worker that died since the last job: throw now, not after a wait
+    if (this.broken !== null) throw new KernelThreadError(this.broken);
+    const ctl = this.ctl;
+    const parts = this.threads;
+    ctl[AP] = ap;
+    ctl[BP] = bp;
+    ctl[CP] = cp;
+    ctl[ROW_PANELS] = rowPanels;
+    ctl[COL_PANELS] = colPanels;
+    ctl[DEPTH] = k;
+    ctl[PARTS] = parts;
+    Atomics.store(ctl, DONE, 0);
+    Atomics.add(ctl, SEQ, 1); // publishes the stores above to the workers
+    Atomics.notify(ctl, SEQ);
+    let ownError: unknown = null;
+    try {
+      runSlice(this.gemm, ctl, 0, parts);
+    } catch (error) {
+      ownError = error;
+    }
+    this.waitForWorkers(parts - 1, work);
+    if (Atomics.load(ctl, FAILED) !== 0) {
+      this.broken = this.failureMessage();
+      throw new KernelThreadError(this.broken);
+    }
+    if (ownError !== null) throw ownError;
+  }
+
+  private waitForWorkers(workers: number, work: number): void {
+    const ctl = this.ctl;
+    let done = Atomics.load(ctl, DONE);
+    if (done === workers) return;
+    const spinUntil = performance.now() + this.options.spinMicros / 1000;
+    for (let i = 1; done !== workers; i++) {
+      done = Atomics.load(ctl, DONE);
+      if ((i & 1023) === 0 && performance.now() > spinUntil) break;
+    }
+    if (done === workers) return;
+    // Sleep in bounded slices; between them, look for a dead worker and the deadline
+    // (at least timeoutMs, more for big products: 0.1 G multiply-adds per second at worst).
+    const deadline = performance.now() + Math.max(this.options.timeoutMs, work / 1e5);
+    while (done !== workers) {
+      Atomics.wait(ctl, DONE, done, 50);
+      done = Atomics.load(ctl, DONE);
+      if (done === workers) return;
+      this.checkHealth();
+      if (performance.now() > deadline) {
+        this.broken = `a kernel thread did not finish its part of a product within ${Math.round(Math.max(this.options.timeoutMs, work / 1e5))} ms`;
+        throw new KernelThreadError(this.broken);
+      }
+    }
+  }
+
+  /** Throws (and breaks the pool) if a worker has ended or failed. */
+  private checkHealth(): void {
+    if (Atomics.load(this.ctl, FAILED) !== 0) {
+      this.broken = this.failureMessage();
+      throw new KernelThreadError(this.broken);
+    }
+    for (let i = 0; i < this.handles.length; i++) {
+      const handle = this.handles[i]!;
+      if (!handle.alive) {
+        this.broken = `kernel thread ${i + 1} stopped: ${handle.endReason ?? 'ended'}`;
+        throw new KernelThreadError(this.broken);
+      }
+    }
+  }
+
+  /** Checks the workers now (before a run): a thread that died since the last call is reported. */
+  assertHealthy(): void {
+    if (this.broken !== null) throw new KernelThreadError(this.broken);
+    if (this.disposed) throw new KernelThreadError('the kernel threads were stopped');
+    this.checkHealth();
+  }
+
+  private failureMessage(): string {
+    const ctl = this.ctl;
+    const length = Math.min(Atomics.load(ctl, MESSAGE), 500);
+    let text = '';
+    for (let i = 0; i < length; i++) text += String.fromCharCode(ctl[MESSAGE + 1 + i]!);
+    return `kernel thread ${Atomics.load(ctl, FAILED) - 1} failed: ${text || 'unknown error'}`;
+  }
+
+  /** Stops every worker (their loops return, then they are terminated). Idempotent. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.broken ??= 'the kernel threads were stopped';
+    Atomics.store(this.ctl, STOP, 1);
+    Atomics.add(this.ctl, SEQ, 1);
+    Atomics.notify(this.ctl, SEQ);
+    for (const handle of this.handles) handle.terminate();
+  }
+}
