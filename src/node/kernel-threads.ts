@@ -11,6 +11,8 @@ export const NODE_KERNEL_THREAD_URL = new URL('../engine/backend/threads/kernel-
 
 class NodeKernelThread implements KernelThreadHandle {
   endReason: string | null = null;
+  /** Resolves with the exit code once the thread has ended. */
+  readonly exited: Promise<number>;
   private readonly worker: Worker;
 
   constructor(entry: URL, init: KernelThreadInit) {
@@ -19,8 +21,11 @@ class NodeKernelThread implements KernelThreadHandle {
     this.worker.on('error', (error) => {
       this.endReason ??= `failed: ${error.message}`;
     });
-    this.worker.on('exit', (code) => {
-      this.endReason ??= `exited (code ${code})`;
+    this.exited = new Promise((resolve) => {
+      this.worker.on('exit', (code) => {
+        this.endReason ??= `exited (code ${code})`;
+        resolve(code);
+      });
     });
   }
 

@@ -57,6 +57,8 @@ export class KernelThreadPool {
   private ready = false;
   private broken: string | null = null;
   private disposed = false;
+  /** How many products were split across the threads (tests check the threads really ran). */
+  splitJobs = 0;
 
   /**
    * `gemm`: the calling thread's instance of the module (on `memory`); `module` is sent to
@@ -65,7 +67,7 @@ export class KernelThreadPool {
   constructor(
     private readonly gemm: GemmExport,
     module: object,
-    memory: SharedWasmMemory,
+    private readonly memory: SharedWasmMemory,
     readonly threads: number,
     spawner: KernelThreadSpawner,
     private readonly options: KernelThreadOptions = DEFAULT_THREAD_OPTIONS,
@@ -77,6 +79,11 @@ export class KernelThreadPool {
     for (let part = 1; part < threads; part++) {
       this.handles.push(spawner.spawn({ module, memory, control: this.ctl.buffer as SharedArrayBuffer, part, spinMicros: options.spinMicros }));
     }
+  }
+
+  /** The shared memory's current size in bytes. */
+  memoryBytes(): number {
+    return this.memory.buffer.byteLength;
   }
 
   /** Whether every worker has its instance (until then, calls run on the caller alone). */
@@ -124,6 +131,7 @@ export class KernelThreadPool {
     ctl[COL_PANELS] = colPanels;
     ctl[DEPTH] = k;
     ctl[PARTS] = parts;
+    this.splitJobs++;
     Atomics.store(ctl, DONE, 0);
     Atomics.add(ctl, SEQ, 1); // publishes the stores above to the workers
     Atomics.notify(ctl, SEQ);
