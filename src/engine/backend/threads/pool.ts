@@ -45,6 +45,14 @@ export interface KernelThreadOptions {
  */
 export const DEFAULT_THREAD_OPTIONS: KernelThreadOptions = { minWork: 100_000, spinMicros: 200, timeoutMs: 10_000 };
 
+/**
+ * The app's default thread count: every core but one, which stays free for the UI's frame
+ * budget (the CLI takes every core).
+ */
+export function appKernelThreads(cores: number): number {
+  return Math.max(1, Math.floor(cores) - 1);
+}
+
 /** The slice of WebAssembly.Memory the pool needs (the Node type config has no DOM lib to name it). */
 export interface SharedWasmMemory {
   readonly buffer: ArrayBufferLike;
