@@ -56,7 +56,7 @@ describe('N-thread GEMM', () => {
     let seed = 1;
     let splittable = 0;
     for (const [M, N, K] of shapes) {
-      if (Math.ceil(M / 4) >= threads) splittable += 3 * 2; // enough 4-row panels for every thread
+      if (Math.ceil(M / 4) >= 2) splittable += 3 * 2; // at least two 4-row panels to share
       for (const v of ['gemmNN', 'gemmTN', 'gemmNT'] as Variant[]) {
         const A = randomArray(M * K, seed++);
         const B = randomArray(K * N, seed++);
@@ -71,7 +71,7 @@ describe('N-thread GEMM', () => {
       }
     }
     // Every product with at least `threads` row panels went through the threads.
-    expect(splittable).toBeGreaterThanOrEqual(24);
+    expect(splittable).toBe(shapes.length * 3 * 2);
     expect(many.pool.splitJobs - before).toBe(splittable);
   });
 });
@@ -189,14 +189,30 @@ describe('kernel thread lifecycle and failures', () => {
     expect(child.status).toBe(0);
   });
 
-  it('a worker whose part throws makes the call throw an engine error, and every later call', async () => {
+  it('a product whose part traps (in a worker or the caller) throws an engine error, and so does every later call', async () => {
     const made = await threaded(2);
     const heapBytes = made.pool.memoryBytes();
-    // 4 row panels at depth 1: the caller's part (panels 0–1) is the last 32 bytes of memory,
-    // the worker's (panels 2–3) lies past the end: a trap in the worker only.
+    // 4 row panels at depth 1, one per chunk: the first two are the last 32 bytes of memory, the
+    // others lie past its end (whichever thread claims them traps).
     const ap = heapBytes - 32;
-    expect(() => made.pool.split(ap, 0, 1024, 4, 1, 1)).toThrow(/engine: kernel thread 1 failed: .*out of bounds/);
-    expect(() => made.pool.run(0, 0, 1024, 4, 1, 1)).toThrow(/kernel thread 1 failed/);
+    const failed = /engine: (kernel thread 1|the calling thread's part of a threaded product) failed: RuntimeError: memory access out of bounds/;
+    expect(() => made.pool.split(ap, 0, 1024, 4, 1, 1)).toThrow(failed);
+    expect(() => made.pool.run(0, 0, 1024, 4, 1, 1)).toThrow(failed);
+    expect(() => made.pool.split(0, 0, 1024, 4, 1, 1)).toThrow(KernelThreadError);
+  });
+
+  it('a worker that fails to start makes the next kernel call throw, not run without it', async () => {
+    // A module that cannot be instantiated (it imports a function nobody provides): every
+    // worker fails at start, and records why.
+    const unlinkable = new (globalThis as unknown as { WebAssembly: { Module: new (b: Uint8Array) => object } }).WebAssembly.Module(
+      Uint8Array.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 1, 4, 1, 0x60, 0, 0, 2, 9, 1, 3, 0x65, 0x6e, 0x76, 1, 0x66, 0, 0]),
+    );
+    const base = nodeKernelThreadSpawner();
+    const made = createThreadedWasmKernels(2, { spawn: (init) => base.spawn({ ...init, module: unlinkable }) }, 'simd', ALL_WASM, SPLIT_ALL)!;
+    pools.push(made);
+    await expect(made.pool.whenReady()).rejects.toThrow(/engine: kernel thread 1 failed: LinkError/);
+    const M = 32, N = 32, K = 32;
+    expect(() => made.kernels.gemmNN(M, N, K, new Float32Array(M * K), new Float32Array(K * N), new Float32Array(M * N), false)).toThrow(/kernel thread 1 failed: LinkError/);
   });
 
   it('a worker that died makes the next call throw, not hang', async () => {

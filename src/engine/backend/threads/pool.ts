@@ -8,20 +8,25 @@
  * A job costs no message: the caller writes the call's arguments into a shared control block,
  * bumps the job number and notifies; workers spin on the number for `spinMicros` after their
  * last job (so the next GEMM of a training step finds them awake), then sleep in Atomics.wait.
- * The caller runs part 0 itself, then spins and finally waits for the done count. Nothing is
- * allocated per call.
+ * Caller and workers claim chunks of row panels until none is left (kernel-thread-loop.mjs), so
+ * a worker the OS has not scheduled costs nothing but its share going to the others; then the
+ * caller spins, and finally sleeps, until every chunk is finished. Nothing is allocated per call.
  *
- * Failures never hang the caller: a worker whose slice throws records the error in the control
- * block and still counts itself done; a worker that died is seen by `alive` between bounded
- * waits; and the whole wait has a deadline. Any of these makes the call throw a
+ * Failures never hang the caller: a thread whose chunk throws records the error in the control
+ * block and still counts the chunk finished; a worker that died is seen by `alive` between
+ * bounded waits; and the whole wait has a deadline. Any of these makes the call throw a
  * KernelThreadError, and every later call too (the pool is broken until it is replaced).
  */
 import type { GemmExport } from '../wasm-arena';
 import {
-  AP, BP, COL_PANELS, CONTROL_INTS, CP, DEPTH, DONE, FAILED, MAX_THREADS, MESSAGE, PARTS, READY, ROW_PANELS, SEQ, STOP,
-  runSlice,
+  AP, BP, CHUNK, CHUNKS, COL_PANELS, CONTROL_INTS, CP, DEPTH, FAILED, FINISHED, MAX_THREADS, MESSAGE, NEXT, READY, ROW_PANELS, SEQ, STOP,
+  runChunks,
 } from './kernel-thread-loop.mjs';
 import type { KernelThreadHandle, KernelThreadSpawner } from './spawner';
+
+/** NEXT between jobs: any claim finds nothing. */
+const CLOSED = 0x3fffffff;
+const CHUNKS_PER_THREAD = 4;
 
 export class KernelThreadError extends Error {
   constructor(message: string) {
@@ -40,8 +45,8 @@ export interface KernelThreadOptions {
 }
 
 /**
- * Measured on the 2-core box (bench/threads.ts): an empty job's round trip is a few µs, and
- * splitting pays from roughly 100k multiply-adds (see docs/performance.md, "Threads").
+ * Measured on the 2-core box (bench/threads.ts): an empty job's round trip is under a µs while
+ * the workers spin, tens of µs once they sleep (see docs/performance.md, "Threads").
  */
 export const DEFAULT_THREAD_OPTIONS: KernelThreadOptions = { minWork: 100_000, spinMicros: 200, timeoutMs: 10_000 };
 
@@ -84,6 +89,7 @@ export class KernelThreadPool {
       throw new RangeError(`kernel threads: a pool has 2 to ${MAX_THREADS} threads (got ${threads})`);
     }
     this.ctl = new Int32Array(new SharedArrayBuffer(CONTROL_INTS * 4));
+    this.ctl[NEXT] = CLOSED;
     for (let part = 1; part < threads; part++) {
       this.handles.push(spawner.spawn({ module, memory, control: this.ctl.buffer as SharedArrayBuffer, part, spinMicros: options.spinMicros }));
     }
@@ -119,7 +125,8 @@ export class KernelThreadPool {
   run(ap: number, bp: number, cp: number, rowPanels: number, colPanels: number, k: number): void {
     if (this.broken !== null) throw new KernelThreadError(this.broken);
     const work = rowPanels * colPanels * k * 32;
-    if (work < this.options.minWork || rowPanels < this.threads || !this.isReady()) {
+    if (work < this.options.minWork || rowPanels < 2 || !this.isReady()) {
+      if (Atomics.load(this.ctl, FAILED) !== 0) this.fail(this.failureMessage()); // e.g. a worker that failed to start
       this.gemm(ap, bp, cp, rowPanels, colPanels, k);
       return;
     }
@@ -128,80 +135,67 @@ export class KernelThreadPool {
 
   /** Every call through here is split across all threads (tests, the wake-up benchmark). */
   split(ap: number, bp: number, cp: number, rowPanels: number, colPanels: number, k: number, work = rowPanels * colPanels * k * 32): void {
-    this.checkHealth(); // a worker that died since the last job: throw now, not after a wait
     if (this.broken !== null) throw new KernelThreadError(this.broken);
+    this.checkHealth(); // a worker that died since the last job: throw now, not after a wait
     const ctl = this.ctl;
-    const parts = this.threads;
+    // About CHUNKS_PER_THREAD chunks per thread: small enough that a late thread's share is
+    // taken over, big enough that claiming stays a small part of the work.
+    const chunk = Math.max(1, Math.ceil(rowPanels / (this.threads * CHUNKS_PER_THREAD)));
+    const chunks = Math.ceil(rowPanels / chunk);
     ctl[AP] = ap;
     ctl[BP] = bp;
     ctl[CP] = cp;
     ctl[ROW_PANELS] = rowPanels;
     ctl[COL_PANELS] = colPanels;
     ctl[DEPTH] = k;
-    ctl[PARTS] = parts;
+    ctl[CHUNK] = chunk;
+    ctl[CHUNKS] = chunks;
     this.splitJobs++;
-    Atomics.store(ctl, DONE, 0);
-    Atomics.add(ctl, SEQ, 1); // publishes the stores above to the workers
+    Atomics.store(ctl, FINISHED, 0);
+    Atomics.store(ctl, NEXT, 0); // opens the job (publishes the stores above to any claimer)
+    Atomics.add(ctl, SEQ, 1);
     Atomics.notify(ctl, SEQ);
-    let ownError: unknown = null;
-    try {
-      runSlice(this.gemm, ctl, 0, parts);
-    } catch (error) {
-      ownError = error;
-    }
-    this.waitForWorkers(parts - 1, work);
-    if (Atomics.load(ctl, FAILED) !== 0) {
-      this.broken = this.failureMessage();
-      throw new KernelThreadError(this.broken);
-    }
-    if (ownError !== null) throw ownError;
+    runChunks(this.gemm, ctl, 0);
+    this.waitForChunks(chunks, work);
+    Atomics.store(ctl, NEXT, CLOSED); // a worker waking late for this job claims nothing
+    if (Atomics.load(ctl, FAILED) !== 0) this.fail(this.failureMessage());
   }
 
-  private waitForWorkers(workers: number, work: number): void {
+  private waitForChunks(chunks: number, work: number): void {
     const ctl = this.ctl;
-    let done = Atomics.load(ctl, DONE);
-    if (done === workers) return;
+    let finished = Atomics.load(ctl, FINISHED);
+    if (finished === chunks) return;
     const spinUntil = performance.now() + this.options.spinMicros / 1000;
-    for (let i = 1; done !== workers; i++) {
-      done = Atomics.load(ctl, DONE);
+    for (let i = 1; finished !== chunks; i++) {
+      finished = Atomics.load(ctl, FINISHED);
       if ((i & 1023) === 0 && performance.now() > spinUntil) break;
     }
-    if (done === workers) return;
+    if (finished === chunks) return;
     // Sleep in bounded slices; between them, look for a dead worker and the deadline
     // (at least timeoutMs, more for big products: 0.1 G multiply-adds per second at worst).
-    const deadline = performance.now() + Math.max(this.options.timeoutMs, work / 1e5);
-    while (done !== workers) {
-      Atomics.wait(ctl, DONE, done, 50);
-      done = Atomics.load(ctl, DONE);
-      if (done === workers) return;
+    const limitMs = Math.max(this.options.timeoutMs, work / 1e5);
+    const deadline = performance.now() + limitMs;
+    while (finished !== chunks) {
+      Atomics.wait(ctl, FINISHED, finished, 50);
+      finished = Atomics.load(ctl, FINISHED);
+      if (finished === chunks) return;
       this.checkHealth();
-      if (performance.now() > deadline) {
-        this.broken = `a kernel thread did not finish its part of a product within ${Math.round(Math.max(this.options.timeoutMs, work / 1e5))} ms`;
-        throw new KernelThreadError(this.broken);
-      }
+      if (performance.now() > deadline) this.fail(`a kernel thread did not finish its part of a product within ${Math.round(limitMs)} ms`);
     }
+  }
+
+  private fail(message: string): never {
+    this.broken = message;
+    throw new KernelThreadError(message);
   }
 
   /** Throws (and breaks the pool) if a worker has ended or failed. */
   private checkHealth(): void {
-    if (Atomics.load(this.ctl, FAILED) !== 0) {
-      this.broken = this.failureMessage();
-      throw new KernelThreadError(this.broken);
-    }
+    if (Atomics.load(this.ctl, FAILED) !== 0) this.fail(this.failureMessage());
     for (let i = 0; i < this.handles.length; i++) {
       const handle = this.handles[i]!;
-      if (!handle.alive) {
-        this.broken = `kernel thread ${i + 1} stopped: ${handle.endReason ?? 'ended'}`;
-        throw new KernelThreadError(this.broken);
-      }
+      if (!handle.alive) this.fail(`kernel thread ${i + 1} stopped: ${handle.endReason ?? 'ended'}`);
     }
-  }
-
-  /** Checks the workers now (before a run): a thread that died since the last call is reported. */
-  assertHealthy(): void {
-    if (this.broken !== null) throw new KernelThreadError(this.broken);
-    if (this.disposed) throw new KernelThreadError('the kernel threads were stopped');
-    this.checkHealth();
   }
 
   private failureMessage(): string {
@@ -209,7 +203,8 @@ export class KernelThreadPool {
     const length = Math.min(Atomics.load(ctl, MESSAGE), 500);
     let text = '';
     for (let i = 0; i < length; i++) text += String.fromCharCode(ctl[MESSAGE + 1 + i]!);
-    return `kernel thread ${Atomics.load(ctl, FAILED) - 1} failed: ${text || 'unknown error'}`;
+    const part = Atomics.load(ctl, FAILED) - 1;
+    return `${part === 0 ? 'the calling thread\'s part of a threaded product' : `kernel thread ${part}`} failed: ${text || 'unknown error'}`;
   }
 
   /** Stops every worker (their loops return, then they are terminated). Idempotent. */
