@@ -55,14 +55,15 @@ describe('allocation', () => {
     expect(youngBytesPerStep(trainer, 100, undefined, 64)).toBeLessThan(64);
   });
 
-  it('W2 on 2 kernel threads (products split across worker threads): a training step allocates nothing', async () => {
+  it('W2 on 2 kernel threads (products split across worker threads), batch 16: a training step allocates nothing', async () => {
     setKernelThreadSpawner(nodeKernelThreadSpawner());
     try {
       expect(setKernelThreads(2)).toBe(2);
       const pool = kernelThreadPool()!;
       await pool.whenReady();
       const w = buildWorkload('W2');
-      const trainer = new Trainer(w.graph, w.data, { ...w.training, batchSize: 8, epochs: 1000 });
+      // Batch 16: the 784 → 128 products (1.6 M multiply-adds) are big enough to be split.
+      const trainer = new Trainer(w.graph, w.data, { ...w.training, batchSize: 16, epochs: 1000 });
       expect(youngBytesPerStep(trainer, 200, undefined, 64)).toBeLessThan(64);
       expect(pool.splitJobs).toBeGreaterThan(200); // the measured steps did split their products
     } finally {

@@ -48,7 +48,7 @@ export interface KernelThreadOptions {
  * Measured on the 2-core box (bench/threads.ts): an empty job's round trip is under a µs while
  * the workers spin, tens of µs once they sleep (see docs/performance.md, "Threads").
  */
-export const DEFAULT_THREAD_OPTIONS: KernelThreadOptions = { minWork: 100_000, spinMicros: 200, timeoutMs: 10_000 };
+export const DEFAULT_THREAD_OPTIONS: KernelThreadOptions = { minWork: 1_000_000, spinMicros: 200, timeoutMs: 10_000 };
 
 /**
  * The app's default thread count: every core but one, which stays free for the UI's frame
