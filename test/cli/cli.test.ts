@@ -373,6 +373,8 @@ describe('bprop bench', () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/profile \(wall clock\): the quieter \d+ of 63 steps/);
     expect(text.stdout).toMatch(/convolution: GEMM micro-kernel +\d+\.\d+ +\d+\.\d %/);
+  });
+
   it('--threads N splits the WebAssembly products across N threads, to bitwise the same loss; the JS kernels stay on one', () => {
     const one = jsonLines(bprop('bench', '--json', '--workloads', 'W2', '--reps', '1', '--threads', '1').stdout)[0]!;
     const two = jsonLines(bprop('bench', '--json', '--workloads', 'W2', '--reps', '1', '--threads', '2').stdout)[0]!;
