@@ -4,11 +4,13 @@
  * sends through process.parentPort and serves the engine protocol on it. No Electron import:
  * the shapes below are the few parts of ParentPort/MessagePortMain it uses.
  */
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { setKernelThreads, setKernelThreadSpawner } from '../engine/backend';
 import { appKernelThreads } from '../engine/backend/threads/pool';
 import { createNodeDatasetIO, nodeDatasetIO } from '../node/datasets';
-import { nodeKernelThreadSpawner } from '../node/kernel-threads';
+import { NODE_KERNEL_THREAD_URL, nodeKernelThreadSpawner } from '../node/kernel-threads';
 import type { DataSource } from '../engine/session';
 import { EngineHost } from '../engine/host';
 import { DATASETS_DIR_ENV } from './engine-env';
@@ -72,7 +74,9 @@ export function startAppKernelThreads(entry: URL, cores = availableParallelism()
 
 const parentPort = (process as { parentPort?: ParentPortLike }).parentPort;
 if (parentPort) {
-  startAppKernelThreads(new URL('./kernel-thread.js', import.meta.url));
+  // Built: out/main/kernel-thread.js beside engine.js; run from the sources (tests): the .mjs entry.
+  const built = new URL('./kernel-thread.js', import.meta.url);
+  startAppKernelThreads(existsSync(fileURLToPath(built)) ? built : NODE_KERNEL_THREAD_URL);
   startEngineOnParentPort(parentPort, engineDataSource()).catch((error: unknown) => {
     console.error(error);
     process.exit(1);
