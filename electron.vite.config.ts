@@ -39,6 +39,8 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           // The engine utility process (utilityProcess.fork(out/main/engine.js)): no Electron inside.
           engine: resolve(__dirname, 'src/main/engine-entry.ts'),
+          // The engine's kernel threads (worker_threads started by engine.js: src/main/engine-entry.ts).
+          'kernel-thread': resolve(__dirname, 'src/engine/backend/threads/kernel-thread.node.mjs'),
         },
       },
     },

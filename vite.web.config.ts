@@ -6,12 +6,21 @@
  * which installs the window.__bpTest hook (src/renderer/src/platform/test-hook.ts).
  * The page's CSP (src/renderer/index.html) applies unchanged in dev and build; Vite's dev
  * preamble is injected above the CSP meta tag, so it needs no exception.
+ * Both servers send COOP same-origin + COEP require-corp: the page is cross-origin isolated, so
+ * the engine's worker has SharedArrayBuffer and its kernel threads (src/engine/backend/threads).
+ * A host serving out/web without these headers still works, on one kernel thread.
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+/** Cross-origin isolation (SharedArrayBuffer for the kernel threads). */
+export const CROSS_ORIGIN_ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
 
 export default defineConfig({
   root: here('./src/renderer'),
@@ -26,6 +35,6 @@ export default defineConfig({
     assetsInlineLimit: (file: string) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
     rollupOptions: { input: here('./src/renderer/index.html') },
   },
-  server: { host: '127.0.0.1', port: 5199, strictPort: true },
-  preview: { host: '127.0.0.1', port: 5199, strictPort: true },
+  server: { host: '127.0.0.1', port: 5199, strictPort: true, headers: CROSS_ORIGIN_ISOLATION_HEADERS },
+  preview: { host: '127.0.0.1', port: 5199, strictPort: true, headers: CROSS_ORIGIN_ISOLATION_HEADERS },
 });

@@ -27,6 +27,7 @@ import { trainCommand } from './train-command';
 const USAGE = `usage: bprop <command> [options]
 
   train FILE [--epochs N] [--seed N] [--out FILE] [--json]   train a .bprop project
+        [--threads N]                                          kernel threads (default: 1)
   eval FILE [--json]                                          metrics of its saved weights
   predict FILE --input CSV [--json]                           predictions for new rows
   export FILE --onnx OUT.onnx                                 the model as ONNX (normalisation included)
@@ -37,7 +38,7 @@ const USAGE = `usage: bprop <command> [options]
   grad FILE [--at name=value …] [--h STEP] [--json]           a computational graph's g and ∇g (reverse, forward, central)
   templates [--json]                                          the templates of New ▾ (lectures and lessons included)
   new TEMPLATE-ID --out FILE                                  a template as a project file
-  bench [--json] [--workloads W1,…,W6] [--reps N] [--kernels wasm-relaxed|wasm|js] [--in-process] [--profile]
+  bench [--json] [--workloads W1,…,W6] [--reps N] [--kernels wasm-relaxed|wasm|js] [--threads N] [--in-process] [--profile]
                                                               training throughput (samples/s); --profile: where a step's time goes
 `;
 

@@ -1,21 +1,23 @@
-/** `bprop train FILE [--epochs N] [--seed N] [--out FILE] [--json]` */
+/** `bprop train FILE [--epochs N] [--seed N] [--out FILE] [--threads N] [--json]` */
 import { computedChecksumNote, createTrainer, prepareProjectData, weightsToProject } from '../engine/session';
 import { isCsvData } from '../shared/project-types';
 import { optimizerStateToProject, resumeFromProject } from '../engine/optimizer-state';
 import type { Metrics } from '../engine/metrics';
 import { checkFlags, intFlag, parseArgs, stringFlag, UsageError } from './args';
 import { formatMetrics, ProgressBar } from './progress';
+import { applyThreadsFlag } from './threads-flag';
 import { projectDataSource, readProjectFile, writeProjectFile } from './project-file';
 
 export async function trainCommand(argv: string[]): Promise<void> {
   const args = parseArgs(argv, ['json']);
-  checkFlags(args, ['epochs', 'seed', 'out', 'json']);
+  checkFlags(args, ['epochs', 'seed', 'out', 'json', 'threads']);
   const [file, ...rest] = args.positionals;
-  if (!file || rest.length > 0) throw new UsageError('usage: bprop train FILE [--epochs N] [--seed N] [--out FILE] [--json]');
+  if (!file || rest.length > 0) throw new UsageError('usage: bprop train FILE [--epochs N] [--seed N] [--out FILE] [--threads N] [--json]');
   const epochs = intFlag(args, 'epochs', 1, 1_000_000);
   const seed = intFlag(args, 'seed', 0, 2 ** 32 - 1);
   const outFile = stringFlag(args, 'out');
   const json = args.flags.has('json');
+  await applyThreadsFlag(args);
 
   const project = await readProjectFile(file);
   if (seed !== undefined) project.training.seed = seed;

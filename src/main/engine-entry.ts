@@ -4,7 +4,13 @@
  * sends through process.parentPort and serves the engine protocol on it. No Electron import:
  * the shapes below are the few parts of ParentPort/MessagePortMain it uses.
  */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { setKernelThreads, setKernelThreadSpawner } from '../engine/backend';
+import { appKernelThreads } from '../engine/backend/threads/pool';
 import { createNodeDatasetIO, nodeDatasetIO } from '../node/datasets';
+import { NODE_KERNEL_THREAD_URL, nodeKernelThreadSpawner } from '../node/kernel-threads';
 import type { DataSource } from '../engine/session';
 import { EngineHost } from '../engine/host';
 import { DATASETS_DIR_ENV } from './engine-env';
@@ -57,8 +63,20 @@ export function startEngineOnParentPort(parentPort: ParentPortLike, dataSource: 
   });
 }
 
+/**
+ * Kernel threads for the engine process: every core but one (the UI keeps its frame budget).
+ * The worker entry is built beside this file (electron.vite.config.ts: out/main/kernel-thread.js).
+ */
+export function startAppKernelThreads(entry: URL, cores = availableParallelism()): number {
+  setKernelThreadSpawner(nodeKernelThreadSpawner(entry));
+  return setKernelThreads(appKernelThreads(cores));
+}
+
 const parentPort = (process as { parentPort?: ParentPortLike }).parentPort;
 if (parentPort) {
+  // Built: out/main/kernel-thread.js beside engine.js; run from the sources (tests): the .mjs entry.
+  const built = new URL('./kernel-thread.js', import.meta.url);
+  startAppKernelThreads(existsSync(fileURLToPath(built)) ? built : NODE_KERNEL_THREAD_URL);
   startEngineOnParentPort(parentPort, engineDataSource()).catch((error: unknown) => {
     console.error(error);
     process.exit(1);

@@ -307,7 +307,8 @@ describe('bprop bench', () => {
     const r = bprop('bench', '--json', '--workloads', 'W1', '--reps', '1');
     expect(r.code).toBe(0);
     const [line] = jsonLines(r.stdout);
-    expect(Object.keys(line).sort()).toEqual(['clock', 'finalLoss', 'kernels', 'maxSamplesPerSecond', 'minSamplesPerSecond', 'samplesPerSecond', 'workload']);
+    expect(Object.keys(line).sort()).toEqual(['clock', 'finalLoss', 'kernels', 'maxSamplesPerSecond', 'minSamplesPerSecond', 'samplesPerSecond', 'threads', 'workload']);
+    expect(line.threads).toBe(1); // the default: one thread (more are opt-in: src/cli/threads-flag.ts)
     expect(line.workload).toBe('W1');
     expect(line.clock).toBe('wall');
     expect(line.kernels).toBe('wasm-relaxed'); // the default: the CLI turns on relaxed SIMD in Node 20
@@ -372,6 +373,20 @@ describe('bprop bench', () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/profile \(wall clock\): the quieter \d+ of 63 steps/);
     expect(text.stdout).toMatch(/convolution: GEMM micro-kernel +\d+\.\d+ +\d+\.\d %/);
+  });
+
+  it('--threads N splits the WebAssembly products across N threads, to bitwise the same loss; the JS kernels stay on one', () => {
+    const one = jsonLines(bprop('bench', '--json', '--workloads', 'W2', '--reps', '1', '--threads', '1').stdout)[0]!;
+    const two = jsonLines(bprop('bench', '--json', '--workloads', 'W2', '--reps', '1', '--threads', '2').stdout)[0]!;
+    expect([one.threads, two.threads]).toEqual([1, 2]);
+    expect(two.finalLoss).toBe(one.finalLoss);
+    const js = jsonLines(bprop('bench', '--json', '--workloads', 'W1', '--reps', '1', '--kernels', 'js', '--threads', '2').stdout)[0]!;
+    expect(js.threads).toBe(1);
+    const text = bprop('bench', '--workloads', 'W1', '--reps', '1', '--threads', '2');
+    expect(text.stdout).toMatch(/wasm-relaxed kernels, 2 threads/);
+    const bad = bprop('bench', '--threads', '0');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--threads must be an integer from 1 to 64 \(got '0'\)/);
   });
 
   it('--kernels js runs the pure-JS kernels, to the same loss; a bad value is a usage error', () => {

@@ -146,6 +146,10 @@ export function serveStatic(dir: string): Promise<{ url: string; server: Server 
       'Content-Length': statSync(file).size,
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
+      // Cross-origin isolated, as `npm run web` serves it (vite.web.config.ts): SharedArrayBuffer
+      // for the engine's kernel threads.
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Embedder-Policy': 'require-corp',
     });
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);

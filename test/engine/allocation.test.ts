@@ -11,6 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { Trainer } from '../../src/engine/train';
 import { buildWorkload } from '../../src/cli/bench/workloads';
 import { chain } from '../shared/graph-fixtures';
+import { kernelThreadPool, setKernelThreads, setKernelThreadSpawner } from '../../src/engine/backend';
+import { nodeKernelThreadSpawner } from '../../src/node/kernel-threads';
 
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
@@ -51,6 +53,22 @@ describe('allocation', () => {
     const w = buildWorkload('W6');
     const trainer = new Trainer(w.graph, w.data, { ...w.training, batchSize: 4, epochs: 1000 });
     expect(youngBytesPerStep(trainer, 100, undefined, 64)).toBeLessThan(64);
+  });
+
+  it('W2 on 2 kernel threads (products split across worker threads), batch 16: a training step allocates nothing', async () => {
+    setKernelThreadSpawner(nodeKernelThreadSpawner());
+    try {
+      expect(setKernelThreads(2)).toBe(2);
+      const pool = kernelThreadPool()!;
+      await pool.whenReady();
+      const w = buildWorkload('W2');
+      // Batch 16: the 784 → 128 products (1.6 M multiply-adds) are big enough to be split.
+      const trainer = new Trainer(w.graph, w.data, { ...w.training, batchSize: 16, epochs: 1000 });
+      expect(youngBytesPerStep(trainer, 200, undefined, 64)).toBeLessThan(64);
+      expect(pool.splitJobs).toBeGreaterThan(200); // the measured steps did split their products
+    } finally {
+      setKernelThreads(1);
+    }
   });
 
   it('batch and layer normalization (batch statistics and running averages every step): a training step allocates nothing', () => {

@@ -95,4 +95,18 @@ describe('engine utility process entry', () => {
     expect((await source.readText('iris.csv')).length).toBeGreaterThan(1000);
     await expect(engineDataSource({ BACKPROP_DATASETS_DIR: '/nonexistent' }).readText('iris.csv')).rejects.toThrow(/missing/);
   });
+
+  it('starts kernel threads on every core but one (none on one or two cores), from the Node worker entry', async () => {
+    const { startAppKernelThreads } = await import('../../src/main/engine-entry');
+    const { NODE_KERNEL_THREAD_URL } = await import('../../src/node/kernel-threads');
+    const { kernelThreadPool, setKernelThreads } = await import('../../src/engine/backend');
+    try {
+      expect(startAppKernelThreads(NODE_KERNEL_THREAD_URL, 2)).toBe(1);
+      expect(kernelThreadPool()).toBeNull();
+      expect(startAppKernelThreads(NODE_KERNEL_THREAD_URL, 4)).toBe(3);
+      await kernelThreadPool()!.whenReady(); // the workers really started and instantiated the module
+    } finally {
+      setKernelThreads(1);
+    }
+  });
 });

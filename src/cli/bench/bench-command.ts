@@ -1,5 +1,5 @@
 /**
- * `bprop bench [--json] [--workloads W1,…,W6] [--reps N] [--kernels wasm-relaxed|wasm|js] [--clock cpu] [--profile]`: training
+ * `bprop bench [--json] [--workloads W1,…,W6] [--reps N] [--kernels wasm-relaxed|wasm|js] [--threads N] [--clock cpu] [--profile]`: training
  * throughput on the peer workloads, with the WebAssembly SIMD kernels (the default where the
  * runtime has them) or the pure-JS ones. Each workload runs in a fresh process (as each project
  * trains in its own engine process): in one process, the JIT state one workload leaves behind
@@ -11,12 +11,15 @@
  * wall time counts the time the process waited for a core.
  * `--profile` then repeats each workload with the step profiler on and prints where the time of
  * a step goes, op kind by op kind (bench-profile.ts).
+ * `--threads N`: the WebAssembly kernels split their products across N threads (default: every
+ * core; see ../threads-flag.ts); the count in use is printed beside the kernels' name.
  */
 import { spawnSync } from 'node:child_process';
 import { KERNELS_NAMES, kernelsName, setKernels, wasmKernelsAvailable, type KernelsName } from '../../engine/backend';
 import { Trainer } from '../../engine/train';
 import { checkFlags, intFlag, parseArgs, stringFlag, UsageError } from '../args';
 import { formatProfile, median, profileWorkload, type BenchProfile } from './bench-profile';
+import { applyThreadsFlag } from '../threads-flag';
 import { buildWorkload, WORKLOAD_IDS, type Workload } from './workloads';
 
 export interface BenchResult {
@@ -32,12 +35,13 @@ export interface BenchResult {
 
 export async function benchCommand(argv: string[]): Promise<void> {
   const args = parseArgs(argv, ['json', 'in-process', 'profile']);
-  checkFlags(args, ['json', 'workloads', 'reps', 'kernels', 'in-process', 'clock', 'profile']);
+  checkFlags(args, ['json', 'workloads', 'reps', 'kernels', 'in-process', 'clock', 'profile', 'threads']);
   const reps = intFlag(args, 'reps', 1, 100) ?? 3;
   const kernels = (stringFlag(args, 'kernels') ?? kernelsName()) as KernelsName;
   if (!KERNELS_NAMES.includes(kernels)) throw new UsageError(`--kernels must be ${KERNELS_NAMES.join(', ')} (got '${kernels}')`);
   if (!wasmKernelsAvailable(kernels)) throw new UsageError(`--kernels ${kernels}: this runtime has no WebAssembly ${kernels === 'wasm' ? 'SIMD' : 'relaxed SIMD'}`);
   setKernels(kernels);
+  const threads = await applyThreadsFlag(args);
   const clock = stringFlag(args, 'clock') ?? 'wall';
   if (clock !== 'wall' && clock !== 'cpu') throw new UsageError(`--clock must be wall or cpu (got '${clock}')`);
   const ids = (stringFlag(args, 'workloads') ?? WORKLOAD_IDS.join(',')).split(',').map((s) => s.trim().toUpperCase());
@@ -46,12 +50,12 @@ export async function benchCommand(argv: string[]): Promise<void> {
   }
   const json = args.flags.has('json');
   const profile = args.flags.has('profile');
-  if (!json) process.stdout.write(`workload          samples/s [min-max]        final loss   (median of ${reps}, ${kernels} kernels, ${clock} clock)\n`);
+  if (!json) process.stdout.write(`workload          samples/s [min-max]        final loss   (median of ${reps}, ${kernels} kernels, ${threads} thread${threads === 1 ? '' : 's'}, ${clock} clock)\n`);
   const isolate = ids.length > 1 && !args.flags.has('in-process');
   for (const id of ids) {
-    const r = isolate ? runInChildProcess(id, reps, kernels, clock, profile) : runWorkload(buildWorkload(id), reps, clock, profile);
+    const r = isolate ? runInChildProcess(id, reps, kernels, threads, clock, profile) : runWorkload(buildWorkload(id), reps, clock, profile);
     if (json) {
-      const line = { workload: r.workload, samplesPerSecond: Math.round(r.samplesPerSecond), finalLoss: r.finalLoss, kernels, clock, minSamplesPerSecond: Math.round(r.minSamplesPerSecond), maxSamplesPerSecond: Math.round(r.maxSamplesPerSecond) };
+      const line = { workload: r.workload, samplesPerSecond: Math.round(r.samplesPerSecond), finalLoss: r.finalLoss, kernels, threads, clock, minSamplesPerSecond: Math.round(r.minSamplesPerSecond), maxSamplesPerSecond: Math.round(r.maxSamplesPerSecond) };
       process.stdout.write(JSON.stringify(r.profile ? { ...line, profile: r.profile } : line) + '\n');
     } else {
       const range = `[${Math.round(r.minSamplesPerSecond)}-${Math.round(r.maxSamplesPerSecond)}]`;
@@ -62,10 +66,10 @@ export async function benchCommand(argv: string[]): Promise<void> {
 }
 
 /** One workload in a fresh Node process running this same CLI (same loader flags, e.g. tsx's). */
-function runInChildProcess(id: string, reps: number, kernels: string, clock: Clock, profile: boolean): BenchResult {
+function runInChildProcess(id: string, reps: number, kernels: string, threads: number, clock: Clock, profile: boolean): BenchResult {
   const script = process.argv[1];
   if (!script) throw new Error('bench: cannot tell which script to run for a fresh process');
-  const flags = ['--json', '--workloads', id, '--reps', String(reps), '--kernels', kernels, '--clock', clock, ...(profile ? ['--profile'] : [])];
+  const flags = ['--json', '--workloads', id, '--reps', String(reps), '--kernels', kernels, '--threads', String(threads), '--clock', clock, ...(profile ? ['--profile'] : [])];
   const child = spawnSync(process.execPath, [...process.execArgv, script, 'bench', ...flags], { encoding: 'utf8' });
   const line = child.stdout.trim().split('\n').pop() ?? '';
   if (child.status !== 0 || !line.startsWith('{')) throw new Error(`bench ${id} failed in its own process (exit ${child.status}): ${child.stderr.trim() || line}`);

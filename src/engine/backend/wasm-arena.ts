@@ -22,7 +22,7 @@ export interface GemmModule {
 
 /** The slice of the WebAssembly JS API used here (the Node type config has no DOM lib to name it). */
 export interface WasmMemory {
-  readonly buffer: ArrayBuffer;
+  readonly buffer: ArrayBufferLike;
   grow(pages: number): number;
 }
 
@@ -37,10 +37,14 @@ export class WasmArena {
     this.ints = new Int32Array(memory.buffer);
   }
 
-  /** Grows the memory to hold `floats` floats; only then is the view made again. */
+  /**
+   * Grows the memory to hold `floats` floats; only then is the view made again. (A shared
+   * memory, for the kernel threads, does not detach the old buffer when it grows: its `buffer`
+   * is a new SharedArrayBuffer after each growth, so the views must be re-made all the same.)
+   */
   reserve(floats: number): void {
     const bytes = floats * 4;
-    const have = this.memory.buffer.byteLength;
+    const have = this.heap.byteLength;
     if (bytes <= have) return;
     this.memory.grow(Math.ceil((bytes - have) / PAGE_BYTES));
     this.heap = new Float32Array(this.memory.buffer);

@@ -19,8 +19,10 @@ import { WasmArena, type GemmExport, type GemmModule } from './wasm-arena';
 import { WasmConv } from './wasm-conv';
 import { WasmPool } from './wasm-pool';
 import { addInto, COPY_SLACK, copyInto, HeapViews, packColumnPanels, packRowPanels, type PackExports } from './wasm-pack';
-import { GEMM_RELAXED_WASM_BASE64, GEMM_WASM_BASE64 } from './wasm/gemm-module';
+import { GEMM_RELAXED_WASM_BASE64, GEMM_SHARED_RELAXED_WASM_BASE64, GEMM_SHARED_WASM_BASE64, GEMM_WASM_BASE64 } from './wasm/gemm-module';
 import { STAGE_KERNEL, STAGE_PACK, STAGE_SELF, STAGE_WRITE_BACK, stepProfile } from '../profile';
+import { DEFAULT_THREAD_OPTIONS, KernelThreadPool, type KernelThreadOptions, type SharedWasmMemory } from './threads/pool';
+import type { KernelThreadSpawner } from './threads/spawner';
 
 /**
  * Which products stay on JS, measured on the W1–W6 workloads:
@@ -43,6 +45,7 @@ interface WasmApi {
   validate(bytes: Uint8Array): boolean;
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
+  Memory: new (descriptor: { initial: number; maximum: number; shared: boolean }) => SharedWasmMemory;
 }
 
 /**
@@ -68,6 +71,49 @@ export function createWasmKernels(routing: WasmRouting = DEFAULT_ROUTING, flavou
   } catch {
     return null; // e.g. a Content-Security-Policy without 'wasm-unsafe-eval'
   }
+}
+
+/** The shared-memory module's page limit (gemm.wat as rewritten by tools/wasm/build-gemm.mjs). */
+const SHARED_MAX_PAGES = 16_384;
+
+export interface ThreadedWasmKernels {
+  kernels: Kernels;
+  /** Its threads: dispose() stops them. */
+  pool: KernelThreadPool;
+}
+
+/**
+ * The WASM SIMD kernels with every micro-kernel call (the GEMMs and the convolutions' products)
+ * split across `threads` threads on one shared memory (threads/pool.ts); packing stays on the
+ * calling thread. Null where WebAssembly, its threads or SharedArrayBuffer are unavailable
+ * (a page that is not cross-origin isolated): the caller then keeps one thread.
+ */
+export function createThreadedWasmKernels(
+  threads: number, spawner: KernelThreadSpawner, flavour: WasmFlavour = 'simd',
+  routing: WasmRouting = DEFAULT_ROUTING, options: KernelThreadOptions = DEFAULT_THREAD_OPTIONS,
+): ThreadedWasmKernels | null {
+  const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+  if (!wasm || typeof SharedArrayBuffer === 'undefined') return null;
+  if ((globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === false) return null;
+  let module: object;
+  let memory: SharedWasmMemory;
+  let exports: GemmModule & PackExports;
+  try {
+    const bytes = decodeBase64(flavour === 'relaxed' ? GEMM_SHARED_RELAXED_WASM_BASE64 : GEMM_SHARED_WASM_BASE64);
+    if (!wasm.validate(bytes)) return null; // no (relaxed) SIMD or no threads
+    memory = new wasm.Memory({ initial: 1, maximum: SHARED_MAX_PAGES, shared: true });
+    module = new wasm.Module(bytes);
+    exports = new wasm.Instance(module, { env: { memory } }).exports as unknown as GemmModule & PackExports;
+  } catch {
+    return null;
+  }
+  const pool = new KernelThreadPool(exports.gemm, module, memory, threads, spawner, options);
+  // Every export as it is, except the micro-kernel, which the pool splits across the threads.
+  const threaded: GemmModule & PackExports = {
+    ...exports,
+    gemm: (ap, bp, cp, rowPanels, colPanels, k) => pool.run(ap, bp, cp, rowPanels, colPanels, k),
+  };
+  return { kernels: new WasmGemm(threaded, routing), pool };
 }
 
 class WasmGemm implements Kernels {

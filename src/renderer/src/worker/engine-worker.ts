@@ -8,6 +8,14 @@ import { EngineHost } from '../../../engine/host';
 import { createFetchDatasetIO } from '../../../engine/data/fetch-io';
 import type { EngineEvent, EngineRequest } from '../../../shared/protocol';
 import { createZeroDelayScheduler } from './schedule';
+import { setKernelThreads, setKernelThreadSpawner } from '../../../engine/backend';
+import { appKernelThreads } from '../../../engine/backend/threads/pool';
+import { webKernelThreadSpawner } from './kernel-threads';
+
+// Kernel threads (nested workers): every core but one, which the page keeps for its frames.
+// Without cross-origin isolation (no SharedArrayBuffer), this silently stays one thread.
+setKernelThreadSpawner(webKernelThreadSpawner);
+setKernelThreads(appKernelThreads(self.navigator.hardwareConcurrency || 1));
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const datasetsUrl = scope.name || new URL('../datasets/', scope.location.href).href;
