@@ -241,7 +241,8 @@ describe('training panel (Chromium)', () => {
     await app.screenshot('training-06-w2-charts');
     const s = await snapshot(app);
     const heapMb = await app.page.evaluate(() => Math.round(((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 2 ** 20));
-    await app.page.getByTestId('stop').click();
+    // The engine got fast enough that W2 can finish its epochs within the two windows; stop only a running run.
+    if (s.training!.status === 'training') await app.page.getByTestId('stop').click();
     // Long tasks and frame rate are machine- and load-dependent: printed for the record, not asserted.
     console.log(`W2 responsiveness (measured, not asserted) — Live tab: ${JSON.stringify(live)}; Charts tab: ${JSON.stringify(charts)}; ${s.training!.globalStep} steps trained; page JS heap ${heapMb} MB`);
     expect(s.training!.globalStep).toBeGreaterThan(100);
