@@ -58,31 +58,25 @@ export class HeapViews {
   /** Floats [at, at + length) of the memory. */
   get(at: number, length: number): Float32Array {
     this.renew();
-    let lengths = this.byOffset.get(at);
-    if (lengths === undefined) {
-      lengths = new Map();
-      this.byOffset.set(at, lengths);
-    }
-    let view = lengths.get(length);
-    if (view === undefined) {
-      view = this.arena.heap.subarray(at, at + length);
-      lengths.set(length, view);
-      this.count++;
-    }
-    return view;
+    return this.cached(this.byOffset, this.arena.heap, at, length);
   }
 
   /** The same as 32-bit integers (at and length in 4-byte units). */
   ints(at: number, length: number): Int32Array {
     this.renew();
-    let lengths = this.intsByOffset.get(at);
+    return this.cached(this.intsByOffset, this.arena.ints, at, length);
+  }
+
+  /** The view of `source` [at, at + length), made once per offset and length. */
+  private cached<T extends Float32Array | Int32Array>(byOffset: Map<number, Map<number, T>>, source: T, at: number, length: number): T {
+    let lengths = byOffset.get(at);
     if (lengths === undefined) {
       lengths = new Map();
-      this.intsByOffset.set(at, lengths);
+      byOffset.set(at, lengths);
     }
     let view = lengths.get(length);
     if (view === undefined) {
-      view = this.arena.ints.subarray(at, at + length);
+      view = source.subarray(at, at + length) as T;
       lengths.set(length, view);
       this.count++;
     }

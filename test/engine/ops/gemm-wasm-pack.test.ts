@@ -59,19 +59,7 @@ describe.each(modules)('gemm.wat packing (%s)', (_, m) => {
             const dstAt = srcAt + src.length + 64;
             heap.set(src, srcAt);
             m.packInterleave(dstAt * 4, srcAt * 4, ld * 4, vectors, k, lanesLog2);
-            const panels = Math.ceil(vectors / lanes);
-            for (let p = 0; p < panels; p++) {
-              for (let t = 0; t < k; t++) {
-                for (let lane = 0; lane < lanes; lane++) {
-                  const v = p * lanes + lane;
-                  const got = heap[dstAt + (p * k + t) * lanes + lane];
-                  const want = v < vectors ? src[v * ld + t] : 0;
-                  if (!Object.is(got, want)) throw new Error(`lanes ${lanes}, ${vectors} rows, k ${k}, ld ${ld}: panel ${p} step ${t} lane ${lane} = ${got}, want ${want}`);
-                }
-              }
-            }
-            // nothing written past the panels
-            expect(Number.isNaN(heap[dstAt + panels * lanes * k])).toBe(true);
+            expectPanels(heap, dstAt, lanes, vectors, k, (v, t) => src[v * ld + t], `lanes ${lanes}, ${vectors} rows, k ${k}, ld ${ld}`);
           }
         }
       }
@@ -91,18 +79,7 @@ describe.each(modules)('gemm.wat packing (%s)', (_, m) => {
           heap.set(src, srcAt);
           // the slack the caller leaves after the copy (COPY_SLACK) is NaN here: it must not leak
           m.packContiguous(dstAt * 4, srcAt * 4, vectors * 4, vectors, k, lanesLog2);
-          const panels = Math.ceil(vectors / lanes);
-          for (let p = 0; p < panels; p++) {
-            for (let t = 0; t < k; t++) {
-              for (let lane = 0; lane < lanes; lane++) {
-                const v = p * lanes + lane;
-                const got = heap[dstAt + (p * k + t) * lanes + lane];
-                const want = v < vectors ? src[t * vectors + v] : 0;
-                if (!Object.is(got, want)) throw new Error(`lanes ${lanes}, ${vectors} floats, k ${k}: panel ${p} step ${t} lane ${lane} = ${got}, want ${want}`);
-              }
-            }
-          }
-          expect(Number.isNaN(heap[dstAt + panels * lanes * k])).toBe(true);
+          expectPanels(heap, dstAt, lanes, vectors, k, (v, t) => src[t * vectors + v], `lanes ${lanes}, ${vectors} floats, k ${k}`);
         }
       }
     }
@@ -232,6 +209,26 @@ function reference(M: number, N: number, K: number, A: Float32Array, aRows: bool
     }
   }
   return R;
+}
+
+/**
+ * Panels of `lanes` lanes at heap[dstAt…]: step t of panel p holds element (v = p·lanes + lane, t)
+ * for v < vectors (read with `want`) and zeros past them; nothing is written past the last panel
+ * (the heap was poisoned with NaN).
+ */
+function expectPanels(heap: Float32Array, dstAt: number, lanes: number, vectors: number, k: number, want: (v: number, t: number) => number, label: string): void {
+  const panels = Math.ceil(vectors / lanes);
+  for (let p = 0; p < panels; p++) {
+    for (let t = 0; t < k; t++) {
+      for (let lane = 0; lane < lanes; lane++) {
+        const v = p * lanes + lane;
+        const got = heap[dstAt + (p * k + t) * lanes + lane];
+        const expected = v < vectors ? want(v, t) : 0;
+        if (!Object.is(got, expected)) throw new Error(`${label}: panel ${p} step ${t} lane ${lane} = ${got}, want ${expected}`);
+      }
+    }
+  }
+  expect(Number.isNaN(heap[dstAt + panels * lanes * k])).toBe(true);
 }
 
 describe('WASM GEMM products with operands longer than the product reads', () => {

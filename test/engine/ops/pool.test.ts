@@ -60,6 +60,22 @@ describe.each(['max', 'avg'] as const)('%s pooling', (kind) => {
   });
 });
 
+/**
+ * All 5⁴ 2×2 windows over {−0, 0, 1, 2, NaN}, side by side in one plane of 2 rows and W = 2n + 1
+ * columns (the last column odd, skipped by the pooling).
+ */
+function everyTieWindow(): { x: Float32Array; n: number; W: number } {
+  const values = [-0, 0, 1, 2, Number.NaN];
+  const n = values.length ** 4;
+  const W = 2 * n + 1;
+  const x = new Float32Array(2 * W);
+  for (let w = 0; w < n; w++) {
+    const [a, b, c, d] = [0, 1, 2, 3].map((k) => values[Math.floor(w / values.length ** k) % values.length]);
+    x[2 * w] = a; x[2 * w + 1] = b; x[W + 2 * w] = c; x[W + 2 * w + 1] = d;
+  }
+  return { x, n, W };
+}
+
 describe('max pooling details', () => {
   const g: PoolGeometry = { C: 1, H: 2, W: 4, OH: 1, OW: 2, size: 2, stride: 2 };
 
@@ -78,14 +94,7 @@ describe('max pooling details', () => {
   it('the 2×2 fast path picks the same cell as the general one in every window of ties, signed zeros and NaNs', () => {
     // All 5⁴ windows over {−0, 0, 1, 2, NaN}, side by side in one plane of 2 rows, plus an odd
     // last column that the pooling skips.
-    const values = [-0, 0, 1, 2, Number.NaN];
-    const n = values.length ** 4;
-    const W = 2 * n + 1;
-    const x = new Float32Array(2 * W);
-    for (let w = 0; w < n; w++) {
-      const [a, b, c, d] = [0, 1, 2, 3].map((k) => values[Math.floor(w / values.length ** k) % values.length]);
-      x[2 * w] = a; x[2 * w + 1] = b; x[W + 2 * w] = c; x[W + 2 * w + 1] = d;
-    }
+    const { x, n, W } = everyTieWindow();
     x[W - 1] = x[2 * W - 1] = 99; // the skipped column must never win
     const geo: PoolGeometry = { C: 1, H: 2, W, OH: 1, OW: n, size: 2, stride: 2 };
     const a = new Float32Array(n), b = new Float32Array(n), ia = new Int32Array(n), ib = new Int32Array(n);
@@ -115,14 +124,7 @@ describe('2×2 max pooling on WebAssembly SIMD (PoolKernels)', () => {
   it.each(backends)('%s: the same values and winners as the JS loop in every window of ties, signed zeros and NaNs', (_, pool) => {
     // The 5⁴ windows over {−0, 0, 1, 2, NaN} (four per vector, the last one alone), then a
     // skipped odd column, as in the test of the JS fast path above.
-    const values = [-0, 0, 1, 2, Number.NaN];
-    const n = values.length ** 4;
-    const W = 2 * n + 1;
-    const x = new Float32Array(2 * W);
-    for (let w = 0; w < n; w++) {
-      const [a, b, c, d] = [0, 1, 2, 3].map((k) => values[Math.floor(w / values.length ** k) % values.length]);
-      x[2 * w] = a; x[2 * w + 1] = b; x[W + 2 * w] = c; x[W + 2 * w + 1] = d;
-    }
+    const { x, n, W } = everyTieWindow();
     x[W - 1] = x[2 * W - 1] = 99;
     const geo: PoolGeometry = { C: 1, H: 2, W, OH: 1, OW: n, size: 2, stride: 2 };
     const a = new Float32Array(n), b = new Float32Array(n), ia = new Int32Array(n), ib = new Int32Array(n);
