@@ -40,6 +40,8 @@ export class Model {
   rows = 0;
   /** Sum of the layers' penalties (kernel L1/L2, activity L1/KL) in the last forward pass with targets; included in its loss. */
   penaltyValue = 0;
+  /** The last forward pass's loss (summed losses plus penalties; NaN without targets). */
+  lossValue = NaN;
   /** The layers that add a penalty to the loss, and each one's value in the last forward pass. */
   private readonly penalized: Layer[];
   readonly penaltyValues: Float64Array;
@@ -114,6 +116,16 @@ export class Model {
    * their running statistics from) the batch's statistics, as PyTorch's train mode.
    */
   forward(x: Float32Array, rows: number, y: Float32Array | null, training: boolean): number {
+    this.run(x, rows, y, training);
+    return this.lossValue;
+  }
+
+  /**
+   * forward() without the return: the loss lands in `lossValue`. The training step calls this,
+   * because a double returned from a call V8 does not inline is boxed on the heap every step
+   * (test/engine/allocation.test.ts); a double field is written in place.
+   */
+  run(x: Float32Array, rows: number, y: Float32Array | null, training: boolean): void {
     if (rows < 1 || rows > this.maxBatch) throw new RangeError(`batch of ${rows} rows; this model holds 1..${this.maxBatch}`);
     this.rows = rows;
     const profiled = stepProfile.on; // timing points: profile.ts
@@ -128,7 +140,10 @@ export class Model {
       layers[i].forward(rows, training);
     }
     if (profiled) stepProfile.enter(outer);
-    if (!y) return NaN;
+    if (!y) {
+      this.lossValue = NaN;
+      return;
+    }
     for (let i = 0; i < this.losses.length; i++) total += this.losses[i].value;
     let penalty = 0;
     for (let i = 0; i < this.penalized.length; i++) {
@@ -136,7 +151,7 @@ export class Model {
       penalty += this.penaltyValues[i];
     }
     this.penaltyValue = penalty;
-    return total + penalty;
+    this.lossValue = total + penalty;
   }
 
   /** Zeroes every gradient, then back-propagates the last forward pass. */

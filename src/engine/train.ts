@@ -65,6 +65,7 @@ export class Trainer {
   stoppedAtBestEpoch: number | null = null;
   /** The rate the last step used (what the epoch's record shows). */
   private lastRate = 0;
+  private nextRate = 0;
 
   private readonly batchSize: number;
   /** Sample order of the epoch (a permutation for 'shuffle'). */
@@ -123,9 +124,19 @@ export class Trainer {
 
   /** The learning rate the next step will use. */
   get learningRate(): number {
+    this.computeNextRate();
+    return this.nextRate;
+  }
+
+  /**
+   * Sets `nextRate` to the rate the next step will use. The step reads the field rather than
+   * the getter: a double returned from a call V8 does not inline is boxed on the heap, every
+   * step (test/engine/allocation.test.ts); a double field is written in place.
+   */
+  private computeNextRate(): void {
     const base = this.learningRateOverride ?? this.config.optimizer.learningRate;
     const t = scheduleUnit(this.config.schedule) === 'step' ? this.globalStep : this.epoch;
-    return learningRateAt(this.config.schedule, base, t);
+    this.nextRate = learningRateAt(this.config.schedule, base, t);
   }
 
   /**
@@ -145,9 +156,11 @@ export class Trainer {
 
     // The rate announced before this step (learningRate), read before the step count advances:
     // as torch.optim.lr_scheduler, a step uses the current rate and then the schedule moves on.
-    const lr = this.learningRate;
+    this.computeNextRate();
+    const lr = this.nextRate;
     const model = this.model;
-    const loss = model.forward(model.inputBuffer, rows, this.yBatch, true);
+    model.run(model.inputBuffer, rows, this.yBatch, true);
+    const loss = model.lossValue;
     this.stepInEpoch++;
     this.globalStep++;
     if (!Number.isFinite(loss)) {
@@ -158,7 +171,8 @@ export class Trainer {
     this.running.add(loss, model.prediction.output, this.yBatch, rows);
     model.backward();
     if (profiled) stepProfile.enter(KIND_OPTIMIZER);
-    this.optimizer.step(lr);
+    this.optimizer.learningRate = lr; // a field, then update(): see Optimizer.learningRate
+    this.optimizer.update();
     if (profiled) stepProfile.enter(outer);
     this.lastRate = lr;
     this.averager?.update();

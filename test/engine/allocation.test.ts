@@ -1,9 +1,14 @@
 /**
  * A training step allocates no buffers, views, iterators or closures: after warm-up, a
  * thousand steps add almost nothing to V8's young generation (where every short-lived object
- * lands). What remains (< 64 bytes per step) are a few boxed doubles (the loss value handed
- * back to the caller, the learning rate passed to the optimiser); a single typed-array view
+ * lands). What remains (about 42 bytes per step, bound 64) are boxed doubles: the loss that
+ * trainStep hands back to its caller (16 bytes) and one more. A single typed-array view
  * (~96 bytes) or closure per step would exceed the bound, which the control case checks.
+ *
+ * Doubles that cross a call V8 may not inline are boxed, and V8's inlining differs from run
+ * to run: a loss kernel returning its value made this test fail in about a third of the runs.
+ * So inside the step, scalars travel through fields and typed arrays instead (a loss kernel's
+ * `out`, Model.lossValue, Optimizer.learningRate, the penalties of the param being updated).
  */
 import v8 from 'node:v8';
 import vm from 'node:vm';

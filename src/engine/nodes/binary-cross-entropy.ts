@@ -7,8 +7,8 @@ import type { EngineNode } from './layer';
 import { LogitsLoss } from './loss-factory';
 
 export class SigmoidBinaryCrossEntropyLoss extends LogitsLoss {
-  computeLoss(rows: number): number {
-    return sigmoidBinaryCrossEntropy(this.logits.output, this.targets, this.prediction.output, rows, this.node.size);
+  computeLoss(rows: number): void {
+    sigmoidBinaryCrossEntropy(this.logits.output, this.targets, this.prediction.output, rows, this.node.size, this.out);
   }
   backward(rows: number): void {
     sigmoidBinaryCrossEntropyBackward(this.logits.output, this.targets, this.logits.grad, rows, this.node.size);

@@ -8,8 +8,8 @@ import type { EngineNode } from './layer';
 import { LogitsLoss } from './loss-factory';
 
 export class SoftmaxCrossEntropyLoss extends LogitsLoss {
-  computeLoss(rows: number): number {
-    return softmaxCrossEntropy(this.logits.output, this.targets, this.prediction.output, rows, this.node.size);
+  computeLoss(rows: number): void {
+    softmaxCrossEntropy(this.logits.output, this.targets, this.prediction.output, rows, this.node.size, this.out);
   }
   backward(rows: number): void {
     softmaxCrossEntropyBackward(this.prediction.output, this.targets, this.logits.grad, rows, this.node.size);

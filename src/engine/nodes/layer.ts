@@ -78,10 +78,13 @@ export abstract class LossLayer extends Layer {
   abstract readonly prediction: RuntimeNode;
   /** Loss value of the last forward pass (mean over the batch). */
   value = 0;
-  /** Computes `value`; called after every other layer's forward. */
-  abstract computeLoss(rows: number): number;
+  /** Where computeLoss writes the value (a loss kernel's `out`: see ops/losses.ts for why not a return value). */
+  protected readonly out = new Float64Array(1);
+  /** Writes the loss into out[0]; called after every other layer's forward. */
+  abstract computeLoss(rows: number): void;
   override forward(rows: number): void {
-    this.value = this.computeLoss(rows);
+    this.computeLoss(rows);
+    this.value = this.out[0];
   }
 }
 

@@ -60,11 +60,11 @@ export class ElementwiseLoss extends BaseLoss {
   ) {
     super(node, targetSource, classTargets, maxBatch);
   }
-  computeLoss(rows: number): number {
+  computeLoss(rows: number): void {
     const p = this.prediction.output;
     const cols = this.node.size;
-    if (this.kind === 'mae') return mae(p, this.targets, rows, cols);
-    return hinge(p, this.targets, rows, cols);
+    if (this.kind === 'mae') mae(p, this.targets, rows, cols, this.out);
+    else hinge(p, this.targets, rows, cols, this.out);
   }
   backward(rows: number): void {
     const p = this.prediction.output;

@@ -15,8 +15,8 @@ export class SquaredErrorLoss extends BaseLoss {
   ) {
     super(node, targetSource, classTargets, maxBatch);
   }
-  computeLoss(rows: number): number {
-    return squaredError(this.prediction.output, this.targets, rows, this.node.size, this.reduction, this.scale);
+  computeLoss(rows: number): void {
+    squaredError(this.prediction.output, this.targets, rows, this.node.size, this.reduction, this.scale, this.out);
   }
   backward(rows: number): void {
     squaredErrorBackward(this.prediction.output, this.targets, this.prediction.grad, rows, this.node.size, this.reduction, this.scale);

@@ -7,8 +7,8 @@ export class NllLoss extends BaseLoss {
   constructor(node: RuntimeNode, targetSource: 'labels' | 'input', maxBatch: number) {
     super(node, targetSource, classTargetsOf(node), maxBatch);
   }
-  computeLoss(rows: number): number {
-    return nllValue(this.prediction.output, this.targets, rows, this.node.size);
+  computeLoss(rows: number): void {
+    nllValue(this.prediction.output, this.targets, rows, this.node.size, this.out);
   }
   backward(rows: number): void {
     nllBackward(this.targets, this.prediction.grad, rows, this.node.size);

@@ -23,11 +23,15 @@ export type ActKind = (typeof Act)[ActName];
 /** PyTorch's Softplus default threshold: above it softplus(x) returns x (and its gradient is 1). */
 export const SOFTPLUS_THRESHOLD = 20;
 
-/** Numerically stable logistic: never evaluates exp of a large positive number. */
+/**
+ * Numerically stable logistic: never evaluates exp of a large positive number. The element
+ * loops (here and in ops/losses.ts) write the same arithmetic out, (x ≥ 0 ? 1 : e)/(1 + e)
+ * with e = exp(−|x|), instead of calling this: a call returning a double is boxed on the heap,
+ * per element, whenever V8 does not inline it (test/engine/allocation.test.ts).
+ */
 export function sigmoid(x: number): number {
-  if (x >= 0) return 1 / (1 + Math.exp(-x));
-  const e = Math.exp(x);
-  return e / (1 + e);
+  const e = Math.exp(-Math.abs(x));
+  return (x >= 0 ? 1 : e) / (1 + e);
 }
 
 /** y = f(x) over len elements. `alpha`: leakyRelu's negative slope, elu's α; ignored otherwise. */
@@ -37,7 +41,11 @@ export function activationForward(kind: number, x: Float32Array, y: Float32Array
       if (y !== x) for (let i = 0; i < len; i++) y[i] = x[i];
       return;
     case Act.sigmoid:
-      for (let i = 0; i < len; i++) y[i] = sigmoid(x[i]);
+      for (let i = 0; i < len; i++) {
+        const v = x[i];
+        const e = Math.exp(-Math.abs(v)); // sigmoid(v), written out (see sigmoid)
+        y[i] = (v >= 0 ? 1 : e) / (1 + e);
+      }
       return;
     case Act.tanh:
       for (let i = 0; i < len; i++) y[i] = Math.tanh(x[i]);
@@ -139,7 +147,8 @@ export function activationBackward(
     case Act.softplus:
       for (let i = 0; i < len; i++) {
         const v = x[i];
-        dx[i] += v > SOFTPLUS_THRESHOLD ? dy[i] : dy[i] * sigmoid(v);
+        const e = Math.exp(-Math.abs(v)); // sigmoid(v), written out (see sigmoid)
+        dx[i] += v > SOFTPLUS_THRESHOLD ? dy[i] : dy[i] * ((v >= 0 ? 1 : e) / (1 + e));
       }
       return;
     default:

@@ -1,14 +1,18 @@
 /**
- * Losses over a batch of `rows` samples with `cols` outputs each (row-major). Every loss returns
- * its mean as a JS number (summed in float64) and has a backward that ACCUMULATES (+=) the
- * gradient of that same mean into the prediction's gradient buffer.
+ * Losses over a batch of `rows` samples with `cols` outputs each (row-major). Every loss writes
+ * its mean (summed in float64) to out[0] and has a backward that ACCUMULATES (+=) the gradient
+ * of that same mean into the prediction's gradient buffer.
+ *
+ * Why out[0] and not a return value: a double returned from a function V8 has not inlined into
+ * its caller is boxed on the heap, and whether V8 inlines the kernel changes from run to run, so
+ * a returned loss allocated every training step in some processes (test/engine/allocation.test.ts).
+ * A store into a Float64Array never allocates.
  *
  * Class labels are stored as floats, one per row. Precondition: every label is an integer in
  * [0, cols); the trainer validates labels before training. A label outside that range would make
  * us read another row's value silently, so it is checked here too (one compare per row) and
  * throws a RangeError rather than producing a wrong number.
  */
-import { sigmoid } from './activations';
 import { rowMax } from './softmax';
 
 function checkLabel(fn: string, label: number, row: number, cols: number): void {
@@ -18,8 +22,8 @@ function checkLabel(fn: string, label: number, row: number, cols: number): void 
 }
 
 /** Mean over rows·cols of (p − t)², as torch.nn.MSELoss. */
-export function mse(pred: Float32Array, target: Float32Array, rows: number, cols: number): number {
-  return squaredError(pred, target, rows, cols, 'mean', 1);
+export function mse(pred: Float32Array, target: Float32Array, rows: number, cols: number, out: Float64Array): void {
+  squaredError(pred, target, rows, cols, 'mean', 1, out);
 }
 
 export function mseBackward(pred: Float32Array, target: Float32Array, dpred: Float32Array, rows: number, cols: number): void {
@@ -30,14 +34,16 @@ export function mseBackward(pred: Float32Array, target: Float32Array, dpred: Flo
  * scale · mean (p − t)² ('mean', torch's MSELoss) or scale · Σ (p − t)² ('sum', torch's
  * reduction='sum'), over rows·cols. The lectures' ½(y − ŷ)² is 'sum' with scale ½.
  */
-export function squaredError(pred: Float32Array, target: Float32Array, rows: number, cols: number, reduction: 'mean' | 'sum', scale: number): number {
+export function squaredError(
+  pred: Float32Array, target: Float32Array, rows: number, cols: number, reduction: 'mean' | 'sum', scale: number, out: Float64Array,
+): void {
   const len = rows * cols;
   let s = 0;
   for (let i = 0; i < len; i++) {
     const d = pred[i] - target[i];
     s += d * d;
   }
-  return reduction === 'mean' ? (scale * s) / len : scale * s;
+  out[0] = reduction === 'mean' ? (scale * s) / len : scale * s;
 }
 
 /** Accumulates the gradient of squaredError: 2·scale·(p − t), divided by rows·cols for 'mean'. */
@@ -56,11 +62,11 @@ export function squaredErrorBackward(
 }
 
 /** Mean over rows·cols of |p − t|, as torch.nn.L1Loss. */
-export function mae(pred: Float32Array, target: Float32Array, rows: number, cols: number): number {
+export function mae(pred: Float32Array, target: Float32Array, rows: number, cols: number, out: Float64Array): void {
   const len = rows * cols;
   let s = 0;
   for (let i = 0; i < len; i++) s += Math.abs(pred[i] - target[i]);
-  return s / len;
+  out[0] = s / len;
 }
 
 /** Gradient sign(p − t)/(rows·cols) with sign(0) = 0 (PyTorch); NaN stays NaN. */
@@ -74,14 +80,14 @@ export function maeBackward(pred: Float32Array, target: Float32Array, dpred: Flo
 }
 
 /** Perceptron criterion: mean over rows·cols of max(0, −t·a), targets t ∈ {−1, +1}. */
-export function hinge(pred: Float32Array, target: Float32Array, rows: number, cols: number): number {
+export function hinge(pred: Float32Array, target: Float32Array, rows: number, cols: number, out: Float64Array): void {
   const len = rows * cols;
   let s = 0;
   for (let i = 0; i < len; i++) {
     const v = -target[i] * pred[i];
     s += v < 0 ? 0 : v; // not `v > 0 ? v : 0`, which would hide a NaN
   }
-  return s / len;
+  out[0] = s / len;
 }
 
 /**
@@ -103,8 +109,8 @@ export function hingeBackward(pred: Float32Array, target: Float32Array, dpred: F
  * logsumexp(z) − z[label] (stable for any logit size). Writes softmax(z) into `probs`.
  */
 export function softmaxCrossEntropy(
-  logits: Float32Array, labels: Float32Array, probs: Float32Array, rows: number, cols: number,
-): number {
+  logits: Float32Array, labels: Float32Array, probs: Float32Array, rows: number, cols: number, out: Float64Array,
+): void {
   let loss = 0;
   for (let r = 0; r < rows; r++) {
     const o = r * cols;
@@ -121,7 +127,7 @@ export function softmaxCrossEntropy(
     for (let j = 0; j < cols; j++) probs[o + j] *= inv;
     loss += m + Math.log(sum) - logits[o + label];
   }
-  return loss / rows;
+  out[0] = loss / rows;
 }
 
 /** dlogits += (p − onehot(label)) / rows, from the probabilities the forward wrote. */
@@ -143,16 +149,20 @@ export function softmaxCrossEntropyBackward(
  * mean of max(z,0) − z·t + log1p(exp(−|z|)), finite for any z. Writes σ(z) into `probs`.
  */
 export function sigmoidBinaryCrossEntropy(
-  logits: Float32Array, targets: Float32Array, probs: Float32Array, rows: number, cols: number,
-): number {
+  logits: Float32Array, targets: Float32Array, probs: Float32Array, rows: number, cols: number, out: Float64Array,
+): void {
   const len = rows * cols;
   let s = 0;
   for (let i = 0; i < len; i++) {
     const z = logits[i];
-    probs[i] = sigmoid(z);
-    s += (z > 0 ? z : 0) - z * targets[i] + Math.log1p(Math.exp(-Math.abs(z)));
+    // σ(z) = 1/(1 + e) for z ≥ 0, else e/(1 + e), with e = exp(−|z|): ops/activations.ts's
+    // sigmoid, written out because a call returning a double per element is boxed whenever V8
+    // does not inline it. e also gives the log1p term.
+    const e = Math.exp(-Math.abs(z));
+    probs[i] = (z >= 0 ? 1 : e) / (1 + e);
+    s += (z > 0 ? z : 0) - z * targets[i] + Math.log1p(e);
   }
-  return s / len;
+  out[0] = s / len;
 }
 
 /** dlogits += (σ(z) − t) / (rows·cols). Recomputes σ from the logits (exact, no stale buffer). */
@@ -161,18 +171,22 @@ export function sigmoidBinaryCrossEntropyBackward(
 ): void {
   const len = rows * cols;
   const g = 1 / len;
-  for (let i = 0; i < len; i++) dlogits[i] += g * (sigmoid(logits[i]) - targets[i]);
+  for (let i = 0; i < len; i++) {
+    const z = logits[i];
+    const e = Math.exp(-Math.abs(z)); // σ(z) written out, as in the forward above
+    dlogits[i] += g * ((z >= 0 ? 1 : e) / (1 + e) - targets[i]);
+  }
 }
 
 /** Negative log-likelihood of log-probabilities: −mean over rows of logp[label]. */
-export function nll(logProbs: Float32Array, labels: Float32Array, rows: number, cols: number): number {
+export function nll(logProbs: Float32Array, labels: Float32Array, rows: number, cols: number, out: Float64Array): void {
   let s = 0;
   for (let r = 0; r < rows; r++) {
     const label = labels[r];
     checkLabel('nll', label, r, cols);
     s -= logProbs[r * cols + label];
   }
-  return s / rows;
+  out[0] = s / rows;
 }
 
 /** dlogp[label] += −1/rows for each row. */

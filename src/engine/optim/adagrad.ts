@@ -26,7 +26,8 @@ export class Adagrad extends OptimizerBase {
     this.clr = lr / (1 + (t - 1) * this.lrDecay);
   }
 
-  protected updateParam(data: Float32Array, grad: Float32Array, offset: number, wd: number, l1: number): void {
+  protected updateParam(data: Float32Array, grad: Float32Array, offset: number): void {
+    const wd = this.paramWeightDecay, l1 = this.paramL1;
     const sum = this.sum, clr = this.clr, eps = this.epsilon;
     const n = data.length;
     for (let j = 0, k = offset; j < n; j++, k++) {

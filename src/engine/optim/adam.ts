@@ -32,7 +32,8 @@ export class Adam extends OptimizerBase {
     this.bc2Sqrt = Math.sqrt(1 - this.beta2 ** t);
   }
 
-  protected updateParam(data: Float32Array, grad: Float32Array, offset: number, wd: number, l1: number): void {
+  protected updateParam(data: Float32Array, grad: Float32Array, offset: number): void {
+    const wd = this.paramWeightDecay, l1 = this.paramL1;
     const m = this.m, v = this.v;
     const b1 = this.beta1, b2 = this.beta2, eps = this.epsilon;
     const stepSize = this.stepSize, bc2Sqrt = this.bc2Sqrt;

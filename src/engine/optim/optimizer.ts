@@ -10,6 +10,13 @@ export interface Optimizer {
   readonly type: OptimizerType;
   /** One update of every (trainable) param from its .grad, with this learning rate. */
   step(lr: number): void;
+  /**
+   * step(learningRate) for the training loop: set `learningRate`, then call update(). A double
+   * passed to (or returned from) a call V8 does not inline is boxed on the heap each time; a
+   * double field is written in place, so the step allocates nothing (test/engine/allocation.test.ts).
+   */
+  learningRate: number;
+  update(): void;
   /** Forget state (momentum buffers, moments, step count). */
   reset(): void;
   /** The params it updates, in slot order. */
@@ -56,6 +63,10 @@ export abstract class OptimizerBase implements Optimizer {
   private readonly weightDecay: number;
   private readonly l1: number;
   private t = 0;
+  learningRate = 0;
+  /** The penalties of the param being updated (0 for one declared without decay); fields for the reason given at `learningRate`. */
+  protected paramWeightDecay = 0;
+  protected paramL1 = 0;
 
   protected constructor(
     readonly params: readonly Param[],
@@ -82,14 +93,21 @@ export abstract class OptimizerBase implements Optimizer {
   }
 
   step(lr: number): void {
+    this.learningRate = lr;
+    this.update();
+  }
+
+  update(): void {
     this.t++;
-    this.beginStep(lr, this.t);
+    this.beginStep(this.learningRate, this.t);
     const weightDecay = this.weightDecay;
     const l1Weight = this.l1;
     for (let i = 0; i < this.params.length; i++) {
       const param = this.params[i];
       const penalised = param.decay;
-      this.updateParam(param.data, param.grad, this.offsets[i], penalised ? weightDecay : 0, penalised ? l1Weight : 0);
+      this.paramWeightDecay = penalised ? weightDecay : 0;
+      this.paramL1 = penalised ? l1Weight : 0;
+      this.updateParam(param.data, param.grad, this.offsets[i]);
     }
   }
 
@@ -121,12 +139,13 @@ export abstract class OptimizerBase implements Optimizer {
   protected abstract beginStep(lr: number, t: number): void;
 
   /**
-   * Updates one param in place: data[j] from grad[j] (plus the penalties: use penalisedGradient),
+   * Updates one param in place: data[j] from grad[j] (plus the penalties paramWeightDecay and
+   * paramL1: use penalisedGradient),
    * its state at slot index offset + j. One call per param with the loop inside, so the loop is
    * one tight monomorphic function per optimiser (a call per element cost about a sixth of a W2
    * step).
    */
-  protected abstract updateParam(data: Float32Array, grad: Float32Array, offset: number, weightDecay: number, l1: number): void;
+  protected abstract updateParam(data: Float32Array, grad: Float32Array, offset: number): void;
 }
 
 /** g = grad + weightDecay·p + l1·sign(p) (coupled, as PyTorch's weight_decay), in float64. */

@@ -32,7 +32,8 @@ export class Rmsprop extends OptimizerBase {
     this.lr = lr;
   }
 
-  protected updateParam(data: Float32Array, grad: Float32Array, offset: number, wd: number, l1: number): void {
+  protected updateParam(data: Float32Array, grad: Float32Array, offset: number): void {
+    const wd = this.paramWeightDecay, l1 = this.paramL1;
     const squareAvg = this.squareAvg, buf = this.buf;
     const rho = this.rho, eps = this.epsilon, mu = this.momentum, lr = this.lr;
     const n = data.length;

@@ -33,7 +33,8 @@ export class Sgd extends OptimizerBase {
     this.first = t === 1;
   }
 
-  protected updateParam(data: Float32Array, grad: Float32Array, offset: number, wd: number, l1: number): void {
+  protected updateParam(data: Float32Array, grad: Float32Array, offset: number): void {
+    const wd = this.paramWeightDecay, l1 = this.paramL1;
     const lr = this.lr;
     const mu = this.momentum;
     const n = data.length;

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { softmaxCrossEntropy, softmaxCrossEntropyBackward, sigmoidBinaryCrossEntropy } from '../../../src/engine/ops/losses';
 import { compileModel } from '../../../src/engine/compile';
 import { chainGraph } from '../../helpers/projects';
+import { lossOf } from '../../helpers/loss-value';
 
 const logsumexp = (z: number[]) => {
   const m = Math.max(...z);
@@ -16,7 +17,7 @@ const logsumexp = (z: number[]) => {
 
 function crossEntropy(z: number[], labels: number[], cols: number) {
   const probs = new Float32Array(z.length);
-  const loss = softmaxCrossEntropy(Float32Array.from(z), Float32Array.from(labels), probs, labels.length, cols);
+  const loss = lossOf((o) => softmaxCrossEntropy(Float32Array.from(z), Float32Array.from(labels), probs, labels.length, cols, o));
   const grad = new Float32Array(z.length);
   softmaxCrossEntropyBackward(probs, Float32Array.from(labels), grad, labels.length, cols);
   return { loss, probs: Array.from(probs), grad: Array.from(grad) };
@@ -54,7 +55,7 @@ describe('softmax cross-entropy in stable form', () => {
 
   it('sigmoid + BCE: a confidently wrong logit of ±150 costs 150', () => {
     const probs = new Float32Array(2);
-    expect(sigmoidBinaryCrossEntropy(Float32Array.from([150, -150]), Float32Array.from([0, 1]), probs, 2, 1)).toBeCloseTo(150, 6);
+    expect(lossOf((o) => sigmoidBinaryCrossEntropy(Float32Array.from([150, -150]), Float32Array.from([0, 1]), probs, 2, 1, o))).toBeCloseTo(150, 6);
   });
 });
 
