@@ -22,8 +22,8 @@ export class Adagrad extends OptimizerBase {
     this.sum = this.slots[0];
   }
 
-  protected beginStep(lr: number, t: number): void {
-    this.clr = lr / (1 + (t - 1) * this.lrDecay);
+  protected override beginStep(t: number): void {
+    this.clr = this.learningRate / (1 + (t - 1) * this.lrDecay);
   }
 
   protected updateParam(data: Float32Array, grad: Float32Array, offset: number): void {

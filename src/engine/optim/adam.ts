@@ -26,9 +26,9 @@ export class Adam extends OptimizerBase {
     [this.m, this.v] = this.slots;
   }
 
-  protected beginStep(lr: number, t: number): void {
+  protected override beginStep(t: number): void {
     // PyTorch's arithmetic: step_size = lr / bc1, denom = sqrt(v) / sqrt(bc2) + eps.
-    this.stepSize = lr / (1 - this.beta1 ** t);
+    this.stepSize = this.learningRate / (1 - this.beta1 ** t);
     this.bc2Sqrt = Math.sqrt(1 - this.beta2 ** t);
   }
 

@@ -99,7 +99,7 @@ export abstract class OptimizerBase implements Optimizer {
 
   update(): void {
     this.t++;
-    this.beginStep(this.learningRate, this.t);
+    this.beginStep(this.t);
     const weightDecay = this.weightDecay;
     const l1Weight = this.l1;
     for (let i = 0; i < this.params.length; i++) {
@@ -135,8 +135,11 @@ export abstract class OptimizerBase implements Optimizer {
     return this.offsets[i];
   }
 
-  /** Per-step scalars (bias corrections, decayed rates) computed once before the loop. */
-  protected abstract beginStep(lr: number, t: number): void;
+  /**
+   * Per-step scalars (bias corrections, decayed rates) computed once before the loop, from
+   * `learningRate` and the step count t; none by default (RMSprop).
+   */
+  protected beginStep(_t: number): void {}
 
   /**
    * Updates one param in place: data[j] from grad[j] (plus the penalties paramWeightDecay and

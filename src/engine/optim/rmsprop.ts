@@ -14,7 +14,6 @@ export class Rmsprop extends OptimizerBase {
   private readonly momentum: number;
   private readonly squareAvg: Float32Array;
   private readonly buf: Float32Array;
-  private lr = 0;
 
   constructor(cfg: RmspropConfig, params: readonly Param[], l1: number) {
     const d = OPTIMIZER_DEFAULTS.rmsprop;
@@ -28,14 +27,10 @@ export class Rmsprop extends OptimizerBase {
     this.buf = this.slots[1] ?? new Float32Array(0);
   }
 
-  protected beginStep(lr: number): void {
-    this.lr = lr;
-  }
-
   protected updateParam(data: Float32Array, grad: Float32Array, offset: number): void {
     const wd = this.paramWeightDecay, l1 = this.paramL1;
     const squareAvg = this.squareAvg, buf = this.buf;
-    const rho = this.rho, eps = this.epsilon, mu = this.momentum, lr = this.lr;
+    const rho = this.rho, eps = this.epsilon, mu = this.momentum, lr = this.learningRate;
     const n = data.length;
     for (let j = 0, k = offset; j < n; j++, k++) {
       const p = data[j];

@@ -13,7 +13,6 @@ export class Sgd extends OptimizerBase {
   private readonly dampening: number;
   private readonly nesterov: boolean;
   private readonly buf: Float32Array;
-  private lr = 0;
   private first = true;
 
   constructor(cfg: SgdConfig, params: readonly Param[], l1: number) {
@@ -27,15 +26,14 @@ export class Sgd extends OptimizerBase {
     this.buf = this.slots[0] ?? new Float32Array(0);
   }
 
-  protected beginStep(lr: number, t: number): void {
-    this.lr = lr;
+  protected override beginStep(t: number): void {
     // PyTorch starts the momentum buffer at the first gradient (no dampening on step 1).
     this.first = t === 1;
   }
 
   protected updateParam(data: Float32Array, grad: Float32Array, offset: number): void {
     const wd = this.paramWeightDecay, l1 = this.paramL1;
-    const lr = this.lr;
+    const lr = this.learningRate;
     const mu = this.momentum;
     const n = data.length;
     if (mu === 0) {
