@@ -74,7 +74,9 @@ export function recordFailure(ctl, part, error) {
   if (Atomics.compareExchange(ctl, FAILED, 0, 1 + part) !== 0) return;
   const text = String(error && error.stack ? error.stack : error).slice(0, MESSAGE_CHARS);
   for (let i = 0; i < text.length; i++) ctl[MESSAGE + 1 + i] = text.charCodeAt(i);
-  ctl[MESSAGE] = text.length;
+  // FAILED is already set: a reader that saw it waits for the length (pool.ts failureMessage).
+  Atomics.store(ctl, MESSAGE, text.length);
+  Atomics.notify(ctl, MESSAGE);
 }
 
 /**

@@ -212,6 +212,8 @@ export class KernelThreadPool {
 
   private failureMessage(): string {
     const ctl = this.ctl;
+    // The failing thread sets FAILED before it writes the message: give it a moment to finish.
+    if (Atomics.load(ctl, MESSAGE) === 0) Atomics.wait(ctl, MESSAGE, 0, 100);
     const length = Math.min(Atomics.load(ctl, MESSAGE), 500);
     let text = '';
     for (let i = 0; i < length; i++) text += String.fromCharCode(ctl[MESSAGE + 1 + i]!);
