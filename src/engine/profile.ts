@@ -64,6 +64,8 @@ class StepProfiler {
   private kind = KIND_OTHER;
   private stageNow = STAGE_SELF;
   private last = 0;
+  private startedAt = 0;
+  private spanMs = 0;
 
   /** Charges the time so far, then makes `kind` current (its own code); returns the kind that was. */
   enter(kind: number): number {
@@ -91,6 +93,7 @@ class StepProfiler {
     this.kind = KIND_OTHER;
     this.stageNow = STAGE_SELF;
     this.last = performance.now();
+    this.startedAt = this.last;
     this.on = true;
   }
 
@@ -98,11 +101,21 @@ class StepProfiler {
   stop(): void {
     if (!this.on) return;
     this.charge();
+    this.spanMs += this.last - this.startedAt;
     this.on = false;
   }
 
   reset(): void {
     this.ms.fill(0);
+    this.spanMs = 0;
+  }
+
+  /**
+   * Milliseconds between each start() and its stop() since reset(), read from the same clock
+   * reads as the cells: the cells add up to it (up to float rounding) when no moment is lost.
+   */
+  profiledMs(): number {
+    return this.spanMs;
   }
 
   /** Milliseconds charged to each cell since reset(). */
