@@ -28,9 +28,10 @@ export function updateRule(cfg: OptimizerConfig, l1 = 0): UpdateRule {
           : { name: 'SGD', rule: 'w ← w − α·∂L/∂w', plain: true };
       }
       const dampening = cfg.dampening ?? d.dampening;
+      const nesterov = cfg.nesterov ?? d.nesterov;
       const v = `v ← ${mu}·v + ${dampening ? `(1 − ${dampening})·` : ''}g  (v = g on the first step)`;
-      const step = cfg.nesterov ?? d.nesterov ? `w ← w − α·(g + ${mu}·v)` : 'w ← w − α·v';
-      return { name: `SGD with ${cfg.nesterov ? 'Nesterov ' : ''}momentum ${mu}`, rule: `${v};  ${step};  ${g}`, plain: false };
+      const step = nesterov ? `w ← w − α·(g + ${mu}·v)` : 'w ← w − α·v';
+      return { name: `SGD with ${nesterov ? 'Nesterov ' : ''}momentum ${mu}`, rule: `${v};  ${step};  ${g}`, plain: false };
     }
     case 'adam': {
       const d = OPTIMIZER_DEFAULTS.adam;
