@@ -13,7 +13,6 @@ import {
   type EnginePort,
   type EngineRequest,
   type EngineRequestMessage,
-  type ModelSummary,
   type RequestHandler,
   type RequestHandlers,
   type RequestOf,
@@ -22,15 +21,13 @@ import {
   type ResponseOf,
   type TrainingState,
 } from '../shared/protocol';
-import { getNodeSpec } from '../shared/nodes';
 import type { Project } from '../shared/project-types';
-import { applyNormalizer } from './data/normalize';
 import type { PreparedData } from './data/types';
 import { StepLossBuffer } from './host-progress';
+import { inspectNode, modelSummary, predictRows, traceFromSession } from './host-queries';
 import { HostProbes } from './host-probes';
 import { createTrainer, prepareProjectData, weightsToProject, weightMapOf, type DataSource } from './session';
 import { optimizerStateToProject, resumeFromProject } from './optimizer-state';
-import { traceTrainingStep } from './trace';
 import { DivergenceError, Trainer } from './train';
 import { DEFAULT_GRADIENT_CHECK_COUNT } from '../shared/protocol-gradcheck';
 import { paceProblem, type TrainingPace } from '../shared/protocol-pace';
@@ -99,15 +96,15 @@ export class EngineHost {
   private requestHandlers(): RequestHandlers {
     return {
     load: (msg) => this.load(msg.project, msg.csv),
-    predict: (msg) => this.predict(msg.x, msg.rows, msg.normalized ?? false),
-    inspect: (msg) => this.inspect(msg.nodeId),
+    predict: (msg) => predictRows(this.requireTrainer(), this.data!, msg.x, msg.rows, msg.normalized ?? false),
+    inspect: (msg) => inspectNode(this.requireTrainer().model, msg.nodeId),
     getWeights: () => ({ type: 'weights', weights: weightsToProject(this.requireTrainer().model) }),
     getOptimizerState: () => ({ type: 'optimizerState', state: optimizerStateToProject(this.requireTrainer()) ?? null }),
     gradientCheck: (msg) => ({
       type: 'gradientChecked',
       result: this.requireTrainer().gradientCheck(msg.nodeId, msg.param, msg.epsilon, msg.count ?? DEFAULT_GRADIENT_CHECK_COUNT, msg.include),
     }),
-    trace: (msg) => this.trace(msg.sample, msg.rows ?? 1),
+    trace: (msg) => traceFromSession(this.requireTrainer(), this.project!, this.data!, msg.sample, msg.rows ?? 1),
     exportModel: async (msg) => {
       const model = this.requireTrainer().model;
       // Loaded on first use: the ONNX and PyTorch writers are not needed to start training.
@@ -190,7 +187,7 @@ export class EngineHost {
       Object.assign(this, { project, data, trainer, elapsedMs: 0, csvText });
       this.setStatus('idle', false);
       // The probes' first points and frame follow the 'loaded' answer.
-      const loaded = { type: 'loaded' as const, summary: this.summary(), state: this.state(), ...(notice ? { notice } : {}) };
+      const loaded = { type: 'loaded' as const, summary: modelSummary(trainer, data), state: this.state(), ...(notice ? { notice } : {}) };
       return new Reply(loaded, [], () => this.probes.loaded());
     } catch (e) {
       if (e instanceof GraphError) return { type: 'invalid', issues: e.issues };
@@ -360,68 +357,6 @@ export class EngineHost {
     const steps = this.steps.take();
     this.port.postMessage({ type: 'progress', state: this.state(), epochs, steps }, [steps.buffer as ArrayBuffer]);
     this.probes.afterProgress(force);
-  }
-
-  private predict(x: Float32Array, rows: number, normalized: boolean): ReplyOf<'predict'> {
-    const trainer = this.requireTrainer();
-    const data = this.data!;
-    if (x.length !== rows * data.featureSize) throw new Error(`predict: ${rows} rows need ${rows * data.featureSize} values, got ${x.length}`);
-    const input = new Float32Array(x);
-    if (!normalized) applyNormalizer(data.normalizer, input, rows, data.featureSize);
-    const outputs = trainer.predict(input, rows);
-    const cols = trainer.model.prediction.size;
-    return new Reply({ type: 'prediction', outputs, rows, cols }, [outputs.buffer as ArrayBuffer]);
-  }
-
-  /** The step-through: one step from the current weights on a copy of the model; the session is not changed. */
-  private trace(sample: number, rows: number): ReplyOf<'trace'> {
-    const trainer = this.requireTrainer();
-    const project = this.project!;
-    const { trace } = traceTrainingStep({
-      graph: project.graph,
-      data: this.data!,
-      training: project.training,
-      weights: weightMapOf(trainer.model),
-      sample,
-      rows,
-      learningRate: trainer.learningRate,
-    });
-    return { type: 'traced', trace };
-  }
-
-  private inspect(nodeId: string): ReplyOf<'inspect'> {
-    const model = this.requireTrainer().model;
-    const node = model.node(nodeId);
-    const rows = model.rows;
-    const activations = node.output.slice(0, rows * node.size);
-    const gradients = node.grad.slice(0, rows * node.size);
-    const params = node.params.map((p) => ({ name: p.name, shape: [...p.shape], data: p.data.slice(), grad: p.grad.slice() }));
-    const transfer = [activations.buffer, gradients.buffer, ...params.flatMap((p) => [p.data.buffer, p.grad.buffer])] as ArrayBuffer[];
-    return new Reply({ type: 'inspection', nodeId, rows, shape: [...node.shape], activations, gradients, params }, transfer);
-  }
-
-  private summary(): ModelSummary {
-    const trainer = this.trainer!;
-    const data = this.data!;
-    const layers = trainer.model.nodes.map((n) => ({
-      id: n.id,
-      type: n.type,
-      label: getNodeSpec(n.type)?.label ?? n.type,
-      shape: [...n.shape],
-      params: n.params.reduce((s, p) => s + p.data.length, 0),
-    }));
-    return {
-      layers,
-      totalParams: layers.reduce((s, l) => s + l.params, 0),
-      train: data.train.n,
-      validation: data.validation.n,
-      test: data.test.n,
-      task: data.task,
-      classNames: data.dataset.classNames,
-      featureNames: data.dataset.featureNames,
-      featureShape: [...data.featureShape],
-      stepsPerEpoch: trainer.stepsPerEpoch,
-    };
   }
 
   private state(): TrainingState {
