@@ -64,6 +64,19 @@ describe('the web app', () => {
     const s = await training(app);
     expect(s.summary!.totalParams).toBe(131);
     expect(s.training!.status).toBe('idle');
+    // No shape label shows as a fragment under a node: each one is hidden or clear of every node.
+    const overlaps = await app.page.evaluate(() => {
+      const nodes = [...document.querySelectorAll('.net-node')].map((n) => n.getBoundingClientRect());
+      const labels = [...document.querySelectorAll<HTMLElement>('.shape-edge__label')];
+      const visible = labels.filter((l) => getComputedStyle(l).visibility !== 'hidden');
+      const hits = visible.filter((l) => {
+        const r = l.getBoundingClientRect();
+        return nodes.some((n) => r.left < n.right && r.right > n.left && r.top < n.bottom && r.bottom > n.top);
+      });
+      return { labels: labels.length, visible: visible.length, hits: hits.map((l) => l.textContent) };
+    });
+    expect(overlaps.labels).toBe(5);
+    expect(overlaps.hits).toEqual([]);
     await app.screenshot('02-iris-opened');
     expect(app.consoleErrors).toEqual([]);
   });
