@@ -17,6 +17,8 @@ import { setKernels, wasmKernelsAvailable } from '../../../src/engine/backend';
 import type { OptimizerConfig } from '../../../src/shared/project-types';
 import type { Param } from '../../../src/engine/tensor';
 import { Rng } from '../../../src/engine/random';
+import { Trainer } from '../../../src/engine/train';
+import { buildWorkload } from '../../../src/cli/bench/workloads';
 
 /** Lengths that are not (all) multiples of 4, so every export's tail path runs. */
 const LENGTHS = [7, 16, 3, 1, 10];
@@ -131,6 +133,18 @@ describe.skipIf(!wasmKernelsAvailable())('optimiser updates in WebAssembly', () 
     expect(worstRelative(wasmParams.map((p) => p.data), data)).toBeGreaterThan(1e-3);
     // The gradients are read, never written.
     wasmParams.forEach((p, i) => expect([...p.grad]).toEqual([...grads[STEPS - 1][i]]));
+  });
+
+  it('a compiled model keeps its params in one arena, so the trainer\'s optimiser updates there', () => {
+    const w = buildWorkload('W1');
+    const trainer = new Trainer(w.graph, w.data, { ...w.training, epochs: 1 });
+    const params = trainer.optimizerInUse.params;
+    expect(params.length).toBeGreaterThan(1);
+    expect(new Set(params.flatMap((p) => [p.data.buffer, p.grad.buffer])).size).toBe(1);
+    expect(asBase(trainer.optimizerInUse).updatesInWasm).toBe(true);
+    const before = params.map((p) => new Float32Array(p.data));
+    trainer.trainStep();
+    expect(params.some((p, i) => p.data.some((v, j) => v !== before[i][j]))).toBe(true);
   });
 
   it('a param without decay gets no penalty, one with decay gets it (per param, as PyTorch param groups)', () => {
