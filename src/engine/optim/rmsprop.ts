@@ -37,6 +37,7 @@ export class Rmsprop extends OptimizerBase {
 
   protected updateParam(data: Float32Array, grad: Float32Array, offset: number): void {
     const wd = this.paramWeightDecay, l1 = this.paramL1;
+    // Without momentum there is no second slot; buf is then never read (a Float32Array all the same, so the loop stays monomorphic).
     const squareAvg = this.slots[0], buf = this.momentum > 0 ? this.slots[1] : squareAvg;
     const rho = this.rho, eps = this.epsilon, mu = this.momentum, lr = this.learningRate;
     const n = data.length;
