@@ -13,6 +13,7 @@ import type { Shape } from '../shared/nodes/types';
 import { declaredWeights, type DeclaredWeight } from '../shared/nodes/weights';
 import type { Task } from '../shared/project-types';
 import { initialize } from './init';
+import { createParamArena, type ParamArena } from './backend/wasm-optim';
 import { buildLayer, engineNode } from './nodes';
 import { createBuildContext, LossLayer, type Layer, type RuntimeNode } from './nodes/layer';
 import { Model } from './model';
@@ -51,11 +52,12 @@ export function compileModel(graph: Graph, opts: CompileOptions): Model {
   const ctx = createBuildContext(maxBatch, opts.seed);
   const built = new Map<string, Layer>();
   const fusedLosses = new Set<Layer>();
+  for (const resolved of analysis.order) declared.set(resolved.id, declaredWeights(resolved.spec, resolved.inputShapes, resolved.params));
+  const allocate = paramAllocator(trainableFloats(declared));
 
   for (const resolved of analysis.order) {
-    const weights = declaredWeights(resolved.spec, resolved.inputShapes, resolved.params);
-    declared.set(resolved.id, weights);
-    const node = createRuntimeNode(resolved, runtime, viewSource(resolved, analysis.byId, built), weights, maxBatch);
+    const weights = declared.get(resolved.id)!;
+    const node = createRuntimeNode(resolved, runtime, viewSource(resolved, analysis.byId, built), weights, maxBatch, allocate);
     runtime.set(node.id, node);
     const layer = buildLayer(resolved.type, node, resolved.params, ctx);
     built.set(node.id, layer);
@@ -93,16 +95,39 @@ function viewSource(r: ResolvedNode, byId: Map<string, ResolvedNode>, built: Map
   return layer && source.consumers.length === 1 && layer.penalty === null ? layer.node : undefined;
 }
 
-function createRuntimeNode(r: ResolvedNode, runtime: Map<string, RuntimeNode>, viewOf: RuntimeNode | undefined, weights: DeclaredWeight[], maxBatch: number): RuntimeNode {
+type ParamAllocator = (n: number) => { data: Float32Array; grad: Float32Array };
+
+function trainableFloats(declared: Map<string, DeclaredWeight[]>): number {
+  let total = 0;
+  for (const weights of declared.values()) for (const w of weights) if (w.trainable) total += sizeOf(w.shape);
+  return total;
+}
+
+/**
+ * Where the trainable params' values and gradients go: one WebAssembly memory for the whole
+ * model (backend/wasm-optim.ts), so the optimiser updates them in place with SIMD loops; plain
+ * arrays where WebAssembly SIMD is unavailable. Sized here, once, for all of them.
+ */
+function paramAllocator(floats: number): ParamAllocator {
+  const arena: ParamArena | null = createParamArena(floats);
+  if (arena !== null) return (n) => arena.allocate(n);
+  return (n) => ({ data: new Float32Array(n), grad: new Float32Array(n) });
+}
+
+function createRuntimeNode(
+  r: ResolvedNode, runtime: Map<string, RuntimeNode>, viewOf: RuntimeNode | undefined, weights: DeclaredWeight[], maxBatch: number,
+  allocate: ParamAllocator,
+): RuntimeNode {
   const shape = [...(r.shape ?? [])];
   const size = sizeOf(shape);
   const isLoss = r.spec.loss !== undefined;
   const params: Param[] = [];
   const buffers: StateBuffer[] = [];
   for (const w of weights) {
-    const data = new Float32Array(sizeOf(w.shape));
-    if (w.trainable) params.push({ nodeId: r.id, name: w.name, shape: [...w.shape], data, grad: new Float32Array(data.length), trainable: true, decay: w.decay });
-    else buffers.push({ nodeId: r.id, name: w.name, shape: [...w.shape], data, trainable: false });
+    if (w.trainable) {
+      const { data, grad } = allocate(sizeOf(w.shape));
+      params.push({ nodeId: r.id, name: w.name, shape: [...w.shape], data, grad, trainable: true, decay: w.decay });
+    } else buffers.push({ nodeId: r.id, name: w.name, shape: [...w.shape], data: new Float32Array(sizeOf(w.shape)), trainable: false });
   }
   return {
     id: r.id,

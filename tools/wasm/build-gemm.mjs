@@ -41,7 +41,7 @@ export function sharedSource(wat) {
   return wat.replace(OWN_MEMORY, SHARED_MEMORY);
 }
 
-async function assemble(name, text, features) {
+export async function assemble(name, text, features) {
   const wabt = await createWabt();
   const module = wabt.parseWat(name, text, features);
   try {

@@ -40,6 +40,15 @@ export function kernelsName(): KernelsName {
   return activeName ?? KERNELS_NAMES.find((name) => byName[name] === active) ?? 'js';
 }
 
+/**
+ * Whether optimisers whose params live in a WebAssembly arena update them there with SIMD loops
+ * (backend/wasm-optim.ts): yes unless the JS kernels were chosen (`--kernels js`), which keeps
+ * the whole step in JS loops.
+ */
+export function optimizerUpdatesInWasm(): boolean {
+  return active !== jsKernels;
+}
+
 /** Whether this runtime can run the given kernels (portable WebAssembly SIMD by default). */
 export function wasmKernelsAvailable(name: KernelsName = 'wasm'): boolean {
   return byName[name] !== null;

@@ -2,6 +2,7 @@
 import type { OptimizerConfig } from '../../shared/project-types';
 import type { Param } from '../tensor';
 import { OPTIMIZER_DEFAULTS } from './defaults';
+import { SCALAR, type OptimExports } from '../backend/wasm-optim';
 import { OptimizerBase, penalisedGradient } from './optimizer';
 
 type AdagradConfig = Extract<OptimizerConfig, { type: 'adagrad' }>;
@@ -11,7 +12,6 @@ export class Adagrad extends OptimizerBase {
   readonly slotNames = ['sum'];
   private readonly epsilon: number;
   private readonly lrDecay: number;
-  private readonly sum: Float32Array;
   private clr = 0;
 
   constructor(cfg: AdagradConfig, params: readonly Param[], l1: number) {
@@ -19,16 +19,24 @@ export class Adagrad extends OptimizerBase {
     super(params, 1, { weightDecay: cfg.weightDecay ?? d.weightDecay, l1 });
     this.epsilon = cfg.epsilon ?? d.epsilon;
     this.lrDecay = cfg.lrDecay ?? d.lrDecay;
-    this.sum = this.slots[0];
   }
 
   protected override beginStep(t: number): void {
     this.clr = this.learningRate / (1 + (t - 1) * this.lrDecay);
   }
 
+  protected writeScalars(scalars: Float32Array): void {
+    scalars[SCALAR.epsilon] = this.epsilon;
+    scalars[SCALAR.stepSize] = this.clr; // optim.wat reads the decayed rate there
+  }
+
+  protected updateParamInWasm(kernels: OptimExports, data: number, grad: number, sum: number, _unused: number, n: number): void {
+    kernels.adagrad(data, grad, sum, n);
+  }
+
   protected updateParam(data: Float32Array, grad: Float32Array, offset: number): void {
     const wd = this.paramWeightDecay, l1 = this.paramL1;
-    const sum = this.sum, clr = this.clr, eps = this.epsilon;
+    const sum = this.slots[0], clr = this.clr, eps = this.epsilon;
     const n = data.length;
     for (let j = 0, k = offset; j < n; j++, k++) {
       const p = data[j];

@@ -2,6 +2,7 @@
 import type { OptimizerConfig } from '../../shared/project-types';
 import type { Param } from '../tensor';
 import { OPTIMIZER_DEFAULTS } from './defaults';
+import { SCALAR, type OptimExports } from '../backend/wasm-optim';
 import { OptimizerBase, penalisedGradient } from './optimizer';
 
 type AdamConfig = Extract<OptimizerConfig, { type: 'adam' }>;
@@ -12,8 +13,6 @@ export class Adam extends OptimizerBase {
   private readonly beta1: number;
   private readonly beta2: number;
   private readonly epsilon: number;
-  private readonly m: Float32Array;
-  private readonly v: Float32Array;
   private stepSize = 0;
   private bc2Sqrt = 1;
 
@@ -23,7 +22,6 @@ export class Adam extends OptimizerBase {
     this.beta1 = cfg.beta1 ?? d.beta1;
     this.beta2 = cfg.beta2 ?? d.beta2;
     this.epsilon = cfg.epsilon ?? d.epsilon;
-    [this.m, this.v] = this.slots;
   }
 
   protected override beginStep(t: number): void {
@@ -32,9 +30,23 @@ export class Adam extends OptimizerBase {
     this.bc2Sqrt = Math.sqrt(1 - this.beta2 ** t);
   }
 
+  protected writeScalars(scalars: Float32Array): void {
+    scalars[SCALAR.beta1] = this.beta1;
+    scalars[SCALAR.oneMinusBeta1] = 1 - this.beta1;
+    scalars[SCALAR.beta2] = this.beta2;
+    scalars[SCALAR.oneMinusBeta2] = 1 - this.beta2;
+    scalars[SCALAR.epsilon] = this.epsilon;
+    scalars[SCALAR.stepSize] = this.stepSize;
+    scalars[SCALAR.bc2Sqrt] = this.bc2Sqrt;
+  }
+
+  protected updateParamInWasm(kernels: OptimExports, data: number, grad: number, expAvg: number, expAvgSq: number, n: number): void {
+    kernels.adam(data, grad, expAvg, expAvgSq, n);
+  }
+
   protected updateParam(data: Float32Array, grad: Float32Array, offset: number): void {
     const wd = this.paramWeightDecay, l1 = this.paramL1;
-    const m = this.m, v = this.v;
+    const m = this.slots[0], v = this.slots[1];
     const b1 = this.beta1, b2 = this.beta2, eps = this.epsilon;
     const stepSize = this.stepSize, bc2Sqrt = this.bc2Sqrt;
     const n = data.length;

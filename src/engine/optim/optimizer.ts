@@ -5,6 +5,8 @@
  */
 import type { OptimizerType } from '../../shared/project-types';
 import type { Param } from '../tensor';
+import { optimizerUpdatesInWasm } from '../backend';
+import { arenaOf, SCALAR, type OptimExports, type ParamArena, type SlotHolder } from '../backend/wasm-optim';
 
 export interface Optimizer {
   readonly type: OptimizerType;
@@ -50,15 +52,26 @@ export interface PenaltyOptions {
   l1: number;
 }
 
-export abstract class OptimizerBase implements Optimizer {
+export abstract class OptimizerBase implements Optimizer, SlotHolder {
   abstract readonly type: OptimizerType;
   abstract readonly slotNames: readonly string[];
   /**
    * The state buffers ("slots": momentum, first/second moments, ...). Each slot is ONE
    * Float32Array covering every parameter end to end, allocated at construction and only
    * ever zeroed afterwards; param i's element j lives at index offsets[i] + j.
+   * When the params live in a WebAssembly arena (a compiled model's, backend/wasm-optim.ts), the
+   * slots are views of the same memory and the update runs there (`updateParamInWasm`); an
+   * optimiser built later on the same params takes the arena's slots over, and this one then
+   * keeps copies of its state and goes on with the JS loops (releaseArena).
    */
-  readonly slots: readonly Float32Array[];
+  get slots(): readonly Float32Array[] {
+    return this.slotArrays;
+  }
+  private slotArrays: Float32Array[];
+  private arena: ParamArena | null = null;
+  /** Byte addresses in the arena of each param's values and gradients (arena only). */
+  private readonly dataAt: Int32Array;
+  private readonly gradAt: Int32Array;
   private readonly offsets: Int32Array;
   private readonly weightDecay: number;
   private readonly l1: number;
@@ -82,7 +95,19 @@ export abstract class OptimizerBase implements Optimizer {
       this.offsets[i] = total;
       total += p.data.length;
     });
-    this.slots = Array.from({ length: slotCount }, () => new Float32Array(total));
+    const arena = arenaOf(params);
+    this.dataAt = new Int32Array(params.length);
+    this.gradAt = new Int32Array(params.length);
+    if (arena !== null && arena.fits(slotCount, total)) {
+      this.arena = arena;
+      this.slotArrays = arena.claimSlots(this, slotCount, total);
+      params.forEach((p, i) => {
+        this.dataAt[i] = p.data.byteOffset;
+        this.gradAt[i] = p.grad.byteOffset;
+      });
+    } else {
+      this.slotArrays = Array.from({ length: slotCount }, () => new Float32Array(total));
+    }
     this.weightDecay = penalties.weightDecay;
     this.l1 = penalties.l1;
   }
@@ -97,9 +122,18 @@ export abstract class OptimizerBase implements Optimizer {
     this.update();
   }
 
+  /** Whether the updates run in WebAssembly (the params live in an arena whose slots this optimiser holds). */
+  get updatesInWasm(): boolean {
+    return this.arena !== null && optimizerUpdatesInWasm();
+  }
+
   update(): void {
     this.t++;
     this.beginStep(this.t);
+    if (this.arena !== null && optimizerUpdatesInWasm()) {
+      this.updateInWasm(this.arena);
+      return;
+    }
     const weightDecay = this.weightDecay;
     const l1Weight = this.l1;
     for (let i = 0; i < this.params.length; i++) {
@@ -109,6 +143,30 @@ export abstract class OptimizerBase implements Optimizer {
       this.paramL1 = penalised ? l1Weight : 0;
       this.updateParam(param.data, param.grad, this.offsets[i]);
     }
+  }
+
+  private updateInWasm(arena: ParamArena): void {
+    const scalars = arena.scalars;
+    scalars[SCALAR.learningRate] = this.learningRate;
+    this.writeScalars(scalars);
+    const slots = this.slotArrays;
+    // Slots this optimiser does not keep get address 0: the kernels do not touch them.
+    const slot0 = slots.length > 0 ? slots[0].byteOffset : 0;
+    const slot1 = slots.length > 1 ? slots[1].byteOffset : 0;
+    for (let i = 0; i < this.params.length; i++) {
+      const penalised = this.params[i].decay;
+      scalars[SCALAR.weightDecay] = penalised ? this.weightDecay : 0;
+      scalars[SCALAR.l1] = penalised ? this.l1 : 0;
+      const offset = this.offsets[i] * 4;
+      const n = this.params[i].data.length;
+      this.updateParamInWasm(arena.kernels, this.dataAt[i], this.gradAt[i], slot0 === 0 ? 0 : slot0 + offset, slot1 === 0 ? 0 : slot1 + offset, n);
+    }
+  }
+
+  /** Takes the state out of the arena (another optimiser claimed its slots): copies, and the JS loops from now on. */
+  releaseArena(): void {
+    this.slotArrays = this.slotArrays.map((slot) => new Float32Array(slot));
+    this.arena = null;
   }
 
   reset(): void {
@@ -149,6 +207,18 @@ export abstract class OptimizerBase implements Optimizer {
    * step).
    */
   protected abstract updateParam(data: Float32Array, grad: Float32Array, offset: number): void;
+
+  /**
+   * Writes this step's scalars (after beginStep) where optim.wat reads them (SCALAR); the base
+   * has written the learning rate and writes each param's penalties.
+   */
+  protected abstract writeScalars(scalars: Float32Array): void;
+
+  /**
+   * updateParam in WebAssembly: one call of the optimiser's optim.wat export on the param at
+   * these byte addresses (`slot0`/`slot1`: its values in the first and second slot, 0 if absent).
+   */
+  protected abstract updateParamInWasm(kernels: OptimExports, data: number, grad: number, slot0: number, slot1: number, n: number): void;
 }
 
 /** g = grad + weightDecay·p + l1·sign(p) (coupled, as PyTorch's weight_decay), in float64. */

@@ -2,6 +2,7 @@
 import type { OptimizerConfig } from '../../shared/project-types';
 import type { Param } from '../tensor';
 import { OPTIMIZER_DEFAULTS } from './defaults';
+import { SCALAR, type OptimExports } from '../backend/wasm-optim';
 import { OptimizerBase, penalisedGradient } from './optimizer';
 
 type RmspropConfig = Extract<OptimizerConfig, { type: 'rmsprop' }>;
@@ -12,8 +13,6 @@ export class Rmsprop extends OptimizerBase {
   private readonly rho: number;
   private readonly epsilon: number;
   private readonly momentum: number;
-  private readonly squareAvg: Float32Array;
-  private readonly buf: Float32Array;
 
   constructor(cfg: RmspropConfig, params: readonly Param[], l1: number) {
     const d = OPTIMIZER_DEFAULTS.rmsprop;
@@ -23,13 +22,23 @@ export class Rmsprop extends OptimizerBase {
     this.epsilon = cfg.epsilon ?? d.epsilon;
     this.momentum = momentum;
     this.slotNames = momentum > 0 ? ['squareAvg', 'momentumBuffer'] : ['squareAvg'];
-    this.squareAvg = this.slots[0];
-    this.buf = this.slots[1] ?? new Float32Array(0);
+  }
+
+  protected writeScalars(scalars: Float32Array): void {
+    scalars[SCALAR.momentum] = this.momentum;
+    scalars[SCALAR.beta1] = this.rho; // optim.wat's rho
+    scalars[SCALAR.oneMinusBeta1] = 1 - this.rho;
+    scalars[SCALAR.epsilon] = this.epsilon;
+  }
+
+  protected updateParamInWasm(kernels: OptimExports, data: number, grad: number, squareAvg: number, buf: number, n: number): void {
+    kernels.rmsprop(data, grad, squareAvg, buf, n, this.momentum > 0 ? 1 : 0);
   }
 
   protected updateParam(data: Float32Array, grad: Float32Array, offset: number): void {
     const wd = this.paramWeightDecay, l1 = this.paramL1;
-    const squareAvg = this.squareAvg, buf = this.buf;
+    // Without momentum there is no second slot; buf is then never read (a Float32Array all the same, so the loop stays monomorphic).
+    const squareAvg = this.slots[0], buf = this.momentum > 0 ? this.slots[1] : squareAvg;
     const rho = this.rho, eps = this.epsilon, mu = this.momentum, lr = this.learningRate;
     const n = data.length;
     for (let j = 0, k = offset; j < n; j++, k++) {

@@ -2,6 +2,7 @@
 import type { OptimizerConfig } from '../../shared/project-types';
 import type { Param } from '../tensor';
 import { OPTIMIZER_DEFAULTS } from './defaults';
+import { SCALAR, type OptimExports } from '../backend/wasm-optim';
 import { OptimizerBase, penalisedGradient } from './optimizer';
 
 type SgdConfig = Extract<OptimizerConfig, { type: 'sgd' }>;
@@ -12,7 +13,6 @@ export class Sgd extends OptimizerBase {
   private readonly momentum: number;
   private readonly dampening: number;
   private readonly nesterov: boolean;
-  private readonly buf: Float32Array;
   private first = true;
 
   constructor(cfg: SgdConfig, params: readonly Param[], l1: number) {
@@ -23,12 +23,21 @@ export class Sgd extends OptimizerBase {
     this.slotNames = momentum !== 0 ? ['momentumBuffer'] : [];
     this.dampening = cfg.dampening ?? d.dampening;
     this.nesterov = cfg.nesterov ?? d.nesterov;
-    this.buf = this.slots[0] ?? new Float32Array(0);
   }
 
   protected override beginStep(t: number): void {
     // PyTorch starts the momentum buffer at the first gradient (no dampening on step 1).
     this.first = t === 1;
+  }
+
+  protected writeScalars(scalars: Float32Array): void {
+    scalars[SCALAR.momentum] = this.momentum;
+    scalars[SCALAR.keep] = 1 - this.dampening;
+  }
+
+  protected updateParamInWasm(kernels: OptimExports, data: number, grad: number, buf: number, _unused: number, n: number): void {
+    if (this.momentum === 0) kernels.sgd(data, grad, n);
+    else kernels.sgdMomentum(data, grad, buf, n, this.first ? 1 : 0, this.nesterov ? 1 : 0);
   }
 
   protected updateParam(data: Float32Array, grad: Float32Array, offset: number): void {
@@ -62,7 +71,7 @@ export class Sgd extends OptimizerBase {
       }
       return;
     }
-    const buf = this.buf;
+    const buf = this.slots[0];
     const first = this.first;
     const keep = 1 - this.dampening;
     const nesterov = this.nesterov;
