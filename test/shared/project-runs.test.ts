@@ -49,32 +49,33 @@ describe('runs', () => {
     }
   });
 
-  it.each([
-    ['unknown field', (r: Record<string, any>) => (r.colour = 'red'), 'runs[0].colour', 'runs[0].colour: unknown field for a run\n  help: a run takes id, startedAt, settings, epochs, status, architecture, note, test, weights'],
-    ['empty id', (r: Record<string, any>) => (r.id = ''), 'runs[0].id', 'runs[0].id: must not be empty'],
-    ['date only', (r: Record<string, any>) => (r.startedAt = '2026-11-21'), 'runs[0].startedAt', 'runs[0].startedAt: must be an ISO 8601 date and time such as "2026-11-21T14:03:00.000Z" (got "2026-11-21")'],
-    ['no time zone', (r: Record<string, any>) => (r.startedAt = '2026-11-21T14:03:00'), 'runs[0].startedAt', 'runs[0].startedAt: must be an ISO 8601 date and time such as "2026-11-21T14:03:00.000Z" (got "2026-11-21T14:03:00")'],
-    ['text around it', (r: Record<string, any>) => (r.startedAt = 'at 2026-11-21T14:03Z'), 'runs[0].startedAt', 'runs[0].startedAt: must be an ISO 8601 date and time such as "2026-11-21T14:03:00.000Z" (got "at 2026-11-21T14:03Z")'],
-    ['month 13', (r: Record<string, any>) => (r.startedAt = '2026-13-21T14:03:00Z'), 'runs[0].startedAt', 'runs[0].startedAt: must be an ISO 8601 date and time such as "2026-11-21T14:03:00.000Z" (got "2026-13-21T14:03:00Z")'],
-    ['bad status', (r: Record<string, any>) => (r.status = 'crashed'), 'runs[0].status', 'runs[0].status: must be one of \'finished\', \'stoppedEarly\', \'stopped\', \'diverged\' (got "crashed")'],
-    ['architecture not text', (r: Record<string, any>) => (r.architecture = 3), 'runs[0].architecture', 'runs[0].architecture: must be text (got 3)'],
-    ['note not text', (r: Record<string, any>) => (r.note = null), 'runs[0].note', 'runs[0].note: must be text (got null)'],
-    ['settings without data', (r: Record<string, any>) => delete r.settings.data, 'runs[0].settings.data', 'runs[0].settings.data: required field is missing'],
-    ['bad training setting', (r: Record<string, any>) => (r.settings.training.batchSize = 0), 'runs[0].settings.training.batchSize', 'runs[0].settings.training.batchSize: must be an integer ≥ 1 (got 0)'],
-    ['bad data setting', (r: Record<string, any>) => (r.settings.data.normalize = 'z'), 'runs[0].settings.data.normalize', 'runs[0].settings.data.normalize: must be one of \'standard\', \'minmax\', \'none\' (got "z")'],
-    ['epoch 0', (r: Record<string, any>) => (r.epochs[0].epoch = 0), 'runs[0].epochs[0].epoch', 'runs[0].epochs[0].epoch: must be an integer ≥ 1 (got 0)'],
-    ['epoch repeated', (r: Record<string, any>) => (r.epochs[1].epoch = 1), 'runs[0].epochs[1].epoch', 'runs[0].epochs[1].epoch: epochs must be in increasing order (1 follows 1)'],
-    ['epochs backwards', (r: Record<string, any>) => r.epochs.reverse(), 'runs[0].epochs[1].epoch', 'runs[0].epochs[1].epoch: epochs must be in increasing order (1 follows 2)'],
-    ['loss missing', (r: Record<string, any>) => delete r.epochs[1].loss, 'runs[0].epochs[1].loss', 'runs[0].epochs[1].loss: required field is missing'],
-    ['loss not a number', (r: Record<string, any>) => (r.epochs[0].loss = 'low'), 'runs[0].epochs[0].loss', 'runs[0].epochs[0].loss: must be a number (got "low")'],
-    ['learning rate negative', (r: Record<string, any>) => (r.epochs[0].learningRate = -1), 'runs[0].epochs[0].learningRate', 'runs[0].epochs[0].learningRate: must be a number ≥ 0 (got -1)'],
-    ['metric not a number', (r: Record<string, any>) => (r.epochs[1].valR2 = 'x'), 'runs[0].epochs[1].valR2', 'runs[0].epochs[1].valR2: must be a number (got "x")'],
-    ['unknown metric', (r: Record<string, any>) => (r.epochs[1].f1 = 0.5), 'runs[0].epochs[1].f1', "runs[0].epochs[1].f1: unknown field (did you mean 'r2'?)"],
-    ['test without loss', (r: Record<string, any>) => (r.test = { accuracy: 1 }), 'runs[0].test.loss', 'runs[0].test.loss: required field is missing'],
-    ['test loss not a number', (r: Record<string, any>) => (r.test = { loss: null }), 'runs[0].test.loss', 'runs[0].test.loss: must be a number (got null)'],
-    ['test metric not a number', (r: Record<string, any>) => (r.test = { loss: 1, r2: 'x' }), 'runs[0].test.r2', 'runs[0].test.r2: must be a number (got "x")'],
-    ['bad weights', (r: Record<string, any>) => (r.weights = { h: { bias: { shape: [2], data: '' } } }), 'runs[0].weights.h.bias.data', 'runs[0].weights.h.bias.data: holds 0 values but the shape [2] needs 2'],
-  ] as const)('refuses %s', (_what, change, path, message) => {
+  const cases: [string, (r: Record<string, any>) => unknown, string, string][] = [
+    ['unknown field', (r) => (r.colour = 'red'), 'runs[0].colour', 'runs[0].colour: unknown field for a run\n  help: a run takes id, startedAt, settings, epochs, status, architecture, note, test, weights'],
+    ['empty id', (r) => (r.id = ''), 'runs[0].id', 'runs[0].id: must not be empty'],
+    ['date only', (r) => (r.startedAt = '2026-11-21'), 'runs[0].startedAt', 'runs[0].startedAt: must be an ISO 8601 date and time such as "2026-11-21T14:03:00.000Z" (got "2026-11-21")'],
+    ['no time zone', (r) => (r.startedAt = '2026-11-21T14:03:00'), 'runs[0].startedAt', 'runs[0].startedAt: must be an ISO 8601 date and time such as "2026-11-21T14:03:00.000Z" (got "2026-11-21T14:03:00")'],
+    ['text around it', (r) => (r.startedAt = 'at 2026-11-21T14:03Z'), 'runs[0].startedAt', 'runs[0].startedAt: must be an ISO 8601 date and time such as "2026-11-21T14:03:00.000Z" (got "at 2026-11-21T14:03Z")'],
+    ['month 13', (r) => (r.startedAt = '2026-13-21T14:03:00Z'), 'runs[0].startedAt', 'runs[0].startedAt: must be an ISO 8601 date and time such as "2026-11-21T14:03:00.000Z" (got "2026-13-21T14:03:00Z")'],
+    ['bad status', (r) => (r.status = 'crashed'), 'runs[0].status', 'runs[0].status: must be one of \'finished\', \'stoppedEarly\', \'stopped\', \'diverged\' (got "crashed")'],
+    ['architecture not text', (r) => (r.architecture = 3), 'runs[0].architecture', 'runs[0].architecture: must be text (got 3)'],
+    ['note not text', (r) => (r.note = null), 'runs[0].note', 'runs[0].note: must be text (got null)'],
+    ['settings without data', (r) => delete r.settings.data, 'runs[0].settings.data', 'runs[0].settings.data: required field is missing'],
+    ['bad training setting', (r) => (r.settings.training.batchSize = 0), 'runs[0].settings.training.batchSize', 'runs[0].settings.training.batchSize: must be an integer ≥ 1 (got 0)'],
+    ['bad data setting', (r) => (r.settings.data.normalize = 'z'), 'runs[0].settings.data.normalize', 'runs[0].settings.data.normalize: must be one of \'standard\', \'minmax\', \'none\' (got "z")'],
+    ['epoch 0', (r) => (r.epochs[0].epoch = 0), 'runs[0].epochs[0].epoch', 'runs[0].epochs[0].epoch: must be an integer ≥ 1 (got 0)'],
+    ['epoch repeated', (r) => (r.epochs[1].epoch = 1), 'runs[0].epochs[1].epoch', 'runs[0].epochs[1].epoch: epochs must be in increasing order (1 follows 1)'],
+    ['epochs backwards', (r) => r.epochs.reverse(), 'runs[0].epochs[1].epoch', 'runs[0].epochs[1].epoch: epochs must be in increasing order (1 follows 2)'],
+    ['loss missing', (r) => delete r.epochs[1].loss, 'runs[0].epochs[1].loss', 'runs[0].epochs[1].loss: required field is missing'],
+    ['loss not a number', (r) => (r.epochs[0].loss = 'low'), 'runs[0].epochs[0].loss', 'runs[0].epochs[0].loss: must be a number (got "low")'],
+    ['learning rate negative', (r) => (r.epochs[0].learningRate = -1), 'runs[0].epochs[0].learningRate', 'runs[0].epochs[0].learningRate: must be a number ≥ 0 (got -1)'],
+    ['metric not a number', (r) => (r.epochs[1].valR2 = 'x'), 'runs[0].epochs[1].valR2', 'runs[0].epochs[1].valR2: must be a number (got "x")'],
+    ['unknown metric', (r) => (r.epochs[1].f1 = 0.5), 'runs[0].epochs[1].f1', "runs[0].epochs[1].f1: unknown field (did you mean 'r2'?)"],
+    ['test without loss', (r) => (r.test = { accuracy: 1 }), 'runs[0].test.loss', 'runs[0].test.loss: required field is missing'],
+    ['test loss not a number', (r) => (r.test = { loss: null }), 'runs[0].test.loss', 'runs[0].test.loss: must be a number (got null)'],
+    ['test metric not a number', (r) => (r.test = { loss: 1, r2: 'x' }), 'runs[0].test.r2', 'runs[0].test.r2: must be a number (got "x")'],
+    ['bad weights', (r) => (r.weights = { h: { bias: { shape: [2], data: '' } } }), 'runs[0].weights.h.bias.data', 'runs[0].weights.h.bias.data: holds 0 values but the shape [2] needs 2'],
+  ];
+  it.each(cases)('refuses %s', (_what, change, path, message) => {
     const r = run();
     change(r);
     const err = withRuns(r);
