@@ -189,3 +189,30 @@ describe('pruneLessonLocks', () => {
     expect(l.locks!.nodes).toEqual(['x', 'h']); // the original is left alone
   });
 });
+
+describe('how a refusal names each locked setting', () => {
+  const cases: ['data' | 'training', string, (q: Project) => unknown, string][] = [
+    ['data', 'dataset', (q) => ((q.data as { dataset: string }).dataset = 'moons'), 'The dataset is locked by the lesson.'],
+    ['data', 'normalize', (q) => (q.data.normalize = 'standard'), 'Normalisation is locked by the lesson.'],
+    ['training', 'optimizer', (q) => (q.training.optimizer.learningRate = 2), 'The optimiser is locked by the lesson.'],
+    ['training', 'optimizer.type', (q) => (q.training.optimizer = { type: 'adam', learningRate: 0.5 }), "The optimiser's type is locked by the lesson."],
+    ['training', 'batchSize', (q) => (q.training.batchSize = 8), 'The batch size is locked by the lesson.'],
+    ['training', 'sampling', (q) => (q.training.sampling = 'shuffle'), 'Sampling is locked by the lesson.'],
+    ['training', 'epochs', (q) => (q.training.epochs = 7), 'The number of epochs is locked by the lesson.'],
+    ['training', 'earlyStopping', (q) => delete q.training.earlyStopping, 'Early stopping is locked by the lesson.'],
+    ['training', 'averaging', (q) => (q.training.averaging = false), 'Averaging is locked by the lesson.'],
+    ['training', 'l1', (q) => (q.training.l1 = 0), 'The L1 penalty is locked by the lesson.'],
+  ];
+  it.each(cases)('%s.%s', (section, field, edit, reason) => {
+    const p = withLesson({ [section]: [field] });
+    expect(lockViolation(p, edited(p, edit))).toBe(reason);
+  });
+
+  it('names the CSV settings', () => {
+    const csv = { csv: 'a.csv', features: ['a', 'b'], target: 't', task: 'regression' as const };
+    const p: Project = { ...withLesson({ data: ['csv', 'features', 'target'] }), data: csv };
+    expect(lockViolation(p, edited(p, (q) => ((q.data as typeof csv).csv = 'b.csv')))).toBe('The CSV file is locked by the lesson.');
+    expect(lockViolation(p, edited(p, (q) => ((q.data as typeof csv).features = ['a'])))).toBe('The feature columns are locked by the lesson.');
+    expect(lockViolation(p, edited(p, (q) => ((q.data as typeof csv).target = 'b')))).toBe('The target column is locked by the lesson.');
+  });
+});
