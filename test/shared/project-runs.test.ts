@@ -5,17 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ProjectError, validateProject } from '../../src/shared/project';
-import { rawProject } from './project-fixtures';
-
-function errorOf(fn: () => unknown): ProjectError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ProjectError) return e;
-    throw e;
-  }
-  throw new Error('expected a ProjectError');
-}
+import { errorOf, rawProject } from './project-fixtures';
 
 /** A valid kept run: the fixture's own settings and two epochs. */
 function run(id = 'r1'): Record<string, any> {
