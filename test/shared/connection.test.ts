@@ -114,3 +114,13 @@ describe('checkConnection: merges, unknown targets and params', () => {
     expect(checkConnection(g, attempt('r', 'L', 'value', null))).toBe("ReLU has no output 'value'");
   });
 });
+
+describe('checkConnection: edges on other handles', () => {
+  it('counts only edges into the same input port, and the same output port as a duplicate', () => {
+    const g = chain(['x', 'input'], ['a', 'relu'], ['r', 'relu']);
+    g.edges = [edge('x', 'a'), edge('a', 'r', 'stale', 'out', 'old')]; // an edge into a port 'r' does not have
+    expect(checkConnection(g, attempt('x', 'r'))).toBeNull();
+    g.edges = [edge('x', 'a'), edge('a', 'r', 'stale', 'old', 'in')]; // from a port 'a' does not have
+    expect(checkConnection(g, attempt('a', 'r'))).toBe("This input is already connected to 'a': remove that edge first");
+  });
+});
