@@ -77,6 +77,8 @@ describe('copyDefault and isParamVisible', () => {
     expect(isParamVisible(specs.extra!, {}, specs)).toBe(false);
     expect(isParamVisible(specs.extra!, { mode: 'b' }, specs)).toBe(true);
     expect(isParamVisible(specs.extra!, { mode: 'a' }, specs)).toBe(false);
+    const forDefault: ParamSpec = { kind: 'bool', label: 'D', default: false, visibleWhen: { param: 'mode', equals: 'a' } };
+    expect(isParamVisible(forDefault, {}, specs)).toBe(true); // 'mode' unset: its default 'a'
     const orphan: ParamSpec = { kind: 'bool', label: 'O', default: false, visibleWhen: { param: 'missing', equals: true } };
     expect(isParamVisible(orphan, {}, specs)).toBe(false);
   });
