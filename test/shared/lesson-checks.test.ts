@@ -109,3 +109,14 @@ describe('refused lessons', () => {
     expect(problem({ locks: { training: ['lr'] } }).help).toBe(`give true for all, or a list of ${TRAINING_LOCK_FIELDS.join(', ')}`);
   });
 });
+
+describe('refusals without a suggestion', () => {
+  it.each([
+    [{ locks: { training: ['zzzzzz'] } }, `lesson.locks.training[0]: 'zzzzzz' cannot be locked\n  help: give true for all, or a list of ${TRAINING_LOCK_FIELDS.join(', ')}`],
+    [{ goals: [answer({ kind: 'gradient', node: 'h', param: 'zzzzzz', index: 0 })] }, "lesson.goals[0].quantity.param: node 'h' (dense) has no trainable weight 'zzzzzz'; it has kernel, bias"],
+    [{ goals: [answer({ kind: 'gradient', node: 3, param: 'kernel', index: 0 })] }, 'lesson.goals[0].quantity.node: must be text (got 3)'],
+    [{ goals: [answer({ kind: 'gradient', node: 'h', param: 3, index: 0 })] }, 'lesson.goals[0].quantity.param: must be text (got 3)'],
+  ] as [Record<string, unknown>, string][])('%j', (lesson, message) => {
+    expect(problem(lesson).message).toBe(message);
+  });
+});

@@ -183,3 +183,17 @@ describe('answer tolerance', () => {
     expect(answerMatches({ tolerance: 0 }, 1e6, 1e6 + 1e-5)).toBe(false);
   });
 });
+
+describe('goals not reached yet', () => {
+  it('fail with the reason while there is nothing to judge', () => {
+    const train: LessonGoal = { kind: 'metric', metric: 'loss', split: 'train', atMost: 1 };
+    expect(evaluateGoal(train, inputs())).toEqual({ passed: false, detail: 'not reached yet: train the network to check' });
+    expect(evaluateGoal({ kind: 'parameters', atMost: 5 }, inputs())).toEqual({
+      passed: false,
+      detail: 'the parameter count is unknown until the network is complete',
+    });
+    const answer: LessonGoal = { kind: 'answer', prompt: 'p', quantity: { kind: 'loss', split: 'train' }, tolerance: 1 };
+    expect(evaluateGoal(answer, inputs(), { value: 1 })).toEqual({ passed: false, detail: 'no answer yet' });
+    expect(evaluateGoal({ ...answer, answer: 1 }, inputs(), null)).toEqual({ passed: false, detail: 'checking with the engine…' });
+  });
+});

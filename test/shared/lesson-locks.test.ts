@@ -34,6 +34,7 @@ describe('sameJson', () => {
     expect(sameJson({ a: 1, b: 2 }, { a: 1, c: 2 })).toBe(false);
     expect(sameJson([1, 2], [1, 2, 3])).toBe(false);
     expect(sameJson([1, 2], [2, 1])).toBe(false);
+    expect(sameJson([1, 2], [1, 3])).toBe(false);
     expect(sameJson([], {})).toBe(false);
     expect(sameJson({ 0: 1 }, [1])).toBe(false);
     expect(sameJson(null, {})).toBe(false);
@@ -88,6 +89,9 @@ describe('lockViolation', () => {
   it('refuses a change of the lesson itself', () => {
     const p = withLesson();
     expect(lockViolation(p, edited(p, (q) => (q.lesson!.title = 'Mine')))).toBe('The lesson itself can only be changed in teacher mode.');
+    // Any goal, not only the answers: a budget, or an answer goal's tolerance.
+    expect(lockViolation(p, edited(p, (q) => (q.lesson!.goals[0] = { kind: 'parameters', atMost: 60 })))).toBe('The lesson itself can only be changed in teacher mode.');
+    expect(lockViolation(p, edited(p, (q) => ((q.lesson!.goals[1] as { tolerance: number }).tolerance = 1)))).toBe('The lesson itself can only be changed in teacher mode.');
     expect(lockViolation(p, edited(p, (q) => delete q.lesson))).toBe('The lesson itself can only be changed in teacher mode.');
   });
 
@@ -186,6 +190,9 @@ describe('pruneLessonLocks', () => {
     expect(pruneLessonLocks(l, without('x', 'h', 'o'))).toEqual(lesson({ data: true }));
     expect(pruneLessonLocks(lesson({ params: { o: ['units'] } }), without('o'))).toEqual(lesson({}));
     expect(pruneLessonLocks(lesson({ nodes: ['o'] }), without('o'))).toEqual(lesson({}));
+    // One of several locked nodes gone, or one of several nodes with locked params.
+    expect(pruneLessonLocks(lesson({ nodes: ['x', 'h'], params: { o: ['units'] } }), without('h'))).toEqual(lesson({ nodes: ['x'], params: { o: ['units'] } }));
+    expect(pruneLessonLocks(lesson({ nodes: ['x'], params: { h: ['units'], o: ['units'] } }), without('h'))).toEqual(lesson({ nodes: ['x'], params: { o: ['units'] } }));
     expect(l.locks!.nodes).toEqual(['x', 'h']); // the original is left alone
   });
 });

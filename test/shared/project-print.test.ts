@@ -55,15 +55,23 @@ function fullProject(): Record<string, any> {
 }
 
 describe('canonical key order', () => {
-  const text = serializeProject(reversed(fullProject()) as Project);
-  const out = JSON.parse(text) as Record<string, any>;
+  // Printed inside each test, not when the suite is collected: mutation testing switches a
+  // mutant on per test, so output computed at collection time would never see one.
+  const printed = () => JSON.parse(serializeProject(reversed(fullProject()) as Project)) as Record<string, any>;
   const keys = (v: object) => Object.keys(v);
 
   it('reads back as the same project', () => {
-    expect(out).toEqual(fullProject());
+    expect(printed()).toEqual(fullProject());
+  });
+
+  it('keeps weights of nodes that are not in the graph, after those that are', () => {
+    const p = fullProject();
+    p.weights = { ghost: { bias: tensor }, o: { kernel: tensor } };
+    expect(keys(JSON.parse(serializeProject(p as Project)).weights)).toEqual(['o', 'ghost']);
   });
 
   it('orders the root, data and training sections', () => {
+    const out = printed();
     expect(keys(out)).toEqual(['format', 'version', 'name', 'lesson', 'graph', 'data', 'training', 'runs', 'ui', 'weights', 'optimizerState']);
     expect(keys(out.data)).toEqual(['csv', 'sha256', 'features', 'target', 'task', 'imageShape', 'normalize', 'split']);
     expect(keys(out.data.split)).toEqual(['validation', 'test']);
@@ -78,6 +86,7 @@ describe('canonical key order', () => {
   });
 
   it('orders the lesson, its locks, goals and quantities', () => {
+    const out = printed();
     expect(keys(out.lesson)).toEqual(['title', 'instructions', 'locks', 'goals']);
     expect(keys(out.lesson.locks)).toEqual(['nodes', 'params', 'graph', 'data', 'training']);
     expect(keys(out.lesson.goals[0])).toEqual(['kind', 'label', 'metric', 'split', 'atLeast']);
@@ -88,6 +97,7 @@ describe('canonical key order', () => {
   });
 
   it('orders runs, the ui section, and weights by graph order', () => {
+    const out = printed();
     const run = out.runs[0];
     expect(keys(run)).toEqual(['id', 'startedAt', 'status', 'architecture', 'note', 'settings', 'epochs', 'test', 'weights']);
     expect(keys(run.settings)).toEqual(['training', 'data']);
@@ -150,6 +160,11 @@ describe('printJson', () => {
     // { "aa": 1, … }: 9 characters per entry with its separator, 4 for "{  }" minus the last ", ".
     expect(printJson(fields(13))).toHaveLength(4 + 13 * 9 - 2);
     expect(printJson(fields(14)).split('\n')).toHaveLength(16);
+  });
+
+  it('breaks a list whose last entry fits its own budget but not with the separator before it', () => {
+    // ["a…a" (115 characters), then `, "b"` would end at 122.
+    expect(printJson(['a'.repeat(113), 'b'])).toBe(`[\n  "${'a'.repeat(113)}",\n  "b"\n]`);
   });
 
   it('gives nested entries the space left after their indent and key', () => {

@@ -42,6 +42,10 @@ describe('runs', () => {
   const cases: [string, (r: Record<string, any>) => unknown, string, string][] = [
     ['unknown field', (r) => (r.colour = 'red'), 'runs[0].colour', 'runs[0].colour: unknown field for a run\n  help: a run takes id, startedAt, settings, epochs, status, architecture, note, test, weights'],
     ['empty id', (r) => (r.id = ''), 'runs[0].id', 'runs[0].id: must not be empty'],
+    ['start time not text', (r) => (r.startedAt = 3), 'runs[0].startedAt', 'runs[0].startedAt: must be text (got 3)'],
+    ['an expanded year (Date.parse reads it; the format is four digits)', (r) => (r.startedAt = '+002026-11-21T14:03:00Z'), 'runs[0].startedAt', 'runs[0].startedAt: must be an ISO 8601 date and time such as "2026-11-21T14:03:00.000Z" (got "+002026-11-21T14:03:00Z")'],
+    ['test accuracy not a number', (r) => (r.test = { loss: 1, accuracy: 'x' }), 'runs[0].test.accuracy', 'runs[0].test.accuracy: must be a number (got "x")'],
+    ['test mae not a number', (r) => (r.test = { loss: 1, mae: 'x' }), 'runs[0].test.mae', 'runs[0].test.mae: must be a number (got "x")'],
     ['date only', (r) => (r.startedAt = '2026-11-21'), 'runs[0].startedAt', 'runs[0].startedAt: must be an ISO 8601 date and time such as "2026-11-21T14:03:00.000Z" (got "2026-11-21")'],
     ['no time zone', (r) => (r.startedAt = '2026-11-21T14:03:00'), 'runs[0].startedAt', 'runs[0].startedAt: must be an ISO 8601 date and time such as "2026-11-21T14:03:00.000Z" (got "2026-11-21T14:03:00")'],
     ['text around it', (r) => (r.startedAt = 'at 2026-11-21T14:03Z'), 'runs[0].startedAt', 'runs[0].startedAt: must be an ISO 8601 date and time such as "2026-11-21T14:03:00.000Z" (got "at 2026-11-21T14:03Z")'],
