@@ -181,6 +181,8 @@ describe('answer tolerance', () => {
     expect(answerMatches({ tolerance: 0 }, 0.1, 0.1 + 1e-11)).toBe(false);
     expect(answerMatches({ tolerance: 0 }, 1e6, 1e6 + 1e-7)).toBe(true);
     expect(answerMatches({ tolerance: 0 }, 1e6, 1e6 + 1e-5)).toBe(false);
+    // Exactly at the limit, slack included (1 + (1 + 1e-12) − 1 is exact in doubles): still a match.
+    expect(answerMatches({ tolerance: 1 }, 1 + (1 + 1e-12), 1)).toBe(true);
   });
 });
 
