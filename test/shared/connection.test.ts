@@ -124,3 +124,11 @@ describe('checkConnection: edges on other handles', () => {
     expect(checkConnection(g, attempt('a', 'r'))).toBe("This input is already connected to 'a': remove that edge first");
   });
 });
+
+describe('checkConnection: a merge with a shapeless input', () => {
+  it('has no shape opinion while one of the merged inputs has no shape', () => {
+    // 'r' has no input, so no shape: Add cannot judge [4] against it.
+    const g: Graph = { nodes: [node('x', 'input'), node('h', 'dense', { units: 4 }), node('r', 'relu'), node('m', 'add')], edges: [edge('x', 'h'), edge('r', 'm')] };
+    expect(checkConnection(g, attempt('h', 'm'), { dataShape: [2] })).toBeNull();
+  });
+});
