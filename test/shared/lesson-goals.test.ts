@@ -1,6 +1,6 @@
 /** Goal evaluation: each kind against runs, test metrics, parameter counts and engine values. */
 import { describe, expect, it } from 'vitest';
-import { answerMatches, describeGoal, evaluateGoal, type GoalInputs } from '../../src/shared/lesson-goals';
+import { answerMatches, describeGoal, evaluateGoal, formatNumber, type GoalInputs } from '../../src/shared/lesson-goals';
 import type { LessonGoal } from '../../src/shared/lesson-types';
 import type { RunEpoch } from '../../src/shared/project-types';
 
@@ -93,5 +93,109 @@ describe('describeGoal', () => {
     [{ kind: 'parameters', atMost: 5, label: 'Tiny!' }, 'Tiny!'],
   ] as [LessonGoal, string][])('%j', (goal, text) => {
     expect(describeGoal(goal)).toBe(text);
+  });
+});
+
+describe('goal details in words', () => {
+  it('formats numbers: 4 significant digits, exponents below 1e-3, non-finite as is', () => {
+    expect(formatNumber(0.123456)).toBe('0.1235');
+    expect(formatNumber(1234567)).toBe('1235000');
+    expect(formatNumber(0.001)).toBe('0.001');
+    expect(formatNumber(0.00012345)).toBe('1.23e-4');
+    expect(formatNumber(-0.00012345)).toBe('-1.23e-4');
+    expect(formatNumber(0)).toBe('0');
+    expect(formatNumber(Number.POSITIVE_INFINITY)).toBe('Infinity');
+    expect(formatNumber(Number.NaN)).toBe('NaN');
+  });
+
+  it.each([
+    [{ kind: 'metric', metric: 'mae', split: 'validation', atMost: 0.5 }, 'Validation mean absolute error ≤ 0.5'],
+    [{ kind: 'metric', metric: 'r2', split: 'train', atLeast: 0.9 }, 'Training R² ≥ 0.9'],
+    [{ kind: 'metric', metric: 'accuracy', split: 'validation', atMost: 0.12345 }, 'Validation accuracy ≤ 12.35 %'],
+    [{ kind: 'lossWithin', below: 0.0001, epochs: 5, split: 'validation' }, 'Validation loss below 1.00e-4 within 5 epochs'],
+    [{ kind: 'lossWithin', below: 0.5, epochs: 5, split: 'train' }, 'Loss below 0.5 within 5 epochs'],
+    [{ kind: 'answer', prompt: 'p', tolerance: 0, quantity: { kind: 'loss', split: 'validation' } }, 'Answer: the validation loss'],
+    [{ kind: 'answer', prompt: 'p', tolerance: 0, quantity: { kind: 'output', input: [1, -2.5] } }, 'Answer: output 0 for input (1, -2.5)'],
+    [{ kind: 'answer', prompt: 'p', tolerance: 0, quantity: { kind: 'output', input: [3], index: 2 } }, 'Answer: output 2 for input (3)'],
+    [{ kind: 'answer', prompt: 'p', tolerance: 0, quantity: { kind: 'partial', variable: 'w1' } }, 'Answer: ∂g/∂w1'],
+  ] as [LessonGoal, string][])('%j', (goal, text) => {
+    expect(describeGoal(goal)).toBe(text);
+  });
+});
+
+describe('metric goals on every metric and split', () => {
+  const epochs = [epoch(1, 0.9, { mae: 0.4, r2: 0.5, valMae: 0.6, valR2: 0.3, valLoss: 0.8 })];
+  it.each([
+    [{ kind: 'metric', metric: 'mae', split: 'train', atMost: 0.4 }, true, 'now 0.4'],
+    [{ kind: 'metric', metric: 'mae', split: 'validation', atMost: 0.59 }, false, 'now 0.6'],
+    [{ kind: 'metric', metric: 'r2', split: 'train', atLeast: 0.5 }, true, 'now 0.5'],
+    [{ kind: 'metric', metric: 'r2', split: 'validation', atLeast: 0.31 }, false, 'now 0.3'],
+    [{ kind: 'metric', metric: 'loss', split: 'train', atMost: 0.9 }, true, 'now 0.9'],
+    [{ kind: 'metric', metric: 'loss', split: 'validation', atMost: 0.8 }, true, 'now 0.8'],
+  ] as [LessonGoal, boolean, string][])('%j', (goal, passed, detail) => {
+    expect(evaluateGoal(goal, inputs({ epochs }))).toEqual({ passed, detail });
+  });
+
+  it('reads the test metrics once the run has ended, and refuses a non-finite value', () => {
+    const goal: LessonGoal = { kind: 'metric', metric: 'r2', split: 'test', atLeast: 0.5 };
+    expect(evaluateGoal(goal, inputs({ test: { loss: 1, r2: 0.5 } }))).toEqual({ passed: true, detail: 'now 0.5' });
+    expect(evaluateGoal(goal, inputs({ test: { loss: 1 } }))).toEqual({ passed: false, detail: 'this run has no test R²' });
+    const loss: LessonGoal = { kind: 'metric', metric: 'loss', split: 'train', atMost: 1 };
+    expect(evaluateGoal(loss, inputs({ epochs: [epoch(1, Number.NaN)] }))).toEqual({ passed: false, detail: 'this run has no training loss' });
+  });
+
+  it('an atMost accuracy goal passes at the bound', () => {
+    const goal: LessonGoal = { kind: 'metric', metric: 'accuracy', split: 'train', atMost: 0.5 };
+    expect(evaluateGoal(goal, inputs({ epochs: [epoch(1, 1, { accuracy: 0.5 })] }))).toEqual({ passed: true, detail: 'now 50 %' });
+    expect(evaluateGoal(goal, inputs({ epochs: [epoch(1, 1, { accuracy: 0.5001 })] }))).toEqual({ passed: false, detail: 'now 50.01 %' });
+  });
+});
+
+describe('loss within N epochs, edges', () => {
+  it('a loss equal to the bound is not below it; epochs after the limit are not read', () => {
+    const goal: LessonGoal = { kind: 'lossWithin', below: 0.1, epochs: 2 };
+    expect(evaluateGoal(goal, inputs({ epochs: [epoch(1, 0.1), epoch(2, 0.2)] }))).toEqual({ passed: false, detail: 'lowest 0.1 in 2 epochs' });
+    expect(evaluateGoal(goal, inputs({ epochs: [epoch(1, 0.3), epoch(2, 0.2), epoch(3, 0.05)] }))).toEqual({ passed: false, detail: 'lowest 0.2 in 2 epochs' });
+    expect(evaluateGoal(goal, inputs({ epochs: [epoch(1, 0.3), epoch(2, 0.09)] }))).toEqual({ passed: true, detail: '0.09 at epoch 2' });
+    expect(evaluateGoal(goal, inputs())).toEqual({ passed: false, detail: 'not reached yet: train the network to check' });
+  });
+
+  it('without a validation loss in the run, says so', () => {
+    const goal: LessonGoal = { kind: 'lossWithin', below: 0.1, epochs: 2, split: 'validation' };
+    expect(evaluateGoal(goal, inputs({ epochs: [epoch(1, 0.01), epoch(2, 0.01)] }))).toEqual({ passed: false, detail: 'no finite loss in 2 epochs' });
+  });
+});
+
+describe('answer tolerance', () => {
+  it('is inclusive, and relative to the size of the engine value', () => {
+    expect(answerMatches({ tolerance: 0.5 }, 1.5, 1)).toBe(true);
+    expect(answerMatches({ tolerance: 0.5 }, 1.5001, 1)).toBe(false);
+    expect(answerMatches({ tolerance: 0.5 }, 0.5, 1)).toBe(true);
+    expect(answerMatches({ tolerance: 0.1, relative: true }, -110, -100)).toBe(true);
+    expect(answerMatches({ tolerance: 0.1, relative: true }, -111, -100)).toBe(false);
+    expect(answerMatches({ tolerance: 0.1, relative: false }, 105, 100)).toBe(false);
+  });
+
+  it('allows a float32 rounding hair beyond a zero tolerance, scaled by the value', () => {
+    expect(answerMatches({ tolerance: 0 }, 0.1, 0.1 + 1e-13)).toBe(true);
+    expect(answerMatches({ tolerance: 0 }, 0.1, 0.1 + 1e-11)).toBe(false);
+    expect(answerMatches({ tolerance: 0 }, 1e6, 1e6 + 1e-7)).toBe(true);
+    expect(answerMatches({ tolerance: 0 }, 1e6, 1e6 + 1e-5)).toBe(false);
+    // Exactly at the limit, slack included (1 + (1 + 1e-12) − 1 is exact in doubles): still a match.
+    expect(answerMatches({ tolerance: 1 }, 1 + (1 + 1e-12), 1)).toBe(true);
+  });
+});
+
+describe('goals not reached yet', () => {
+  it('fail with the reason while there is nothing to judge', () => {
+    const train: LessonGoal = { kind: 'metric', metric: 'loss', split: 'train', atMost: 1 };
+    expect(evaluateGoal(train, inputs())).toEqual({ passed: false, detail: 'not reached yet: train the network to check' });
+    expect(evaluateGoal({ kind: 'parameters', atMost: 5 }, inputs())).toEqual({
+      passed: false,
+      detail: 'the parameter count is unknown until the network is complete',
+    });
+    const answer: LessonGoal = { kind: 'answer', prompt: 'p', quantity: { kind: 'loss', split: 'train' }, tolerance: 1 };
+    expect(evaluateGoal(answer, inputs(), { value: 1 })).toEqual({ passed: false, detail: 'no answer yet' });
+    expect(evaluateGoal({ ...answer, answer: 1 }, inputs(), null)).toEqual({ passed: false, detail: 'checking with the engine…' });
   });
 });

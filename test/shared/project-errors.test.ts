@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findJsonSyntaxError } from '../../src/shared/json-position';
 import { parseProject, ProjectError, validateProject } from '../../src/shared/project';
-import { rawProject } from './project-fixtures';
-
-function errorOf(fn: () => unknown): ProjectError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ProjectError) return e;
-    throw e;
-  }
-  throw new Error('expected a ProjectError');
-}
+import { errorOf, rawProject } from './project-fixtures';
 
 /** Breaks a fresh copy of the valid fixture and returns the error validating it. */
 function breakWith(change: (p: Record<string, any>) => void): ProjectError {

@@ -1,5 +1,5 @@
 /** A complete, valid project used by the project-file tests. */
-import { encodeTensor } from '../../src/shared/project';
+import { encodeTensor, ProjectError } from '../../src/shared/project';
 import type { Project } from '../../src/shared/project-types';
 
 export function xorProject(): Project {
@@ -49,4 +49,15 @@ export function xorProject(): Project {
 /** The JSON of a project as a plain mutable object, for breaking it in tests. */
 export function rawProject(): Record<string, any> {
   return JSON.parse(JSON.stringify(xorProject()));
+}
+
+/** The ProjectError `fn` throws (any other error is rethrown; no error fails the test). */
+export function errorOf(fn: () => unknown): ProjectError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ProjectError) return e;
+    throw e;
+  }
+  throw new Error('expected a ProjectError');
 }

@@ -11,10 +11,12 @@ const repo = path.resolve(__dirname, '../..');
 const fileName = (type: string) => type.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 
 describe('node registry', () => {
-  it.each(nodeTypes.map((t) => [t, fileName(t)] as const))('%s: a spec file and an engine file of the same name (%s.ts)', (type, file) => {
-    const spec = readFileSync(path.join(repo, 'src/shared/nodes', `${file}.ts`), 'utf8');
+  it.each(nodeTypes.map((t) => [t, fileName(t)] as const))('%s: a spec file and an engine file of the same name (%s.ts)', async (type, file) => {
+    // The spec module is imported rather than read as text: under mutation testing the source
+    // files are instrumented, and the text no longer holds `type: '...'` literally.
+    const specModule = (await import(path.join(repo, 'src/shared/nodes', `${file}.ts`))) as Record<string, NodeSpec | undefined>;
     const engine = readFileSync(path.join(repo, 'src/engine/nodes', `${file}.ts`), 'utf8');
-    expect(spec).toContain(`type: '${type}'`);
+    expect(specModule[type]?.type).toBe(type);
     expect(engine).toMatch(new RegExp(`^export const ${type}\\b`, 'm'));
   });
 

@@ -65,6 +65,10 @@ describe('computational-graph lessons', () => {
     expect(refusal((l) => (((l.goals as Json[])[0]!.quantity as Json) = { kind: 'loss', split: 'train' }))).toMatch(/lesson\.goals\[0\]\.quantity\.kind: .*'partial'/);
     expect(refusal((l) => (l.locks = { nodes: ['f1'] }))).toMatch(/lesson\.locks/);
     expect(refusal((l) => ((l.goals as Json[])[2]!.tolerance = -1))).toMatch(/lesson\.goals\[2\]\.tolerance/);
+    // The answer-goal fields are checked here by the shared checkAnswerGoal, with its own wording.
+    expect(refusal((l) => ((l.goals as Json[])[0]!.zzzzzz = 'x'))).toMatch(/^lesson\.goals\[0\]\.zzzzzz: unknown field for an answer goal\n {2}help: an answer goal takes kind, prompt, quantity, tolerance, relative, answer, label$/);
+    expect(refusal((l) => ((l.goals as Json[])[0]!.label = ''))).toMatch(/^lesson\.goals\[0\]\.label: must not be empty$/);
+    expect(refusal((l) => ((l.goals as Json[])[0]!.label = 4))).toMatch(/^lesson\.goals\[0\]\.label: must be text \(got 4\)$/);
   });
 
   it('the graph lock gives its reason; a graph without a lesson is not locked', () => {
