@@ -7,17 +7,9 @@ import { csvToDataset, MAX_CLASSES, parseCsv, type CsvTable } from '../../../src
 import { encodeTargets } from '../../../src/engine/data/encode';
 import { applyNormalizer, fitNormalizer, invertNormalizer } from '../../../src/engine/data/normalize';
 import { datasetShapeInfo, featureSizeOf, normalizeGroupSize, prepareData, validateDataset } from '../../../src/engine/data/prepare';
-import { DataError, type Dataset } from '../../../src/engine/data/types';
+import type { Dataset } from '../../../src/engine/data/types';
+import { dataErrorMessage as message } from '../../helpers/data';
 
-const message = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DataError);
-    return (e as Error).message;
-  }
-  throw new Error('expected a DataError');
-};
 
 const base: Dataset = {
   name: 'd', task: 'regression', n: 2, x: Float32Array.of(1, 2, 3, 4), featureShape: [2], featureNames: ['a', 'b'], y: Float32Array.of(5, 6), targetSize: 1,

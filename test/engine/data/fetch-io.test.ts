@@ -5,7 +5,7 @@
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFetchDatasetIO, gunzip, gzip, isGzip } from '../../../src/engine/data/fetch-io';
-import { DataError } from '../../../src/engine/data/types';
+import { rejectionMessage } from '../../helpers/data';
 
 /** A fake fetch serving `files` by URL path; every requested URL is recorded in `asked`. */
 function server(files: Record<string, Uint8Array | string>) {
@@ -19,15 +19,6 @@ function server(files: Record<string, Uint8Array | string>) {
   }) as typeof fetch;
   return { fetchImpl, asked };
 }
-
-const rejection = async (p: Promise<unknown>): Promise<Error> => {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(DataError);
-  return e as Error;
-};
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -57,7 +48,7 @@ describe('createFetchDatasetIO', () => {
     const { fetchImpl, asked } = server({});
     const io = createFetchDatasetIO('https://example.test/app/datasets/', fetchImpl);
     for (const file of ['../secret.txt', '../datasets-other/x.csv', 'https://elsewhere.test/app/datasets/x.csv', '//elsewhere.test/app/datasets/x.csv']) {
-      expect((await rejection(io.readText(file))).message).toBe(`Dataset file '${file}' is outside the datasets folder`);
+      expect(await rejectionMessage(io.readText(file))).toBe(`Dataset file '${file}' is outside the datasets folder`);
     }
     expect(asked).toEqual([]);
   });
@@ -65,7 +56,7 @@ describe('createFetchDatasetIO', () => {
   it('a missing file names the file, the HTTP status and the URL', async () => {
     const { fetchImpl } = server({});
     const io = createFetchDatasetIO('https://example.test/d/', fetchImpl);
-    expect((await rejection(io.readBytes('mnist/a.gz'))).message).toBe(
+    expect(await rejectionMessage(io.readBytes('mnist/a.gz'))).toBe(
       "Dataset file 'mnist/a.gz' is missing (404 Not Found from https://example.test/d/mnist/a.gz)",
     );
   });
@@ -75,10 +66,10 @@ describe('createFetchDatasetIO', () => {
       createFetchDatasetIO('https://example.test/d/', (async () => {
         throw thrown;
       }) as typeof fetch);
-    expect((await rejection(failing(new TypeError('connection refused')).readText('iris.csv'))).message).toBe(
+    expect(await rejectionMessage(failing(new TypeError('connection refused')).readText('iris.csv'))).toBe(
       "Dataset file 'iris.csv' could not be fetched from https://example.test/d/iris.csv: connection refused",
     );
-    expect((await rejection(failing('offline').readText('iris.csv'))).message).toBe(
+    expect(await rejectionMessage(failing('offline').readText('iris.csv'))).toBe(
       "Dataset file 'iris.csv' could not be fetched from https://example.test/d/iris.csv: offline",
     );
   });

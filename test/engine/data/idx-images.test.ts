@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseIdx, type IdxArray } from '../../../src/engine/data/idx';
 import { imageDataset, loadImageDataset } from '../../../src/engine/data/images';
-import { DataError, type DatasetIO } from '../../../src/engine/data/types';
+import type { DatasetIO } from '../../../src/engine/data/types';
+import { dataErrorMessage as message } from '../../helpers/data';
 import { nodeDatasetIO } from '../../../src/node/datasets';
 
 function header(magic: number[], dims: number[]): Uint8Array {
@@ -15,15 +16,6 @@ function header(magic: number[], dims: number[]): Uint8Array {
   return out;
 }
 
-const message = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DataError);
-    return (e as Error).message;
-  }
-  throw new Error('expected a DataError');
-};
 
 describe('parseIdx header', () => {
   it('each part of the magic number is checked, and the message shows all four bytes in hex', () => {

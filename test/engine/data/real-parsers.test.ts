@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadRealDataset, type RealDatasetId } from '../../../src/engine/data/real';
-import { DataError, type Dataset, type DatasetIO } from '../../../src/engine/data/types';
+import type { Dataset, DatasetIO } from '../../../src/engine/data/types';
+import { rejectionMessage as failure } from '../../helpers/data';
 
 function served(files: Record<string, string>): DatasetIO {
   return {
@@ -19,15 +20,6 @@ function served(files: Record<string, string>): DatasetIO {
 
 const load = (id: RealDatasetId, files: Record<string, string>, options: Record<string, number> = {}): Promise<Dataset> =>
   loadRealDataset(id, 'Name', options, served(files));
-
-async function failure(p: Promise<unknown>): Promise<string> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(DataError);
-  return (e as Error).message;
-}
 
 /** An iris-shaped file (4 features) with the given rows. */
 const iris = (head: string, rows: string[]) => ({ 'iris.csv': [head, ...rows].join('\n') });

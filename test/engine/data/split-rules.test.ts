@@ -4,26 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkClassLabels, splitIndices } from '../../../src/engine/data/split';
-import { DataError, type Dataset } from '../../../src/engine/data/types';
-
-function labelled(labels: number[], classes: number, extra: Partial<Dataset> = {}): Dataset {
-  return {
-    name: 'ds',
-    task: 'classification',
-    n: labels.length,
-    x: Float32Array.from(labels.keys()),
-    featureShape: [1],
-    featureNames: ['i'],
-    y: Float32Array.from(labels),
-    targetSize: 1,
-    classNames: Array.from({ length: classes }, (_, c) => `c${c}`),
-    ...extra,
-  };
-}
-
-function regression(n: number, extra: Partial<Dataset> = {}): Dataset {
-  return { name: 'reg', task: 'regression', n, x: new Float32Array(n), featureShape: [1], featureNames: ['x'], y: new Float32Array(n), targetSize: 1, ...extra };
-}
+import type { Dataset } from '../../../src/engine/data/types';
+import { dataErrorMessage as message, labelled, regression } from '../../helpers/data';
 
 const counts = (ds: Dataset, rows: Int32Array) => {
   const c = new Array<number>(ds.classNames!.length).fill(0);
@@ -31,15 +13,6 @@ const counts = (ds: Dataset, rows: Int32Array) => {
   return c;
 };
 
-const message = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DataError);
-    return (e as Error).message;
-  }
-  throw new Error('expected a DataError');
-};
 
 describe('split fractions', () => {
   const ds = labelled([0, 1, 0, 1, 0, 1], 2);
@@ -71,7 +44,7 @@ describe('fixedTestStart bounds', () => {
   it('must be a whole row index in 1..n', () => {
     for (const f of [0, 7, 2.5, -1]) {
       expect(message(() => splitIndices(labelled([0, 1, 0, 1, 0, 1], 2, { fixedTestStart: f }), { validation: 0, test: 0 }, 1))).toBe(
-        `ds: fixedTestStart ${f} must be a row index in 1..6`,
+        `test: fixedTestStart ${f} must be a row index in 1..6`,
       );
     }
   });
@@ -152,10 +125,10 @@ describe('regression split', () => {
 
 describe('checkClassLabels', () => {
   it('needs class names, and labels that are whole indices into them', () => {
-    expect(message(() => checkClassLabels(labelled([0, 1], 0, { classNames: undefined })))).toBe('ds: a classification dataset needs class names');
-    expect(message(() => checkClassLabels(labelled([0, 1], 0)))).toBe('ds: a classification dataset needs class names');
-    expect(message(() => checkClassLabels(labelled([0, -1], 2)))).toBe('ds: row 2 has label -1, not a class index 0..1');
-    expect(message(() => checkClassLabels(labelled([0.5, 1], 2)))).toBe('ds: row 1 has label 0.5, not a class index 0..1');
+    expect(message(() => checkClassLabels(labelled([0, 1], 0, { classNames: undefined })))).toBe('test: a classification dataset needs class names');
+    expect(message(() => checkClassLabels(labelled([0, 1], 0)))).toBe('test: a classification dataset needs class names');
+    expect(message(() => checkClassLabels(labelled([0, -1], 2)))).toBe('test: row 2 has label -1, not a class index 0..1');
+    expect(message(() => checkClassLabels(labelled([0.5, 1], 2)))).toBe('test: row 1 has label 0.5, not a class index 0..1');
     expect(() => checkClassLabels(labelled([0], 1))).not.toThrow();
     expect(() => checkClassLabels(regression(3, { y: Float32Array.of(-1, 0.5, 7) }))).not.toThrow();
   });
