@@ -34,6 +34,7 @@ describe('validateDataset', () => {
 
   it('names the row and feature of a value that is not finite, by position when the features have no names', () => {
     expect(message(() => validateDataset({ ...base, x: Float32Array.of(1, 2, 3, Infinity) }))).toBe("d: row 2, feature 'b' is Infinity, not a finite number");
+    expect(message(() => validateDataset({ ...base, x: Float32Array.of(NaN, 2, 3, 4) }))).toBe("d: row 1, feature 'a' is NaN, not a finite number");
     expect(message(() => validateDataset({ ...base, featureNames: [], x: Float32Array.of(1, 2, -Infinity, 4) }))).toBe(
       "d: row 2, feature 'feature 1' is -Infinity, not a finite number",
     );

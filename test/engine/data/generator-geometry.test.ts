@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { gateDataset, generate2d, linearDataset, type Generator2dId } from '../../../src/engine/data/generators';
 import type { Dataset } from '../../../src/engine/data/types';
-import { Rng } from '../../../src/engine/random';
+import { loadBuiltinDataset } from '../../../src/engine/data/builtin';
+import { Rng, streamSeed } from '../../../src/engine/random';
 
 const make = (id: Generator2dId, n: number, noise: number, seed = 3): Dataset => generate2d(id, `the ${id}`, n, noise, new Rng(seed));
 
@@ -66,17 +67,27 @@ describe('generate2d', () => {
     const noisy = make('spiral', 2 * count, 0.4, 5);
     // A point's offset: its distance (per coordinate, the larger one) to the nearest clean point of its arm.
     const offsets: number[] = [];
+    const dx: number[] = [];
+    const dy: number[] = [];
     for (const label of [0, 1]) {
       const c = pointsOf(clean, label);
-      const n = pointsOf(noisy, label);
-      for (const p of n) {
+      for (const p of pointsOf(noisy, label)) {
         let best = Infinity;
-        for (const q of c) best = Math.min(best, Math.max(Math.abs(p.x - q.x), Math.abs(p.y - q.y)));
+        let nearest = c[0];
+        for (const q of c) {
+          const d = Math.max(Math.abs(p.x - q.x), Math.abs(p.y - q.y));
+          if (d < best) [best, nearest] = [d, q];
+        }
         offsets.push(best);
+        dx.push(p.x - nearest.x);
+        dy.push(p.y - nearest.y);
       }
     }
     expect(Math.max(...offsets)).toBeLessThan(0.4);
     expect(mean(offsets)).toBeGreaterThan(0.05);
+    // Centred: no drift in either direction.
+    expect(Math.abs(mean(dx))).toBeLessThan(0.03);
+    expect(Math.abs(mean(dy))).toBeLessThan(0.03);
   });
 
   it('moons without noise reach both ends of each half circle', () => {
@@ -122,15 +133,22 @@ describe('generate2d', () => {
 
   it('circle and quadrants with noise: labels follow the moved point, so a few fall on the wrong side, but most do not', () => {
     for (const id of ['circle', 'quadrants'] as const) {
-      const ds = make(id, 2000, 0.1);
-      let wrong = 0;
+      const ds = make(id, 4000, 0.1);
+      // Points on the wrong side, counted on each side of the y axis and of the x axis.
+      const sides = { right: 0, left: 0, above: 0, below: 0 };
       for (let i = 0; i < ds.n; i++) {
         const [x, y] = [ds.x[2 * i], ds.x[2 * i + 1]];
         const clean = id === 'circle' ? (Math.hypot(x, y) < 2.5 ? 1 : 0) : x * y >= 0 ? 1 : 0;
-        if (clean !== ds.y[i]) wrong++;
+        if (clean === ds.y[i]) continue;
+        sides[x > 0 ? 'right' : 'left']++;
+        sides[y > 0 ? 'above' : 'below']++;
       }
+      const wrong = sides.right + sides.left;
       expect(wrong, id).toBeGreaterThan(0);
       expect(wrong / ds.n, id).toBeLessThan(0.1);
+      // The noise is centred, so the mistakes are spread evenly, not pushed to one side.
+      expect(Math.max(sides.right, sides.left), id).toBeLessThan(2 * Math.min(sides.right, sides.left));
+      expect(Math.max(sides.above, sides.below), id).toBeLessThan(2 * Math.min(sides.above, sides.below));
     }
   });
 
@@ -160,5 +178,17 @@ describe('linearDataset', () => {
     const residuals = Array.from({ length: ds.n }, (_, i) => ds.y[i] - (5 + 2 * ds.x[2 * i] - 3 * ds.x[2 * i + 1]));
     expect(std(residuals)).toBeCloseTo(0.3, 1);
     expect(Math.abs(mean(residuals))).toBeLessThan(0.03);
+  });
+});
+
+describe('loadBuiltinDataset and the seed', () => {
+  const noIO = { readText: () => Promise.reject(new Error('no files')), readBytes: () => Promise.reject(new Error('no files')) };
+
+  it("generated data are drawn from the seed's 'data' stream, with the options given", async () => {
+    const circle = await loadBuiltinDataset('circle', { n: 60, noise: 0.2 }, noIO, 7);
+    expect(circle).toEqual(generate2d('circle', 'Circle', 60, 0.2, new Rng(streamSeed(7, 'data'))));
+    const lin = await loadBuiltinDataset('linear', { n: 30, noise: 0.1 }, noIO, 8);
+    expect(lin.x).toEqual(linearDataset('x', 30, 0.1, new Rng(streamSeed(8, 'data'))).x);
+    expect(lin.y).toEqual(linearDataset('x', 30, 0.1, new Rng(streamSeed(8, 'data'))).y);
   });
 });

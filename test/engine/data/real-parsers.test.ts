@@ -146,6 +146,12 @@ describe('digits, sonar, concrete, diabetes, penguins', () => {
     expect(await failure(load('penguins', { 'penguins.csv': bad }))).toBe("penguins.csv line 4, column 'bill_depth_mm': 'x' is not a number");
   });
 
+  it('penguins: a measurement in the first column is read like any other', async () => {
+    const text = ['bill_length_mm,species,bill_depth_mm,flipper_length_mm,body_mass_g', '39.1,Adelie,18.7,181,3750', 'NA,Adelie,1,1,1', '46.1,Gentoo,13.2,211,4500'].join('\n');
+    const ds = await load('penguins', { 'penguins.csv': text });
+    expect([ds.n, Array.from(ds.x.subarray(0, 4)), ds.description]).toEqual([2, [39.1, 18.7, 181, 3750].map(Math.fround), '1 of 3 rows have missing (NA) measurements and were dropped.']);
+  });
+
   it('penguins: a file without a measurement column is refused by name', async () => {
     const text = ['species,bill_length_mm,bill_depth_mm,flipper_length_mm', 'Adelie,1,2,3', 'Gentoo,4,5,6'].join('\n');
     expect(await failure(load('penguins', { 'penguins.csv': text }))).toBe(

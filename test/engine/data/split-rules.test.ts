@@ -119,6 +119,8 @@ describe('regression split', () => {
     expect(s.notes).toEqual(['Held-out parts were shrunk to keep at least one training row.']);
     const one = splitIndices(regression(1), { validation: 0.6, test: 0 }, 1);
     expect([Array.from(one.train), one.validation.length, one.notes.length]).toEqual([[0], 0, 1]);
+    const testOnly = splitIndices(regression(1), { validation: 0, test: 0.6 }, 1);
+    expect([Array.from(testOnly.train), testOnly.test.length, testOnly.notes]).toEqual([[0], 0, ['Held-out parts were shrunk to keep at least one training row.']]);
     expect(splitIndices(regression(10), { validation: 0.2, test: 0.2 }, 1).notes).toEqual([]);
   });
 });
