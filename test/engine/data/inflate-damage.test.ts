@@ -254,6 +254,21 @@ describe('the gzip container', () => {
     expect(failure(cut, 't.gz')).toBe(damaged('the file is truncated', 't.gz'));
   });
 
+  it('a trailer that understates the length: the output still grows to hold a large stored block, then the length is refused', () => {
+    const data = Uint8Array.from({ length: 3000 }, (_, i) => i % 256);
+    const body = new BitWriter().bits(1, 1).bits(0, 2).raw(3000 & 0xff, 3000 >> 8, ~3000 & 0xff, (~3000 >> 8) & 0xff, ...data).done();
+    const gz = member(body, data);
+    new DataView(gz.buffer).setUint32(gz.length - 4, 10, true);
+    expect(failure(gz, 'u.gz')).toBe(damaged('wrong uncompressed length', 'u.gz'));
+  });
+
+  it('a file name or comment that is never terminated runs into the end of the file', () => {
+    for (const flag of [8, 16]) {
+      const bytes = Uint8Array.from([...header(flag), ...text('name-without-end')]);
+      expect(failure(bytes, 'n.gz')).toBe(damaged('it ends in the middle of the compressed data: the file is truncated', 'n.gz'));
+    }
+  });
+
   it('needs at least 18 bytes and the signature', () => {
     expect(failure(good.subarray(0, 17), 's.gz')).toBe('s.gz: not a gzip file (it does not start with the gzip signature 1f 8b)');
     const sig = good.slice();
