@@ -161,6 +161,24 @@ describe('damaged DEFLATE streams', () => {
     }
   });
 
+  it('a complete literal code down to 15-bit codes, the longest DEFLATE allows', () => {
+    // Code-length alphabet: 0..15, 16 and 18, all with 5-bit codes given in symbol order (0 -> 0, …, 16 -> 16, 18 -> 17).
+    const w = new BitWriter().bits(1, 1).bits(2, 2).bits(0, 5).bits(0, 5).bits(15, 4);
+    for (const sym of [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]) w.bits(sym === 17 ? 0 : 5, 3);
+    const put = (sym: number) => w.code(sym === 18 ? 17 : sym, 5);
+    put(18).bits(97 - 11, 7); // 0..96 unused
+    for (let len = 2; len <= 15; len++) put(len); // 97..110: lengths 2..15
+    put(15); // 111: a second 15-bit code completes the code
+    put(18).bits(138 - 11, 7); // 112..249 unused
+    put(16).bits(3, 2); // 250..255: the previous length (0) six more times
+    put(1); // 256: end of block
+    put(0); // the distance code is unused
+    // Canonical codes: 256 -> 0; length k (2..14) -> k−1 ones then a zero; 110 -> 2^15 − 2, 111 -> 2^15 − 1.
+    w.code(2 ** 15 - 2, 15).code(2 ** 15 - 1, 15).code(0b10, 2).code(2 ** 14 - 2, 14).code(0, 1);
+    const out = text('noam');
+    expect(gunzip(member(w.done(), out), 'x.gz')).toEqual(out);
+  });
+
   it('distance symbols 30 and 31 (only a dynamic block can give them codes) are invalid', () => {
     for (const dist of [30, 31]) {
       // HLIT 1 (258 literal/length codes, so 257 exists), HDIST 31 (32 distance codes), HCLEN 15 (19 lengths).
