@@ -2,27 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadBuiltinDataset } from '../../../src/engine/data/builtin';
 import { splitIndices } from '../../../src/engine/data/split';
 import { DataError, type Dataset } from '../../../src/engine/data/types';
+import { labelled, regression } from '../../helpers/data';
 import { nodeDatasetIO } from '../../../src/node/datasets';
-
-/** A classification dataset whose feature is the row index, with the given labels. */
-function labelled(labels: number[], classes: number, extra: Partial<Dataset> = {}): Dataset {
-  return {
-    name: 'test',
-    task: 'classification',
-    n: labels.length,
-    x: Float32Array.from(labels.keys()),
-    featureShape: [1],
-    featureNames: ['i'],
-    y: Float32Array.from(labels),
-    targetSize: 1,
-    classNames: Array.from({ length: classes }, (_, c) => `c${c}`),
-    ...extra,
-  };
-}
-
-function regression(n: number): Dataset {
-  return { name: 'reg', task: 'regression', n, x: new Float32Array(n), featureShape: [1], featureNames: ['x'], y: new Float32Array(n), targetSize: 1 };
-}
 
 function countBy(ds: Dataset, rows: Int32Array): number[] {
   const counts = new Array<number>(ds.classNames!.length).fill(0);
