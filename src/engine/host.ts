@@ -95,49 +95,49 @@ export class EngineHost {
   /** One handler per request; each returns the answer, which answer() posts with the request's id. */
   private requestHandlers(): RequestHandlers {
     return {
-    load: (msg) => this.load(msg.project, msg.csv),
-    predict: (msg) => predictRows(this.requireTrainer(), this.data!, msg.x, msg.rows, msg.normalized ?? false),
-    inspect: (msg) => inspectNode(this.requireTrainer().model, msg.nodeId),
-    getWeights: () => ({ type: 'weights', weights: weightsToProject(this.requireTrainer().model) }),
-    getOptimizerState: () => ({ type: 'optimizerState', state: optimizerStateToProject(this.requireTrainer()) ?? null }),
-    gradientCheck: (msg) => ({
-      type: 'gradientChecked',
-      result: this.requireTrainer().gradientCheck(msg.nodeId, msg.param, msg.epsilon, msg.count ?? DEFAULT_GRADIENT_CHECK_COUNT, msg.include),
-    }),
-    trace: (msg) => traceFromSession(this.requireTrainer(), this.project!, this.data!, msg.sample, msg.rows ?? 1),
-    exportModel: async (msg) => {
-      const model = this.requireTrainer().model;
-      // Loaded on first use: the ONNX and PyTorch writers are not needed to start training.
-      const { exportModel } = await import('../interop/host-export');
-      return exportModel(msg, this.project!, this.data!, model, this.csvText); // copied, not transferred: the bytes may be views of shared buffers
-    },
-    lossSurface: (msg) => {
-      const surface = computeLossSurface(this.requireTrainer(), this.project!.graph, this.project!.training, this.data!, msg);
-      return new Reply({ type: 'lossSurface', surface }, [surface.values.buffer, ...surface.paths.map((p) => p.points.buffer)] as ArrayBuffer[]);
-    },
-    ...this.probes.requests,
+      load: (msg) => this.load(msg.project, msg.csv),
+      predict: (msg) => predictRows(this.requireTrainer(), this.data!, msg.x, msg.rows, msg.normalized ?? false),
+      inspect: (msg) => inspectNode(this.requireTrainer().model, msg.nodeId),
+      getWeights: () => ({ type: 'weights', weights: weightsToProject(this.requireTrainer().model) }),
+      getOptimizerState: () => ({ type: 'optimizerState', state: optimizerStateToProject(this.requireTrainer()) ?? null }),
+      gradientCheck: (msg) => ({
+        type: 'gradientChecked',
+        result: this.requireTrainer().gradientCheck(msg.nodeId, msg.param, msg.epsilon, msg.count ?? DEFAULT_GRADIENT_CHECK_COUNT, msg.include),
+      }),
+      trace: (msg) => traceFromSession(this.requireTrainer(), this.project!, this.data!, msg.sample, msg.rows ?? 1),
+      exportModel: async (msg) => {
+        const model = this.requireTrainer().model;
+        // Loaded on first use: the ONNX and PyTorch writers are not needed to start training.
+        const { exportModel } = await import('../interop/host-export');
+        return exportModel(msg, this.project!, this.data!, model, this.csvText); // copied, not transferred: the bytes may be views of shared buffers
+      },
+      lossSurface: (msg) => {
+        const surface = computeLossSurface(this.requireTrainer(), this.project!.graph, this.project!.training, this.data!, msg);
+        return new Reply({ type: 'lossSurface', surface }, [surface.values.buffer, ...surface.paths.map((p) => p.points.buffer)] as ArrayBuffer[]);
+      },
+      ...this.probes.requests,
     };
   }
 
   private commandHandlers(): CommandHandlers {
     return {
-    train: () => this.train(),
-    pause: () => {
-      if (this.status === 'training') this.setStatus('paused');
-    },
-    resume: () => {
-      if (this.status === 'paused') this.startLoop();
-    },
-    step: (msg) => this.stepOnce(msg.unit),
-    stop: () => this.stop(),
-    reset: () => this.reset(),
-    setPace: (msg) => this.setPace(msg.pace, msg.untilStopped),
-    setLearningRate: (msg) => {
-      if (!(msg.value > 0) || !Number.isFinite(msg.value)) throw new Error(`learning rate must be a positive number (got ${msg.value})`);
-      this.requireTrainer().learningRateOverride = msg.value;
-      this.postProgress(true);
-    },
-    ...this.probes.commands,
+      train: () => this.train(),
+      pause: () => {
+        if (this.status === 'training') this.setStatus('paused');
+      },
+      resume: () => {
+        if (this.status === 'paused') this.startLoop();
+      },
+      step: (msg) => this.stepOnce(msg.unit),
+      stop: () => this.stop(),
+      reset: () => this.reset(),
+      setPace: (msg) => this.setPace(msg.pace, msg.untilStopped),
+      setLearningRate: (msg) => {
+        if (!(msg.value > 0) || !Number.isFinite(msg.value)) throw new Error(`learning rate must be a positive number (got ${msg.value})`);
+        this.requireTrainer().learningRateOverride = msg.value;
+        this.postProgress(true);
+      },
+      ...this.probes.commands,
     };
   }
 
