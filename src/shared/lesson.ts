@@ -6,7 +6,7 @@
 import type { Graph } from './graph-types';
 import { didYouMean } from './closest-names';
 import { getNodeSpec } from './nodes';
-import { array, boolean, fail, join, number, object, oneOf, optional, record, string, type Json } from './project-fields';
+import { array, boolean, fail, join, number, object, oneOf, optional, record, string, withArticle, type Json } from './project-fields';
 
 export const LESSON_METRICS = ['loss', 'accuracy', 'mae', 'r2'] as const;
 export const LESSON_SPLITS = ['train', 'validation', 'test'] as const;
@@ -85,7 +85,7 @@ function checkGoal(value: unknown, path: string, graph: Graph): void {
   if (!Object.hasOwn(raw, 'kind')) fail(kindPath, 'required field is missing', `a goal's kind is one of ${LESSON_GOAL_KINDS.join(', ')}`);
   const kind = oneOf(raw.kind, kindPath, LESSON_GOAL_KINDS);
   const fields = GOAL_FIELDS[kind];
-  const goal = object(raw, path, fields.required, fields.optional, kind === 'answer' ? 'an answer goal' : `a ${kind} goal`);
+  const goal = object(raw, path, fields.required, fields.optional, withArticle(`${kind} goal`));
   optional(goal, 'label', path, (v, at) => string(v, at));
   switch (kind) {
     case 'metric':

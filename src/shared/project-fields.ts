@@ -39,6 +39,11 @@ export function isObject(value: unknown): value is Json {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** "a" or "an" before `noun` (by its first letter), for owners such as "an exponential schedule". */
+export function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
 /**
  * An object with exactly these keys: unknown keys are refused (so typos don't silently vanish),
  * then missing required ones. `owner` adds context to the unknown-key message ("for adam").

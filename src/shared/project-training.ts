@@ -1,5 +1,5 @@
 /** Structural checks of `training`: optimiser, schedule, batching, stopping. */
-import { boolean, fail, isObject, join, number, object, oneOf, optional, shown, type Json, type NumberRule } from './project-fields';
+import { boolean, fail, isObject, join, number, object, oneOf, optional, shown, withArticle, type Json, type NumberRule } from './project-fields';
 
 const POSITIVE: NumberRule = { min: 0, minExclusive: true };
 const NON_NEGATIVE: NumberRule = { min: 0 };
@@ -68,7 +68,7 @@ function checkSchedule(value: unknown, path: string): void {
   if (!Object.hasOwn(raw, 'type')) fail(typePath, 'required field is missing');
   const type = oneOf(raw.type, typePath, SCHEDULE_TYPES);
   const fields = SCHEDULE_FIELDS[type]!;
-  const s = object(raw, path, ['type', ...Object.keys(fields.required)], ['per', ...Object.keys(fields.optional)], `a ${type} schedule`);
+  const s = object(raw, path, ['type', ...Object.keys(fields.required)], ['per', ...Object.keys(fields.optional)], withArticle(`${type} schedule`));
   optional(s, 'per', path, (v, p) => oneOf(v, p, ['epoch', 'step'] as const));
   for (const [key, rule] of Object.entries({ ...fields.required, ...fields.optional })) {
     optional(s, key, path, (v, p) => number(v, p, rule));

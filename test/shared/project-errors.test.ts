@@ -124,6 +124,7 @@ describe('structure, with field paths', () => {
     ['decay negative', (p) => (p.training.schedule = { type: 'inverseTime', decay: -1 }), 'training.schedule.decay', 'training.schedule.decay: must be a number ≥ 0 (got -1)'],
     ['per hour', (p) => (p.training.schedule.per = 'hour'), 'training.schedule.per', 'training.schedule.per: must be one of \'epoch\', \'step\' (got "hour")'],
     ['gamma on cosine', (p) => (p.training.schedule.gamma = 0.5), 'training.schedule.gamma', 'training.schedule.gamma: unknown field for a cosine schedule\n  help: a cosine schedule takes type, period, per, minLearningRate'],
+    ['stepSize on exponential', (p) => (p.training.schedule = { type: 'exponential', gamma: 0.5, stepSize: 3 }), 'training.schedule.stepSize', 'training.schedule.stepSize: unknown field for an exponential schedule\n  help: an exponential schedule takes type, gamma, per'],
     // weights
     ['weights not an object', (p) => (p.weights = []), 'weights', 'weights: must be an object (got a list)'],
     ['tensor without data', (p) => delete p.weights.h.bias.data, 'weights.h.bias.data', 'weights.h.bias.data: required field is missing'],
