@@ -69,9 +69,6 @@ export abstract class OptimizerBase implements Optimizer, SlotHolder {
   }
   private slotArrays: Float32Array[];
   private arena: ParamArena | null = null;
-  /** Byte addresses in the arena of each param's values and gradients (arena only). */
-  private readonly dataAt: Int32Array;
-  private readonly gradAt: Int32Array;
   private readonly offsets: Int32Array;
   private readonly weightDecay: number;
   private readonly l1: number;
@@ -96,15 +93,9 @@ export abstract class OptimizerBase implements Optimizer, SlotHolder {
       total += p.data.length;
     });
     const arena = arenaOf(params);
-    this.dataAt = new Int32Array(params.length);
-    this.gradAt = new Int32Array(params.length);
     if (arena !== null && arena.fits(slotCount, total)) {
       this.arena = arena;
       this.slotArrays = arena.claimSlots(this, slotCount, total);
-      params.forEach((p, i) => {
-        this.dataAt[i] = p.data.byteOffset;
-        this.gradAt[i] = p.grad.byteOffset;
-      });
     } else {
       this.slotArrays = Array.from({ length: slotCount }, () => new Float32Array(total));
     }
@@ -130,8 +121,8 @@ export abstract class OptimizerBase implements Optimizer, SlotHolder {
   update(): void {
     this.t++;
     this.beginStep(this.t);
-    if (this.arena !== null && optimizerUpdatesInWasm()) {
-      this.updateInWasm(this.arena);
+    if (this.updatesInWasm) {
+      this.updateInWasm(this.arena!);
       return;
     }
     const weightDecay = this.weightDecay;
@@ -154,12 +145,14 @@ export abstract class OptimizerBase implements Optimizer, SlotHolder {
     const slot0 = slots.length > 0 ? slots[0].byteOffset : 0;
     const slot1 = slots.length > 1 ? slots[1].byteOffset : 0;
     for (let i = 0; i < this.params.length; i++) {
-      const penalised = this.params[i].decay;
+      const param = this.params[i];
+      const penalised = param.decay;
       scalars[SCALAR.weightDecay] = penalised ? this.weightDecay : 0;
       scalars[SCALAR.l1] = penalised ? this.l1 : 0;
       const offset = this.offsets[i] * 4;
-      const n = this.params[i].data.length;
-      this.updateParamInWasm(arena.kernels, this.dataAt[i], this.gradAt[i], slot0 === 0 ? 0 : slot0 + offset, slot1 === 0 ? 0 : slot1 + offset, n);
+      // A param's values and gradients are views of the arena's memory: their byte offsets are their addresses there.
+      const { data, grad } = param;
+      this.updateParamInWasm(arena.kernels, data.byteOffset, grad.byteOffset, slot0 === 0 ? 0 : slot0 + offset, slot1 === 0 ? 0 : slot1 + offset, data.length);
     }
   }
 
