@@ -104,11 +104,6 @@ export class ParamArena {
       return view.fill(0);
     });
   }
-
-  /** Whether `holder` still keeps its state here. */
-  holds(holder: SlotHolder): boolean {
-    return this.holder === holder;
-  }
 }
 
 let compiled: object | null | undefined;
