@@ -49,11 +49,11 @@ export function compileModel(graph: Graph, opts: CompileOptions): Model {
   const layers: Layer[] = [];
   const losses: LossLayer[] = [];
   let inputNode: RuntimeNode | undefined;
-  const ctx = createBuildContext(maxBatch, opts.seed);
   const built = new Map<string, Layer>();
   const fusedLosses = new Set<Layer>();
   for (const resolved of analysis.order) declared.set(resolved.id, declaredWeights(resolved.spec, resolved.inputShapes, resolved.params));
-  const allocate = paramAllocator(trainableFloats(declared));
+  const allocate = modelAllocator(trainableFloats(declared), tensorFloats(analysis.order, maxBatch));
+  const ctx = createBuildContext(maxBatch, opts.seed, allocate.tensor);
 
   for (const resolved of analysis.order) {
     const weights = declared.get(resolved.id)!;
@@ -95,7 +95,12 @@ function viewSource(r: ResolvedNode, byId: Map<string, ResolvedNode>, built: Map
   return layer && source.consumers.length === 1 && layer.penalty === null ? layer.node : undefined;
 }
 
-type ParamAllocator = (n: number) => { data: Float32Array; grad: Float32Array };
+interface ModelAllocator {
+  /** A trainable param's values and gradients. */
+  param(n: number): { data: Float32Array; grad: Float32Array };
+  /** A node's output or gradient buffer. */
+  tensor(n: number): Float32Array;
+}
 
 function trainableFloats(declared: Map<string, DeclaredWeight[]>): number {
   let total = 0;
@@ -104,19 +109,36 @@ function trainableFloats(declared: Map<string, DeclaredWeight[]>): number {
 }
 
 /**
- * Where the trainable params' values and gradients go: one WebAssembly memory for the whole
- * model (backend/wasm-optim.ts), so the optimiser updates them in place with SIMD loops; plain
- * arrays where WebAssembly SIMD is unavailable. Sized here, once, for all of them.
+ * An upper bound of the floats the nodes' outputs and gradients, and their layers' extra tensors,
+ * take in the arena (each rounded up to 4, as the arena aligns them); views that end up sharing
+ * their input's buffers are counted too, which only leaves some room unused.
  */
-function paramAllocator(floats: number): ParamAllocator {
-  const arena: ParamArena | null = createParamArena(floats);
-  if (arena !== null) return (n) => arena.allocate(n);
-  return (n) => ({ data: new Float32Array(n), grad: new Float32Array(n) });
+function tensorFloats(order: ResolvedNode[], maxBatch: number): number {
+  let total = 0;
+  for (const r of order) {
+    if (r.spec.loss !== undefined) continue;
+    const tensors = engineNode(r.type).extraTensor ? 3 : 2;
+    total += tensors * Math.ceil((maxBatch * sizeOf(r.shape ?? [])) / 4) * 4;
+  }
+  return total;
+}
+
+/**
+ * Where the trainable params' values and gradients, and the nodes' outputs and gradients, go:
+ * one WebAssembly memory for the whole model (backend/wasm-optim.ts), so the optimiser updates
+ * the params in place with SIMD loops and layers run elementwise loops there (wasm-tensor-loops.ts);
+ * plain arrays where WebAssembly SIMD is unavailable, and for the tensors when they are too big
+ * for the arena. Sized here, once, for all of them.
+ */
+function modelAllocator(paramFloats: number, nodeFloats: number): ModelAllocator {
+  const arena: ParamArena | null = createParamArena(paramFloats, nodeFloats);
+  if (arena === null) return { param: (n) => ({ data: new Float32Array(n), grad: new Float32Array(n) }), tensor: (n) => new Float32Array(n) };
+  return { param: (n) => arena.allocate(n), tensor: (n) => arena.allocateTensor(n) ?? new Float32Array(n) };
 }
 
 function createRuntimeNode(
   r: ResolvedNode, runtime: Map<string, RuntimeNode>, viewOf: RuntimeNode | undefined, weights: DeclaredWeight[], maxBatch: number,
-  allocate: ParamAllocator,
+  allocate: ModelAllocator,
 ): RuntimeNode {
   const shape = [...(r.shape ?? [])];
   const size = sizeOf(shape);
@@ -125,7 +147,7 @@ function createRuntimeNode(
   const buffers: StateBuffer[] = [];
   for (const w of weights) {
     if (w.trainable) {
-      const { data, grad } = allocate(sizeOf(w.shape));
+      const { data, grad } = allocate.param(sizeOf(w.shape));
       params.push({ nodeId: r.id, name: w.name, shape: [...w.shape], data, grad, trainable: true, decay: w.decay });
     } else buffers.push({ nodeId: r.id, name: w.name, shape: [...w.shape], data: new Float32Array(sizeOf(w.shape)), trainable: false });
   }
@@ -134,8 +156,8 @@ function createRuntimeNode(
     type: r.type,
     shape,
     size,
-    output: viewOf ? viewOf.output : new Float32Array(isLoss ? 0 : maxBatch * size),
-    grad: viewOf ? viewOf.grad : new Float32Array(isLoss ? 0 : maxBatch * size),
+    output: viewOf ? viewOf.output : isLoss ? new Float32Array(0) : allocate.tensor(maxBatch * size),
+    grad: viewOf ? viewOf.grad : isLoss ? new Float32Array(0) : allocate.tensor(maxBatch * size),
     inputs: r.inputs.map((id) => runtime.get(id)!),
     params,
     buffers,

@@ -41,11 +41,11 @@ export function kernelsName(): KernelsName {
 }
 
 /**
- * Whether optimisers whose params live in a WebAssembly arena update them there with SIMD loops
- * (backend/wasm-optim.ts): yes unless the JS kernels were chosen (`--kernels js`), which keeps
- * the whole step in JS loops.
+ * Whether the loops that run on a model's WebAssembly arena (backend/wasm-optim.ts: optimisers
+ * updating params, layers' elementwise loops over activations) run there with SIMD: yes unless
+ * the JS kernels were chosen (`--kernels js`), which keeps the whole step in JS loops.
  */
-export function optimizerUpdatesInWasm(): boolean {
+export function arenaLoopsInWasm(): boolean {
   return active !== jsKernels;
 }
 

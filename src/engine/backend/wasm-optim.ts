@@ -1,25 +1,35 @@
 /**
- * One WebAssembly memory per model that holds its trainable params (values and gradients) and
- * the optimiser's state, so the optimiser updates them in place with the SIMD loops of
- * wasm/optim.wat (issue 12): no copies in or out, one call per param.
+ * One WebAssembly memory per model that holds its trainable params (values and gradients), the
+ * optimiser's state and the layers' activations and their gradients, so the optimiser updates
+ * the params in place with the SIMD loops of wasm/optim.wat and layers run their elementwise
+ * loops in place with wasm/tensor-loops.wat (issue 12): no copies in or out.
  *
- * Layout, in floats (every region starts on a 16-byte boundary):
+ * Layout, in floats (every region, and every tensor, starts on a 16-byte boundary):
  *   [0, 32)            the step's scalars and the tail scratch (see optim.wat)
  *   data region        every param's values, end to end in allocation order
  *   grad region        every param's gradients, at the same offsets
  *   slot regions       SLOT_CAPACITY optimiser state buffers, each as long as all params together
+ *   tensor region      the nodes' outputs and gradients (maxBatch rows each), when they fit
  * The memory is sized once, when the model is compiled, and never grows: a non-shared memory
  * detaches its buffer when it grows, and the layers keep views of the params for the model's life.
  * Two slots cover every optimiser here (SGD momentum 1, Adam 2, RMSprop ≤ 2, Adagrad 1).
  */
 import { decodeBase64 } from '../../shared/base64';
 import { OPTIM_WASM_BASE64 } from './wasm/optim-module';
+import { TENSOR_LOOPS_WASM_BASE64 } from './wasm/tensor-loops-module';
+import { TensorLoops, type TensorLoopExports } from './wasm-tensor-loops';
 
 const PAGE_BYTES = 65_536;
 /** Floats before the data region: 12 scalars, then 4 scratch blocks of 4 floats (optim.wat). */
 const HEADER_FLOATS = 32;
 /** State buffers an optimiser may keep in the arena. */
 export const SLOT_CAPACITY = 2;
+/**
+ * The most the tensor region may take. Above it (a huge batch: a full-batch run over a big data
+ * set) the activations stay in plain arrays, and the layers in their JS loops, rather than one
+ * memory of gigabytes that may fail to be had.
+ */
+export const MAX_TENSOR_BYTES = 512 * 1024 * 1024;
 
 /** Scalar addresses (float index into the header), as optim.wat reads them. */
 export const SCALAR = {
@@ -63,6 +73,7 @@ export class ParamArena {
   /** The step's scalars (optim.wat's header), written before each call. */
   readonly scalars: Float32Array;
   private cursor = 0;
+  private tensorCursor = 0;
   private holder: SlotHolder | null = null;
 
   constructor(
@@ -70,6 +81,10 @@ export class ParamArena {
     readonly kernels: OptimExports,
     /** Floats per region (all params together, rounded up to 4). */
     private readonly regionFloats: number,
+    /** Floats of the tensor region (0: the activations are not kept here). */
+    private readonly tensorFloats = 0,
+    /** The layers' loops on this memory (null with no tensor region). */
+    readonly loops: TensorLoops | null = null,
   ) {
     this.scalars = new Float32Array(buffer, 0, HEADER_FLOATS);
   }
@@ -83,6 +98,18 @@ export class ParamArena {
       data: new Float32Array(this.buffer, at * 4, n),
       grad: new Float32Array(this.buffer, (at + this.regionFloats) * 4, n),
     };
+  }
+
+  /**
+   * A zeroed tensor of `n` floats in the tensor region (starting on a 16-byte boundary), or null
+   * when it does not fit (the caller then makes a plain array).
+   */
+  allocateTensor(n: number): Float32Array | null {
+    const padded = Math.ceil(n / 4) * 4;
+    if (this.tensorCursor + padded > this.tensorFloats) return null;
+    const at = HEADER_FLOATS + (2 + SLOT_CAPACITY) * this.regionFloats + this.tensorCursor;
+    this.tensorCursor += padded;
+    return new Float32Array(this.buffer, at * 4, n);
   }
 
   /** Whether an optimiser with `slots` buffers of `floats` values each fits. */
@@ -106,45 +133,68 @@ export class ParamArena {
   }
 }
 
-let compiled: object | null | undefined;
+/** Each module compiled once per process: null where it cannot be (no SIMD, or a CSP without 'wasm-unsafe-eval'). */
+const compiled = new Map<string, object | null>();
 
-function compiledModule(wasm: WasmApi): object | null {
-  if (compiled === undefined) {
+function compiledModule(wasm: WasmApi, base64: string): object | null {
+  let module = compiled.get(base64);
+  if (module === undefined) {
     try {
-      const bytes = decodeBase64(OPTIM_WASM_BASE64);
-      compiled = wasm.validate(bytes) ? new wasm.Module(bytes) : null; // null: no SIMD here
+      const bytes = decodeBase64(base64);
+      module = wasm.validate(bytes) ? new wasm.Module(bytes) : null;
     } catch {
-      compiled = null; // e.g. a Content-Security-Policy without 'wasm-unsafe-eval'
+      module = null;
     }
+    compiled.set(base64, module);
   }
-  return compiled;
+  return module;
 }
 
 /** Arenas by their memory's buffer, so an optimiser finds the one its params live in. */
 const arenas = new WeakMap<ArrayBufferLike, ParamArena>();
 
 /**
- * An arena for params of `floats` values in all, or null where WebAssembly SIMD is unavailable
- * or the memory cannot be had (the caller then allocates plain Float32Arrays).
+ * An arena for params of `floats` values in all and, when `tensorFloats` (the nodes' outputs and
+ * gradients, each rounded up to 4) fits MAX_TENSOR_BYTES, for those tensors too. Null where
+ * WebAssembly SIMD is unavailable or the memory cannot be had (the caller then allocates plain
+ * Float32Arrays).
  */
-export function createParamArena(floats: number): ParamArena | null {
+export function createParamArena(floats: number, tensorFloats = 0): ParamArena | null {
   const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
   if (!wasm || floats <= 0) return null;
-  const module = compiledModule(wasm);
-  if (module === null) return null;
+  const optim = compiledModule(wasm, OPTIM_WASM_BASE64);
+  if (optim === null) return null;
+  const loops = tensorFloats > 0 && tensorFloats * 4 <= MAX_TENSOR_BYTES ? compiledModule(wasm, TENSOR_LOOPS_WASM_BASE64) : null;
+  return (loops !== null ? arenaWith(wasm, optim, floats, tensorFloats, loops) : null) ?? arenaWith(wasm, optim, floats, 0, null);
+}
+
+function arenaWith(wasm: WasmApi, optim: object, floats: number, tensorFloats: number, loops: object | null): ParamArena | null {
   const regionFloats = Math.ceil(floats / 4) * 4;
-  const bytes = (HEADER_FLOATS + (2 + SLOT_CAPACITY) * regionFloats) * 4;
+  const bytes = (HEADER_FLOATS + (2 + SLOT_CAPACITY) * regionFloats + tensorFloats) * 4;
   const pages = Math.ceil(bytes / PAGE_BYTES);
   if (pages > 65_536) return null;
   try {
     const memory = new wasm.Memory({ initial: pages, maximum: pages });
-    const instance = new wasm.Instance(module, { env: { memory } });
-    const arena = new ParamArena(memory.buffer, instance.exports as unknown as OptimExports, regionFloats);
+    const imports = { env: { memory } };
+    const kernels = new wasm.Instance(optim, imports).exports as unknown as OptimExports;
+    const tensorLoops = loops === null ? null : new TensorLoops(new wasm.Instance(loops, imports).exports as unknown as TensorLoopExports);
+    const arena = new ParamArena(memory.buffer, kernels, regionFloats, tensorFloats, tensorLoops);
     arenas.set(memory.buffer, arena);
     return arena;
   } catch {
     return null; // out of address space for another memory: plain arrays work as well
   }
+}
+
+/**
+ * The loops of the arena every one of these tensors lives in, or null (plain arrays, several
+ * arenas, or an arena without a tensor region). Layers ask once, when they are built.
+ */
+export function tensorLoopsOf(tensors: readonly ArrayBufferView[]): TensorLoops | null {
+  if (tensors.length === 0) return null;
+  const arena = arenas.get(tensors[0].buffer);
+  if (arena === undefined || arena.loops === null) return null;
+  return tensors.every((t) => t.buffer === arena.buffer) ? arena.loops : null;
 }
 
 /** The arena all these params' values and gradients live in, or null (plain arrays, or several arenas). */

@@ -92,10 +92,12 @@ export interface BuildContext {
   maxBatch: number;
   /** The model's stream for dropout masks and noise (streamSeed(seed, 'dropout')), shared in forward order. */
   rng: Rng;
+  /** A zeroed buffer of n floats for a layer's own use, in the model's arena where it fits (see EngineNode.extraTensor). */
+  tensor(n: number): Float32Array;
 }
 
-export function createBuildContext(maxBatch: number, seed: number): BuildContext {
-  return { maxBatch, rng: new Rng(streamSeed(seed, 'dropout')) };
+export function createBuildContext(maxBatch: number, seed: number, tensor = (n: number): Float32Array => new Float32Array(n)): BuildContext {
+  return { maxBatch, rng: new Rng(streamSeed(seed, 'dropout')), tensor };
 }
 
 /**
@@ -119,6 +121,11 @@ export interface EngineNode<K extends NodeType> {
    * straight there, so the activation needs no backward for it.
    */
   fusedLoss?: true;
+  /**
+   * Its layer keeps one more buffer of maxBatch × its size (max pooling's winners), which it
+   * takes from `BuildContext.tensor` so that it lives in the model's arena with the rest.
+   */
+  extraTensor?: true;
 }
 
 /** A node's param by its declared name (a node type's engine file reading its own weights). */

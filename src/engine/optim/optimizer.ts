@@ -5,7 +5,7 @@
  */
 import type { OptimizerType } from '../../shared/project-types';
 import type { Param } from '../tensor';
-import { optimizerUpdatesInWasm } from '../backend';
+import { arenaLoopsInWasm } from '../backend';
 import { arenaOf, SCALAR, type OptimExports, type ParamArena, type SlotHolder } from '../backend/wasm-optim';
 
 export interface Optimizer {
@@ -115,7 +115,7 @@ export abstract class OptimizerBase implements Optimizer, SlotHolder {
 
   /** Whether the updates run in WebAssembly (the params live in an arena whose slots this optimiser holds). */
   get updatesInWasm(): boolean {
-    return this.arena !== null && optimizerUpdatesInWasm();
+    return this.arena !== null && arenaLoopsInWasm();
   }
 
   update(): void {

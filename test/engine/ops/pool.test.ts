@@ -10,12 +10,13 @@ import { getKernels, jsKernels, setKernels } from '../../../src/engine/backend';
 import type { PoolKernels } from '../../../src/engine/backend/kernels';
 import '../../../src/cli/wasm-features'; // relaxed SIMD on, for the relaxed module's pooling
 import { fillInputs, layerGradcheck, runtimeNode } from '../../helpers/layer-harness';
+import { createBuildContext } from '../../../src/engine/nodes/layer';
 
 function build(kind: 'max' | 'avg', C: number, H: number, W: number, size: number, stride: number, maxBatch = 2) {
   const OH = Math.floor((H - size) / stride) + 1, OW = Math.floor((W - size) / stride) + 1;
   const input = runtimeNode('x', 'input', [C, H, W], [], maxBatch);
   const node = runtimeNode('p', `${kind}Pool2d`, [C, OH, OW], [input], maxBatch);
-  const layer = kind === 'max' ? new MaxPoolLayer(node, size, stride, maxBatch) : new AvgPoolLayer(node, size, stride);
+  const layer = kind === 'max' ? new MaxPoolLayer(node, size, stride, createBuildContext(maxBatch, 1)) : new AvgPoolLayer(node, size, stride);
   return { input, node, layer };
 }
 

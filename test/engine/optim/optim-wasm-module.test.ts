@@ -1,12 +1,16 @@
-/** The committed optimiser module is exactly what optim.wat assembles to (tools/wasm/build-optim.mjs). */
+/** The committed arena modules are exactly what their .wat files assemble to (tools/wasm/build-optim.mjs). */
 import { describe, expect, it } from 'vitest';
 import { OPTIM_WASM_BASE64 } from '../../../src/engine/backend/wasm/optim-module';
+import { TENSOR_LOOPS_WASM_BASE64 } from '../../../src/engine/backend/wasm/tensor-loops-module';
 // @ts-expect-error: a plain .mjs build script without type declarations
-import { assembleOptim } from '../../../tools/wasm/build-optim.mjs';
+import { assembleArenaModule } from '../../../tools/wasm/build-optim.mjs';
 
-describe('the WASM optimiser module', () => {
-  it('matches its source: run `node tools/wasm/build-optim.mjs` after editing optim.wat', async () => {
-    const assembled = (await assembleOptim()) as Buffer;
-    expect(Buffer.from(OPTIM_WASM_BASE64, 'base64').equals(assembled)).toBe(true);
+describe('the WASM arena modules', () => {
+  it.each([
+    ['optim.wat', OPTIM_WASM_BASE64],
+    ['tensor-loops.wat', TENSOR_LOOPS_WASM_BASE64],
+  ])('%s matches its source: run `node tools/wasm/build-optim.mjs` after editing it', async (wat, committed) => {
+    const assembled = (await assembleArenaModule(wat)) as Buffer;
+    expect(Buffer.from(committed, 'base64').equals(assembled)).toBe(true);
   });
 });
