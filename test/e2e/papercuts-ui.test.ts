@@ -41,8 +41,40 @@ async function expectLiveTabFits(app: App): Promise<void> {
   const charts = await app.page.locator('.bp-live-charts .bp-chart').all();
   expect(charts.length).toBe(2);
   for (const chart of charts) expect(inside((await chart.boundingBox())!, bodyBox)).toBe(true);
+  // The network view fits its column, its last column and title ("logit (1)") included.
+  await expect.poll(() => networkViewProblems(app)).toEqual([]);
   const overflow = await body.evaluate((el) => el.scrollHeight - el.clientHeight);
   expect(overflow).toBeLessThanOrEqual(1);
+}
+
+/**
+ * What is cut or crowded in the Live tab's network view: its drawing and every column title
+ * (the text itself, through a Range) lie inside the view's box, no title runs into the next, and
+ * the view does not scroll sideways. Empty when the view is whole.
+ */
+async function networkViewProblems(app: App): Promise<string[]> {
+  return app.page.evaluate(() => {
+    const view = document.querySelector('.bp-live-network');
+    const canvas = view?.querySelector('canvas');
+    if (!view || !canvas) return ['no network view'];
+    const room = view.getBoundingClientRect();
+    const within = (b: DOMRect) => b.left >= room.left - 0.5 && b.right <= room.right + 0.5;
+    const problems: string[] = [];
+    if (!within(canvas.getBoundingClientRect())) problems.push('the drawing is wider than the view');
+    const titles = [...view.querySelectorAll('.bp-network-labels span')].map((span) => {
+      const range = document.createRange();
+      range.selectNodeContents(span);
+      return { text: span.textContent, box: range.getBoundingClientRect() };
+    });
+    if (titles.length === 0) problems.push('no column titles');
+    titles.forEach((title, i) => {
+      if (!within(title.box)) problems.push(`"${title.text}" is cut at an edge`);
+      const next = titles[i + 1];
+      if (next && title.box.right > next.box.left) problems.push(`"${title.text}" runs into "${next.text}"`);
+    });
+    if (view.scrollWidth > view.clientWidth + 1) problems.push('the view scrolls sideways');
+    return problems;
+  });
 }
 
 describe('layout: Build | Train and the splitter', () => {

@@ -3,6 +3,7 @@
  * with its weight (blue positive, orange negative, width ∝ |w|), and — for 2-D data — each
  * neuron's own activation map over the input plane. One canvas; repainted per probe frame.
  * Hover names a neuron or a connection and its weight; a click on a neuron selects its layer.
+ * The drawing fits the width of the view (see network-layout.ts), titles included.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { MAX_NETWORK_WIDTH, type NetworkLayer, type NeuronGrids } from '../../../../shared/protocol';
@@ -14,11 +15,25 @@ import { frames } from '../live';
 import { useFrameRedraw } from './use-frame-redraw';
 import { GridImage, paintNeuron } from './grid-image';
 import { layoutNetwork, whyNoNetworkDrawing, type NetworkLayout } from './network-layout';
+import { useElementWidth } from './use-element-width';
 
 const HEIGHT = 280;
+/** The column titles' font size; .bp-network-labels in training.css sets the same. */
+const TITLE_FONT_PX = 11;
+
+/** Measures text as the column titles draw it: TITLE_FONT_PX in the font family of `el`. */
+function titleMeasurer(el: Element): (text: string) => number {
+  const ctx = document.createElement('canvas').getContext('2d');
+  if (!ctx) return (text) => text.length * TITLE_FONT_PX * 0.7; // no canvas: a generous guess
+  ctx.font = `${TITLE_FONT_PX}px ${getComputedStyle(el).fontFamily}`;
+  return (text) => ctx.measureText(text).width;
+}
 
 export function NetworkView() {
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const figureRef = useRef<HTMLElement>(null);
+  const room = useElementWidth(figureRef);
+  const measureRef = useRef<((text: string) => number) | null>(null);
   const images = useMemo(() => new Map<string, GridImage>(), []);
   const points = useTrainingStore((s) => s.probePoints);
   const [layout, setLayout] = useState<NetworkLayout | null>(null);
@@ -38,7 +53,8 @@ export function NetworkView() {
       if (layoutRef.current !== null) setLayout((layoutRef.current = null));
       return;
     }
-    const lay = layoutNetwork(network, HEIGHT, points?.featureNames);
+    measureRef.current ??= titleMeasurer(figureRef.current ?? canvas);
+    const lay = layoutNetwork(network, { height: HEIGHT, textWidth: measureRef.current, maxWidth: room ?? undefined, featureNames: points?.featureNames });
     if (!layoutRef.current || layoutRef.current.key !== lay.key) setLayout(lay);
     layoutRef.current = lay;
     const dpr = window.devicePixelRatio || 1;
@@ -70,7 +86,7 @@ export function NetworkView() {
         ctx.strokeRect(cell.x + 0.5, cell.y + 0.5, cell.size - 1, cell.size - 1);
       });
     });
-  }, [points, images]);
+  }, [points, images, room]);
 
   useFrameRedraw(draw);
 
@@ -94,11 +110,11 @@ export function NetworkView() {
   }, [layout, draw]);
 
   return (
-    <figure className="bp-network">
+    <figure className="bp-network" ref={figureRef}>
       {layout ? (
         <div className="bp-network-labels" style={{ width: layout.width }}>
           {layout.columns.map((c) => (
-            <span key={c.x} style={{ left: c.x + c.size / 2 }}>
+            <span key={c.x} style={{ left: c.titleX, width: c.titleWidth }}>
               {c.title}
             </span>
           ))}

@@ -1,10 +1,20 @@
-/** Where the network view puts each neuron: one column per layer, neurons centred vertically. */
+/**
+ * Where the network view puts each neuron and each column title: one column per layer, neurons
+ * centred vertically, each title centred over its column. The tallest column fits the height
+ * (a wide layer gets small neurons close together). The drawing fits the width it is
+ * given: the gaps between columns shrink first, then the neurons. Margins and gaps always leave
+ * room for the titles, so none is cut at an edge of the view or runs into its neighbour; only
+ * when even the smallest drawing is wider than the room does the view scroll sideways.
+ */
 import type { NetworkLayer } from '../../../../shared/protocol';
 
 export interface NetworkColumn {
   /** The Dense node (empty for the input column). */
   nodeId: string;
   title: string;
+  /** Left edge and width of the title above the column. */
+  titleX: number;
+  titleWidth: number;
   activation: string | null;
   x: number;
   size: number;
@@ -16,25 +26,49 @@ export interface NetworkColumn {
 export interface NetworkLayout {
   width: number;
   columns: NetworkColumn[];
-  /** Changes when the structure changes (not the weights). */
+  /** Changes when the structure or the geometry changes (not the weights). */
   key: string;
 }
 
-const GAP = 96;
-const MARGIN = 12;
+export interface NetworkLayoutOptions {
+  height: number;
+  /** Width in pixels of a column title as the view draws it. */
+  textWidth: (text: string) => number;
+  /** The room there is; without it the drawing takes its natural width (the widest gaps). */
+  maxWidth?: number;
+  featureNames?: readonly string[];
+}
 
-export function layoutNetwork(network: readonly NetworkLayer[], height: number, featureNames?: readonly string[]): NetworkLayout {
+/** Between two columns when there is room. */
+const GAP = 96;
+/** The connections between columns still read as lines. */
+const MIN_GAP = 24;
+const MAX_SIZE = 36;
+/** The smallest neurons the width alone shrinks them to (a wide layer has smaller ones). */
+const MIN_SIZE = 6;
+/** Between two neurons of a column, when there is room. */
+const SPACING = 4;
+const MARGIN = 12;
+/** Between two neighbouring titles. */
+const TITLE_GAP = 6;
+
+export function layoutNetwork(network: readonly NetworkLayer[], options: NetworkLayoutOptions): NetworkLayout {
+  const { height, textWidth, maxWidth = Infinity, featureNames } = options;
   const widths = [network[0]?.inputs ?? 0, ...network.map((l) => l.units)];
-  const maxUnits = Math.max(1, ...widths);
-  const size = Math.max(6, Math.min(36, Math.floor((height - 2 * MARGIN) / maxUnits) - 4));
-  const step = size + 4;
+  const titles = widths.map((n, ci) => `${ci > 0 ? network[ci - 1]!.nodeId : 'input'} (${n})`);
+  const titleWidths = titles.map((t) => Math.ceil(textWidth(t)));
+  const rows = rowsFor(height, Math.max(1, ...widths));
+  const { size, xs, width } = fit(titleWidths, rows.size, maxWidth);
+  const step = size + rows.spacing;
   const columns = widths.map((n, ci): NetworkColumn => {
-    const x = MARGIN + ci * (size + GAP);
-    const top = (height - n * step + 4) / 2;
-    const layer = ci > 0 ? network[ci - 1] : null;
+    const x = xs[ci]!;
+    const top = (height - n * step + rows.spacing) / 2;
+    const layer = ci > 0 ? network[ci - 1]! : null;
     return {
       nodeId: layer?.nodeId ?? '',
-      title: layer ? `${layer.nodeId} (${layer.units})` : `input (${n})`,
+      title: titles[ci]!,
+      titleX: x + size / 2 - titleWidths[ci]! / 2,
+      titleWidth: titleWidths[ci]!,
       activation: layer?.activation ?? null,
       x,
       size,
@@ -42,8 +76,41 @@ export function layoutNetwork(network: readonly NetworkLayer[], height: number, 
       labels: ci === 0 ? [...(featureNames ?? [])] : [],
     };
   });
-  const width = MARGIN * 2 + widths.length * size + Math.max(0, widths.length - 1) * GAP;
-  return { width, columns, key: `${height}|${widths.join(',')}|${network.map((l) => l.nodeId).join(',')}` };
+  return { width, columns, key: `${height}|${size}|${xs.join(',')}|${widths.join(',')}|${network.map((l) => l.nodeId).join(',')}` };
+}
+
+/** Neuron size and spacing for the tallest column to fit the height (3 px neurons 1 px apart for 64 units). */
+function rowsFor(height: number, maxUnits: number): { size: number; spacing: number } {
+  const pitch = Math.min(MAX_SIZE + SPACING, Math.floor((height - 2 * MARGIN) / maxUnits));
+  const spacing = Math.min(SPACING, Math.max(1, Math.floor(pitch / 4)));
+  return { size: pitch - spacing, spacing };
+}
+
+interface Placement {
+  size: number;
+  /** Left edge of each column. */
+  xs: number[];
+  width: number;
+}
+
+/** The largest drawing no wider than maxWidth: narrower gaps first, then smaller neurons; else the smallest. */
+function fit(titleWidths: readonly number[], tallest: number, maxWidth: number): Placement {
+  let placement = place(titleWidths, tallest, GAP);
+  for (let gap = GAP - 1; gap >= MIN_GAP && placement.width > maxWidth; gap--) placement = place(titleWidths, tallest, gap);
+  for (let size = tallest - 1; size >= Math.min(MIN_SIZE, tallest) && placement.width > maxWidth; size--) placement = place(titleWidths, size, MIN_GAP);
+  return placement;
+}
+
+/** Columns `gap` apart, or further where two titles need it, with room at both ends for the outer titles. */
+function place(titleWidths: readonly number[], size: number, gap: number): Placement {
+  // A title wider than its column hangs over both sides by half the difference.
+  const overhang = (title: number) => Math.max(MARGIN, Math.ceil((title - size) / 2));
+  let x = overhang(titleWidths[0]!);
+  const xs = titleWidths.map((title, i) => {
+    if (i > 0) x += Math.max(size + gap, Math.ceil((titleWidths[i - 1]! + title) / 2) + TITLE_GAP);
+    return x;
+  });
+  return { size, xs, width: x + size + overhang(titleWidths.at(-1)!) };
 }
 
 /** Layer types the network view cannot draw neuron by neuron (their views are under Images). */
