@@ -45,6 +45,11 @@ export const SCALAR = {
   epsilon: 9,
   stepSize: 10,
   bc2Sqrt: 11,
+  /** RMSprop's smoothing constant (PyTorch's alpha) and 1 − it: the slots Adam's beta1 uses. */
+  rho: 5,
+  oneMinusRho: 6,
+  /** Adagrad's learning rate after its decay: the slot of Adam's step size. */
+  decayedRate: 10,
 } as const;
 
 /** optim.wat's exports: byte addresses in the arena, element counts, 0/1 flags. */

@@ -27,7 +27,7 @@ export class Adagrad extends OptimizerBase {
 
   protected writeScalars(scalars: Float32Array): void {
     scalars[SCALAR.epsilon] = this.epsilon;
-    scalars[SCALAR.stepSize] = this.clr; // optim.wat reads the decayed rate there
+    scalars[SCALAR.decayedRate] = this.clr;
   }
 
   protected updateParamInWasm(kernels: OptimExports, data: number, grad: number, sum: number, _unused: number, n: number): void {

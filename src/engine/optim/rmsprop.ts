@@ -26,8 +26,8 @@ export class Rmsprop extends OptimizerBase {
 
   protected writeScalars(scalars: Float32Array): void {
     scalars[SCALAR.momentum] = this.momentum;
-    scalars[SCALAR.beta1] = this.rho; // optim.wat's rho
-    scalars[SCALAR.oneMinusBeta1] = 1 - this.rho;
+    scalars[SCALAR.rho] = this.rho;
+    scalars[SCALAR.oneMinusRho] = 1 - this.rho;
     scalars[SCALAR.epsilon] = this.epsilon;
   }
 
