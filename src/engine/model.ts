@@ -49,6 +49,8 @@ export class Model {
   private readonly byId = new Map<string, RuntimeNode>();
   private readonly layerById = new Map<string, Layer>();
   private inputGradEnabled = true;
+  /** The params' gradients backward() zeroes first: all but those a layer writes whole (Layer.overwrittenGrads). */
+  private readonly gradsToZero: Float32Array[];
   /** Each layer's op kind for the step profiler (profile.ts), in layer order. */
   private readonly layerKinds: Int32Array;
 
@@ -66,6 +68,8 @@ export class Model {
     this.buffers = spec.nodes.flatMap((n) => n.buffers);
     this.weights = spec.nodes.flatMap((n): Weight[] => [...n.params, ...n.buffers]);
     this.penalized = spec.layers.filter((l) => l.penalty !== null);
+    const overwritten = new Set(spec.layers.flatMap((l) => l.overwrittenGrads()));
+    this.gradsToZero = this.params.filter((p) => !overwritten.has(p)).map((p) => p.grad);
     this.penaltyValues = new Float64Array(this.penalized.length);
     this.layerKinds = Int32Array.from(spec.layers, (l) => opKindOf(l.node.type));
     for (const n of spec.nodes) this.byId.set(n.id, n);
@@ -158,11 +162,11 @@ export class Model {
   backward(): void {
     const rows = this.rows;
     const nodes = this.nodes;
-    const params = this.params;
     const profiled = stepProfile.on;
     const outer = profiled ? stepProfile.enter(KIND_ZERO_GRADIENTS) : 0;
     for (let i = 0; i < nodes.length; i++) nodes[i].grad.fill(0, 0, rows * nodes[i].size);
-    for (let i = 0; i < params.length; i++) params[i].grad.fill(0);
+    const zeroed = this.gradsToZero;
+    for (let i = 0; i < zeroed.length; i++) zeroed[i].fill(0);
     const layers = this.layers;
     for (let i = layers.length - 1; i >= 0; i--) {
       const layer = layers[i];

@@ -26,6 +26,10 @@ export class DenseLayer extends Layer {
     const bias = this.bias;
     denseForward(this.node.inputs[0].output, this.kernel.data, bias ? bias.data : null, this.node.output, rows, this.inFeatures, this.units, this.loops);
   }
+  /** The kernel's gradient is this layer's product alone, unless a kernel penalty adds its share first. */
+  override overwrittenGrads(): readonly Param[] {
+    return this.penalty === null ? [this.kernel] : [];
+  }
   backward(rows: number): void {
     const src = this.node.inputs[0];
     const bias = this.bias;
@@ -40,6 +44,7 @@ export class DenseLayer extends Layer {
       this.inFeatures,
       this.units,
       this.loops,
+      this.penalty === null,
     );
   }
 }

@@ -62,8 +62,21 @@ export abstract class Layer {
 
   /** `training` switches dropout, noise and batch statistics on. */
   abstract forward(rows: number, training: boolean): void;
-  /** Accumulates (+=) into the inputs' gradients and the params' gradients. */
+  /**
+   * Accumulates (+=) into the inputs' gradients and the params' gradients, except the params
+   * named by overwrittenGrads, whose gradients it writes whole (=).
+   */
   abstract backward(rows: number): void;
+
+  /**
+   * Params whose gradient this layer's backward writes whole instead of adding to, because
+   * nothing else adds to it in a backward pass (Dense's kernel without a kernel penalty): the
+   * model need not zero them first, and the product need not read them. Asked once, after the
+   * penalties are attached.
+   */
+  overwrittenGrads(): readonly Param[] {
+    return [];
+  }
 }
 
 /** A loss: a sink that turns its prediction (and targets) into a scalar and seeds the backward pass. */

@@ -31,14 +31,15 @@ export function denseForward(
  *   dW += xᵀ·dy,   db += column sums of dy,   dx += dy·Wᵀ.
  * dx = null skips the input gradient (first layer: nothing upstream needs it); db = null when
  * the layer has no bias. `loops`: as for denseForward, with dy and db in the arena (db's sums).
+ * `overwriteDW`: dW = xᵀ·dy instead of +=, when nothing else contributes to dW (Layer.overwrittenGrads).
  */
 export function denseBackward(
   x: Float32Array, W: Float32Array, dy: Float32Array,
   dx: Float32Array | null, dW: Float32Array, db: Float32Array | null,
-  n: number, inF: number, outF: number, loops: TensorLoops | null = null,
+  n: number, inF: number, outF: number, loops: TensorLoops | null = null, overwriteDW = false,
 ): void {
   const k = getKernels();
-  k.gemmTN(inF, outF, n, x, dy, dW, true);
+  k.gemmTN(inF, outF, n, x, dy, dW, !overwriteDW);
   if (db !== null && loops !== null && arenaLoopsInWasm()) loops.addColumnSums(dy, db, n, outF);
   else if (db !== null) {
     // Column by column so each sum runs in a float64 local (one rounding per bias).
