@@ -305,4 +305,26 @@ describe('models on the arena loops', () => {
     expect(withLoops.every(Number.isFinite)).toBe(true);
     expect(withLoops).toEqual(withoutLoops);
   });
+
+  it('fall back to plain arrays and the JS loops where there is no WebAssembly, with the same numbers', () => {
+    setKernels(jsKernels); // the same products on both sides
+    const step = (m: ReturnType<typeof compile>): number[] => {
+      const loss = m.forward(fillFinite(new Float32Array(6 * 5), 13), 6, Float32Array.of(2, 1, 0, 0, 1, 2), true);
+      m.backward();
+      return [loss, ...m.params.flatMap((p) => Array.from(p.grad))];
+    };
+    const inArena = compile();
+    vi.stubGlobal('WebAssembly', undefined);
+    let plain: ReturnType<typeof compile>;
+    try {
+      plain = compile();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    const relu = plain.node('r');
+    expect(relu.output.buffer.byteLength).toBe(6 * 7 * 4); // its own array, maxBatch × size
+    expect(relu.output.buffer).not.toBe(plain.params[0].data.buffer);
+    expect(tensorLoopsOf([relu.output, relu.grad])).toBeNull();
+    expect(step(plain)).toEqual(step(inArena));
+  });
 });
