@@ -261,6 +261,20 @@ describe('editing papercuts at 1440×900', () => {
     expect(await page().locator('.net-node.is-selected').count()).toBeGreaterThan(1);
   });
 
+  it('hides the minimap on a canvas too short for it, where it would cover the nodes', async () => {
+    const minimap = page().locator('.react-flow__minimap');
+    await expect.poll(() => minimap.isVisible()).toBe(true);
+    const before = page().viewportSize()!;
+    try {
+      await page().setViewportSize({ width: before.width, height: 380 });
+      await expect.poll(async () => (await pane()).height).toBeLessThan(360);
+      await expect.poll(() => minimap.isVisible()).toBe(false);
+    } finally {
+      await page().setViewportSize(before);
+    }
+    await expect.poll(() => minimap.isVisible()).toBe(true);
+  });
+
   it("shows React Flow's attribution link instead of hiding it", async () => {
     const link = page().locator('.react-flow__attribution a');
     await link.waitFor();
