@@ -11,10 +11,25 @@ export type PackTapColumnsExport = (bp: number, xp: number, tab: number, k: numb
 /** addTapRows(dxp, cp, ldc, tab, k, n) of wasm/gemm.wat (byte offsets and row stride; n floats per row). */
 export type AddTapRowsExport = (dxp: number, cp: number, ldc: number, tab: number, k: number, n: number) => void;
 
+/** gemmColumns(ap, bp, cp, rowPanels, colPanels, k, ldc) of wasm/gemm.wat: gemm on a column slice of a Cp with rows ldc bytes apart. */
+export type GemmColumnsExport = (ap: number, bp: number, cp: number, rowPanels: number, colPanels: number, k: number, ldc: number) => void;
+
+/**
+ * Packs B (copied at bSrc: K × N row-major with rows bLd bytes apart, or N × K when interleaved)
+ * into column panels at bp, then runs gemm(ap, bp, cp, rowPanels, colPanels, k): the kernel
+ * threads share out both (threads/pool.ts runPackingB). Absent on one thread.
+ */
+export type GemmPackingBExport = (
+  ap: number, bp: number, cp: number, rowPanels: number, colPanels: number, k: number, bSrc: number, bLd: number, n: number, interleaved: boolean,
+) => void;
+
 /** The module's exports. */
 export interface GemmModule {
   memory: WasmMemory;
   gemm: GemmExport;
+  gemmColumns: GemmColumnsExport;
+  /** Set by the threaded kernels (not a module export). */
+  gemmPackingB?: GemmPackingBExport;
   packTapRows: PackTapRowsExport;
   packTapColumns: PackTapColumnsExport;
   addTapRows: AddTapRowsExport;

@@ -15,7 +15,7 @@
 import { decodeBase64 } from '../../shared/base64';
 import { gemmPacked, gemmSmall } from './js-gemm';
 import type { ConvKernels, Kernels, PoolKernels } from './kernels';
-import { WasmArena, type GemmExport, type GemmModule } from './wasm-arena';
+import { WasmArena, type GemmExport, type GemmModule, type GemmPackingBExport } from './wasm-arena';
 import { WasmConv } from './wasm-conv';
 import { WasmPool } from './wasm-pool';
 import { addInto, COPY_SLACK, copyInto, HeapViews, packColumnPanels, packRowPanels, type PackExports } from './wasm-pack';
@@ -107,11 +107,14 @@ export function createThreadedWasmKernels(
   } catch {
     return null;
   }
-  const pool = new KernelThreadPool(exports.gemm, module, memory, threads, spawner, options);
-  // Every export as it is, except the micro-kernel, which the pool splits across the threads.
+  const pool = new KernelThreadPool(exports, module, memory, threads, spawner, options);
+  // Every export as it is, except the micro-kernel, which the pool splits across the threads,
+  // and packing B with the product, which it shares out by column panels where there are enough.
   const threaded: GemmModule & PackExports = {
     ...exports,
     gemm: (ap, bp, cp, rowPanels, colPanels, k) => pool.run(ap, bp, cp, rowPanels, colPanels, k),
+    gemmPackingB: (ap, bp, cp, rowPanels, colPanels, k, bSrc, bLd, n, interleaved) =>
+      pool.runPackingB(ap, bp, cp, rowPanels, colPanels, k, bSrc, bLd, n, interleaved),
   };
   return { kernels: new WasmGemm(threaded, routing), pool };
 }
@@ -122,6 +125,7 @@ class WasmGemm implements Kernels {
   readonly pool: PoolKernels;
 
   private readonly kernel: GemmExport;
+  private readonly kernelPackingB: GemmPackingBExport | null;
   private readonly pack: PackExports;
   private readonly views: HeapViews;
 
@@ -130,6 +134,7 @@ class WasmGemm implements Kernels {
     private readonly routing: WasmRouting,
   ) {
     this.kernel = module.gemm;
+    this.kernelPackingB = module.gemmPackingB ?? null;
     this.pack = module;
     this.arena = new WasmArena(module.memory);
     this.views = new HeapViews(this.arena);
@@ -198,10 +203,17 @@ class WasmGemm implements Kernels {
     heap.set(B, bCopy);
     if (aRows) pack.packInterleave(ap * 4, aCopy * 4, K * 4, M, K, 2);
     else pack.packContiguous(ap * 4, aCopy * 4, M * 4, M, K, 2);
-    if (bRows) pack.packInterleave(bp * 4, bCopy * 4, K * 4, N, K, 3);
-    else pack.packContiguous(bp * 4, bCopy * 4, N * 4, N, K, 3);
-    if (profiled) stepProfile.stage(STAGE_KERNEL);
-    this.kernel(ap * 4, bp * 4, 0, rowPanels, colPanels, K);
+    const packingB = this.kernelPackingB;
+    if (packingB !== null) {
+      // The threads pack B's column panels along with the product (profiled as the kernel).
+      if (profiled) stepProfile.stage(STAGE_KERNEL);
+      packingB(ap * 4, bp * 4, 0, rowPanels, colPanels, K, bCopy * 4, (bRows ? K : N) * 4, N, bRows);
+    } else {
+      if (bRows) pack.packInterleave(bp * 4, bCopy * 4, K * 4, N, K, 3);
+      else pack.packContiguous(bp * 4, bCopy * 4, N * 4, N, K, 3);
+      if (profiled) stepProfile.stage(STAGE_KERNEL);
+      this.kernel(ap * 4, bp * 4, 0, rowPanels, colPanels, K);
+    }
     if (profiled) stepProfile.stage(STAGE_WRITE_BACK);
     // The dense M×N result at 0: Cp itself when its rows are N long, else Cp compacted in place.
     if (accumulate) {

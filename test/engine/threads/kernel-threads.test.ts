@@ -52,11 +52,14 @@ describe('N-thread GEMM', () => {
     const one = createWasmKernels(ALL_WASM, flavour)!;
     const many = await threaded(threads, flavour);
     const before = many.pool.splitJobs;
+    const beforeColumns = many.pool.columnJobs;
     const shapes: [number, number, number][] = [[64, 128, 784], [33, 17, 9], [13, 70, 40], [8, 8, 1], [130, 9, 300], [5, 3, 2]];
     let seed = 1;
     let splittable = 0;
+    let byColumns = 0;
     for (const [M, N, K] of shapes) {
       if (Math.ceil(M / 4) >= 2) splittable += 3 * 2; // at least two 4-row panels to share
+      if (Math.ceil(N / 8) >= 4 * threads) byColumns += 3 * 2; // four 8-column panels per thread: B packed by the threads
       for (const v of ['gemmNN', 'gemmTN', 'gemmNT'] as Variant[]) {
         const A = randomArray(M * K, seed++);
         const B = randomArray(K * N, seed++);
@@ -73,6 +76,9 @@ describe('N-thread GEMM', () => {
     // Every product with at least `threads` row panels went through the threads.
     expect(splittable).toBe(shapes.length * 3 * 2);
     expect(many.pool.splitJobs - before).toBe(splittable);
+    // 128 columns (16 panels) on 2–4 threads, and 70 (9 panels, the last one partial) on 2.
+    expect(byColumns).toBe(threads === 2 ? 12 : 6);
+    expect(many.pool.columnJobs - beforeColumns).toBe(byColumns);
   });
 });
 

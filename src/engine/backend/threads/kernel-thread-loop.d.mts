@@ -12,7 +12,14 @@ export const COL_PANELS: number;
 export const DEPTH: number;
 export const CHUNK: number;
 export const CHUNKS: number;
+export const KIND: number;
+export const B_SRC: number;
+export const B_LD: number;
+export const B_N: number;
+export const B_INTERLEAVED: number;
 export const READY: number;
+export const ROWS: number;
+export const COLUMNS: number;
 export const MAX_THREADS: number;
 export const MESSAGE: number;
 export const MESSAGE_CHARS: number;
@@ -20,7 +27,15 @@ export const CONTROL_INTS: number;
 
 export type GemmFunction = (ap: number, bp: number, cp: number, rowPanels: number, colPanels: number, k: number) => void;
 
-export function runChunks(gemm: GemmFunction, ctl: Int32Array, part: number): number;
+/** The exports of gemm.wat a thread runs chunks with (byte offsets, counts, depth, strides). */
+export interface ChunkKernels {
+  gemm: GemmFunction;
+  gemmColumns(ap: number, bp: number, cp: number, rowPanels: number, colPanels: number, k: number, ldc: number): void;
+  packContiguous(dst: number, src: number, ld: number, vectors: number, k: number, lanesLog2: number): void;
+  packInterleave(dst: number, src: number, ld: number, vectors: number, k: number, lanesLog2: number): void;
+}
+
+export function runChunks(kernels: ChunkKernels, ctl: Int32Array, part: number): number;
 export function recordFailure(ctl: Int32Array, part: number, error: unknown): void;
 
 /** What a kernel thread is started with (all of it structured-cloneable). */

@@ -3,10 +3,14 @@
 // TypeScript tooling. Typed by kernel-thread-loop.d.mts; the pool imports the layout from here,
 // so the two sides cannot disagree on it.
 //
-// A job is one gemm(ap, bp, cp, rowPanels, colPanels, k) call of gemm.wat, cut into chunks of
-// row panels that the caller and the workers claim one at a time (Atomics.add on NEXT) until
-// none is left: a worker the OS has not scheduled yet simply claims nothing, and the others do
-// its share, so a busy machine costs at most one chunk of waiting, never a whole slice.
+// A job is one gemm(ap, bp, cp, rowPanels, colPanels, k) call of gemm.wat, cut into chunks that
+// the caller and the workers claim one at a time (Atomics.add on NEXT) until none is left: a
+// worker the OS has not scheduled yet simply claims nothing, and the others do its share, so a
+// busy machine costs at most one chunk of waiting, never a whole slice. KIND says how it is cut:
+//   ROWS     chunks of row panels (Ap and Cp are packed already);
+//   COLUMNS  chunks of column panels, each thread first packing its own panels of B from the
+//            copy of B at B_SRC (packContiguous or packInterleave of gemm.wat, B_INTERLEAVED),
+//            so that packing the B operand is shared out too.
 //
 // The control block is an Int32Array on a SharedArrayBuffer:
 //   SEQ          job sequence number: the caller bumps it (then notifies) to start a job
@@ -15,7 +19,9 @@
 //   STOP         1: leave the loop (dispose)
 //   FAILED       0, or 1 + the index of the first thread whose chunk threw
 //   AP..DEPTH    the job: gemm(ap, bp, cp, rowPanels, colPanels, k) of gemm.wat
-//   CHUNK        row panels per chunk;  CHUNKS  how many chunks
+//   CHUNK        row (or column) panels per chunk;  CHUNKS  how many chunks
+//   KIND         ROWS or COLUMNS;  B_SRC, B_LD, B_N, B_INTERLEAVED  (COLUMNS) where B's copy is,
+//                its row stride in bytes, its number of columns N, and 1 if it is stored N × K
 //   READY + i    1 once thread i has instantiated the module
 //   MESSAGE      the failed thread's error text: length, then UTF-16 code units
 // The caller writes AP..CHUNKS, then resets FINISHED and NEXT, then bumps SEQ. A worker reads
@@ -34,7 +40,14 @@ export const COL_PANELS = 9;
 export const DEPTH = 10;
 export const CHUNK = 11;
 export const CHUNKS = 12;
-export const READY = 13;
+export const KIND = 13;
+export const B_SRC = 14;
+export const B_LD = 15;
+export const B_N = 16;
+export const B_INTERLEAVED = 17;
+export const READY = 18;
+export const ROWS = 0;
+export const COLUMNS = 1;
 export const MAX_THREADS = 64;
 export const MESSAGE = READY + MAX_THREADS;
 export const MESSAGE_CHARS = 500;
@@ -42,25 +55,37 @@ export const CONTROL_INTS = MESSAGE + 1 + MESSAGE_CHARS;
 
 /**
  * Claims and runs chunks of the current job until none is left; returns how many it ran.
- * A chunk is a run of row panels: a contiguous piece of Ap and of Cp (the kernel walks rows
- * within each column panel). Each element of C is computed by exactly one thread, in the same
- * order as by one thread, so the result does not depend on who ran which chunk.
- * `part` is this thread's index (for the failure record); a failed chunk still counts finished.
+ * A ROWS chunk is a run of row panels: a contiguous piece of Ap and of Cp (the kernel walks rows
+ * within each column panel). A COLUMNS chunk is a run of column panels: the thread packs those
+ * panels of B, then computes those columns of Cp over every row. Each element of C is computed
+ * by exactly one thread, in the same order as by one thread, so the result does not depend on
+ * who ran which chunk. `kernels`: this thread's instance's exports (gemm, gemmColumns,
+ * packContiguous, packInterleave). `part` is this thread's index (for the failure record); a
+ * failed chunk still counts finished.
  */
-export function runChunks(gemm, ctl, part) {
+export function runChunks(kernels, ctl, part) {
   let ran = 0;
   for (;;) {
     const chunk = Atomics.add(ctl, NEXT, 1);
     if (chunk >= Atomics.load(ctl, CHUNKS)) return ran;
-    const rowPanels = ctl[ROW_PANELS];
     const size = ctl[CHUNK];
     const first = chunk * size;
-    const count = Math.min(size, rowPanels - first);
     const colPanels = ctl[COL_PANELS];
     const k = ctl[DEPTH];
     try {
-      // bytes: an A panel is k steps of 4 floats; 4 rows of C are 4 · colPanels · 8 floats
-      gemm(ctl[AP] + first * k * 16, ctl[BP], ctl[CP] + first * colPanels * 128, count, colPanels, k);
+      if (ctl[KIND] === COLUMNS) {
+        const count = Math.min(size, colPanels - first);
+        // bytes: a B panel is k steps of 8 floats; column panel q starts 32q bytes into a row of Cp
+        const bp = ctl[BP] + first * k * 32;
+        const columns = Math.min(count * 8, ctl[B_N] - first * 8);
+        if (ctl[B_INTERLEAVED] === 1) kernels.packInterleave(bp, ctl[B_SRC] + first * 8 * ctl[B_LD], ctl[B_LD], columns, k, 3);
+        else kernels.packContiguous(bp, ctl[B_SRC] + first * 32, ctl[B_LD], columns, k, 3);
+        kernels.gemmColumns(ctl[AP], bp, ctl[CP] + first * 32, ctl[ROW_PANELS], count, k, colPanels * 32);
+      } else {
+        const count = Math.min(size, ctl[ROW_PANELS] - first);
+        // bytes: an A panel is k steps of 4 floats; 4 rows of C are 4 · colPanels · 8 floats
+        kernels.gemm(ctl[AP] + first * k * 16, ctl[BP], ctl[CP] + first * colPanels * 128, count, colPanels, k);
+      }
     } catch (error) {
       recordFailure(ctl, part, error);
     }
@@ -88,9 +113,9 @@ export function recordFailure(ctl, part, error) {
 export function runKernelThread(init) {
   const ctl = new Int32Array(init.control);
   const part = init.part;
-  let gemm;
+  let kernels;
   try {
-    gemm = new WebAssembly.Instance(init.module, { env: { memory: init.memory } }).exports.gemm;
+    kernels = new WebAssembly.Instance(init.module, { env: { memory: init.memory } }).exports;
   } catch (error) {
     recordFailure(ctl, part, error);
     throw error;
@@ -113,6 +138,6 @@ export function runKernelThread(init) {
     }
     seen = seq;
     if (Atomics.load(ctl, STOP) !== 0) return;
-    runChunks(gemm, ctl, part);
+    runChunks(kernels, ctl, part);
   }
 }

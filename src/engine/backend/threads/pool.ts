@@ -1,9 +1,10 @@
 /**
- * Kernel threads: one GEMM call of gemm.wat split by row panels across the calling thread and
- * `threads − 1` workers that all instantiated the same compiled module on the same shared
- * WebAssembly.Memory. Packing (JS, on the caller) is untouched; only the micro-kernel runs in
- * parallel. Each element of C is computed by one thread in the same order as by one thread, so
- * results are bitwise those of a single thread.
+ * Kernel threads: one GEMM call of gemm.wat split across the calling thread and `threads − 1`
+ * workers that all instantiated the same compiled module on the same shared WebAssembly.Memory:
+ * by row panels (run), or by column panels with each thread packing its own panels of B first
+ * (runPackingB: the products of Dense layers, whose B operand is the big one). The caller copies
+ * the operands in and packs A. Each element of C is computed by one thread in the same order as
+ * by one thread, so results are bitwise those of a single thread.
  *
  * A job costs no message: the caller writes the call's arguments into a shared control block,
  * bumps the job number and notifies; workers spin on the number for `spinMicros` after their
@@ -18,16 +19,17 @@
  * bounded waits; and the whole wait has a deadline. Any of these makes the call throw a
  * KernelThreadError, and every later call too (the pool is broken until it is replaced).
  */
-import type { GemmExport } from '../wasm-arena';
 import {
-  AP, BP, CHUNK, CHUNKS, COL_PANELS, CONTROL_INTS, CP, DEPTH, FAILED, FINISHED, MAX_THREADS, MESSAGE, NEXT, READY, ROW_PANELS, SEQ, STOP,
-  runChunks,
+  AP, B_INTERLEAVED, B_LD, B_N, B_SRC, BP, CHUNK, CHUNKS, COL_PANELS, COLUMNS, CONTROL_INTS, CP, DEPTH, FAILED, FINISHED, KIND, MAX_THREADS,
+  MESSAGE, NEXT, READY, ROW_PANELS, ROWS, SEQ, STOP, runChunks, type ChunkKernels,
 } from './kernel-thread-loop.mjs';
 import type { KernelThreadHandle, KernelThreadSpawner } from './spawner';
 
 /** NEXT between jobs: any claim finds nothing. */
 const CLOSED = 0x3fffffff;
 const CHUNKS_PER_THREAD = 4;
+/** A product is split by column panels (each thread packing its share of B) when it has this many per thread. */
+const MIN_COLUMN_PANELS_PER_THREAD = 4;
 /** The caller's sleep slice while it waits for the workers' chunks. */
 const SLEEP_SLICE_MS = 50;
 /**
@@ -80,15 +82,17 @@ export class KernelThreadPool {
   private disposed = false;
   /** How many products were split across the threads (tests check the threads really ran). */
   splitJobs = 0;
+  /** How many of them by column panels, B packed by the threads (runPackingB). */
+  columnJobs = 0;
   /** How many times the caller reads the finished count before it sleeps (spinMicros in loads). */
   private readonly spinLoads: number;
 
   /**
-   * `gemm`: the calling thread's instance of the module (on `memory`); `module` is sent to
+   * `kernels`: the calling thread's instance of the module (on `memory`); `module` is sent to
    * each worker, which instantiates it on the same `memory`.
    */
   constructor(
-    private readonly gemm: GemmExport,
+    private readonly kernels: ChunkKernels,
     module: object,
     private readonly memory: SharedWasmMemory,
     readonly threads: number,
@@ -138,21 +142,56 @@ export class KernelThreadPool {
     const work = rowPanels * colPanels * k * 32;
     if (work < this.options.minWork || rowPanels < 2 || !this.isReady()) {
       if (Atomics.load(this.ctl, FAILED) !== 0) this.fail(this.failureMessage()); // e.g. a worker that failed to start
-      this.gemm(ap, bp, cp, rowPanels, colPanels, k);
+      this.kernels.gemm(ap, bp, cp, rowPanels, colPanels, k);
       return;
     }
     this.split(ap, bp, cp, rowPanels, colPanels, k, work);
+  }
+
+  /**
+   * Packs B (its copy at `bSrc`: row-major K × N with rows `bLd` bytes apart, or stored N × K
+   * when `interleaved`) into column panels at `bp`, then gemm(ap, bp, cp, rowPanels, colPanels, k):
+   * split by column panels when there are enough of them, each thread packing the panels it
+   * computes, so the packing of B is shared out too; else B is packed here and run() splits the
+   * product by rows. The same numbers either way.
+   */
+  runPackingB(
+    ap: number, bp: number, cp: number, rowPanels: number, colPanels: number, k: number,
+    bSrc: number, bLd: number, n: number, interleaved: boolean,
+  ): void {
+    if (this.broken !== null) throw new KernelThreadError(this.broken);
+    const work = rowPanels * colPanels * k * 32;
+    if (work < this.options.minWork || colPanels < MIN_COLUMN_PANELS_PER_THREAD * this.threads || !this.isReady()) {
+      if (interleaved) this.kernels.packInterleave(bp, bSrc, bLd, n, k, 3);
+      else this.kernels.packContiguous(bp, bSrc, bLd, n, k, 3);
+      this.run(ap, bp, cp, rowPanels, colPanels, k);
+      return;
+    }
+    this.checkHealth();
+    const ctl = this.ctl;
+    ctl[B_SRC] = bSrc;
+    ctl[B_LD] = bLd;
+    ctl[B_N] = n;
+    ctl[B_INTERLEAVED] = interleaved ? 1 : 0;
+    this.columnJobs++;
+    this.launch(COLUMNS, colPanels, ap, bp, cp, rowPanels, colPanels, k, work);
   }
 
   /** Every call through here is split across all threads (tests, the wake-up benchmark). */
   split(ap: number, bp: number, cp: number, rowPanels: number, colPanels: number, k: number, work = rowPanels * colPanels * k * 32): void {
     if (this.broken !== null) throw new KernelThreadError(this.broken);
     this.checkHealth(); // a worker that died since the last job: throw now, not after a wait
+    this.launch(ROWS, rowPanels, ap, bp, cp, rowPanels, colPanels, k, work);
+  }
+
+  /** Runs a job of `kind` cut into chunks of `panels` (row or column panels) on every thread, and waits for it. */
+  private launch(kind: number, panels: number, ap: number, bp: number, cp: number, rowPanels: number, colPanels: number, k: number, work: number): void {
     const ctl = this.ctl;
     // About CHUNKS_PER_THREAD chunks per thread: small enough that a late thread's share is
     // taken over, big enough that claiming stays a small part of the work.
-    const chunk = Math.max(1, Math.ceil(rowPanels / (this.threads * CHUNKS_PER_THREAD)));
-    const chunks = Math.ceil(rowPanels / chunk);
+    const chunk = Math.max(1, Math.ceil(panels / (this.threads * CHUNKS_PER_THREAD)));
+    const chunks = Math.ceil(panels / chunk);
+    ctl[KIND] = kind;
     ctl[AP] = ap;
     ctl[BP] = bp;
     ctl[CP] = cp;
@@ -166,7 +205,7 @@ export class KernelThreadPool {
     Atomics.store(ctl, NEXT, 0); // opens the job (publishes the stores above to any claimer)
     Atomics.add(ctl, SEQ, 1);
     Atomics.notify(ctl, SEQ);
-    runChunks(this.gemm, ctl, 0);
+    runChunks(this.kernels, ctl, 0);
     this.waitForChunks(chunks, work);
     Atomics.store(ctl, NEXT, CLOSED); // a worker waking late for this job claims nothing
     if (Atomics.load(ctl, FAILED) !== 0) this.fail(this.failureMessage());

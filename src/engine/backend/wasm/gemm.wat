@@ -12,13 +12,19 @@
 
   ;; gemm(ap, bp, cp, rowPanels, colPanels, k): byte offsets, panel counts, depth (k >= 1).
   (func (export "gemm") (param $ap i32) (param $bp i32) (param $cp i32) (param $rowPanels i32) (param $colPanels i32) (param $k i32)
+    (call $gemmColumns (local.get $ap) (local.get $bp) (local.get $cp) (local.get $rowPanels) (local.get $colPanels) (local.get $k)
+      (i32.shl (local.get $colPanels) (i32.const 5))))
+
+  ;; gemmColumns(ap, bp, cp, rowPanels, colPanels, k, ldc): gemm over `colPanels` column panels
+  ;; (bp: the first of them) of a Cp whose rows are ldc bytes apart (cp: its first column). A
+  ;; column slice of a wider product, as the kernel threads run them (threads/pool.ts).
+  (func $gemmColumns (export "gemmColumns") (param $ap i32) (param $bp i32) (param $cp i32) (param $rowPanels i32) (param $colPanels i32) (param $k i32) (param $ldc i32)
     (local $q i32) (local $p i32) (local $a i32) (local $b i32) (local $c i32) (local $n i32)
-    (local $ldc i32) (local $aStride i32) (local $bStride i32) (local $bPanel i32)
+    (local $aStride i32) (local $bStride i32) (local $bPanel i32)
     (local $av v128) (local $b0 v128) (local $b1 v128) (local $s v128)
     (local $c0a v128) (local $c0b v128) (local $c1a v128) (local $c1b v128)
     (local $c2a v128) (local $c2b v128) (local $c3a v128) (local $c3b v128)
-    ;; row stride of Cp in bytes, and bytes per panel of A and of B
-    (local.set $ldc (i32.shl (local.get $colPanels) (i32.const 5)))
+    ;; bytes per panel of A and of B
     (local.set $aStride (i32.shl (local.get $k) (i32.const 4)))
     (local.set $bStride (i32.shl (local.get $k) (i32.const 5)))
     (local.set $q (i32.const 0))
