@@ -191,21 +191,23 @@ function arenaWith(wasm: WasmApi, optim: object, floats: number, tensorFloats: n
   }
 }
 
+/** The arena every one of these views lives in, or null (plain arrays, or several arenas). */
+function arenaHolding(views: readonly ArrayBufferView[]): ParamArena | null {
+  if (views.length === 0) return null;
+  const arena = arenas.get(views[0].buffer);
+  if (arena === undefined) return null;
+  return views.every((v) => v.buffer === arena.buffer) ? arena : null;
+}
+
 /**
  * The loops of the arena every one of these tensors lives in, or null (plain arrays, several
  * arenas, or an arena without a tensor region). Layers ask once, when they are built.
  */
 export function tensorLoopsOf(tensors: readonly ArrayBufferView[]): TensorLoops | null {
-  if (tensors.length === 0) return null;
-  const arena = arenas.get(tensors[0].buffer);
-  if (arena === undefined || arena.loops === null) return null;
-  return tensors.every((t) => t.buffer === arena.buffer) ? arena.loops : null;
+  return arenaHolding(tensors)?.loops ?? null;
 }
 
 /** The arena all these params' values and gradients live in, or null (plain arrays, or several arenas). */
 export function arenaOf(params: readonly { data: Float32Array; grad: Float32Array }[]): ParamArena | null {
-  if (params.length === 0) return null;
-  const arena = arenas.get(params[0].data.buffer);
-  if (arena === undefined) return null;
-  return params.every((p) => p.data.buffer === arena.buffer && p.grad.buffer === arena.buffer) ? arena : null;
+  return arenaHolding(params.flatMap((p) => [p.data, p.grad]));
 }
