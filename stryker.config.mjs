@@ -4,14 +4,16 @@
 // between folders need no change here. Each scope keeps its own incremental file, so rerunning
 // a folder only tests the mutants whose code or covering tests changed.
 const scopes = (process.env.MUTATE ?? 'src/engine,src/shared').split(',').map((s) => s.trim().replace(/\/+$/, '')).filter(Boolean);
-const slug = scopes.join('+').replace(/[^\w.+-]+/g, '_');
+// MUTATION_NAME names the reports instead (a scope of many mutant ranges would make a name too long).
+const slug = process.env.MUTATION_NAME || scopes.join('+').replace(/[^\w.+-]+/g, '_');
 
 // Read by the tests that measure allocation (instrumented code allocates, so they skip here).
 process.env.BPROP_MUTATION_RUN = '1';
 // Property tests draw the same cases for every mutant (a mutant is killed or not, not by luck).
 process.env.FC_SEED ??= '20251204';
 
-const toGlob = (scope) => (scope.endsWith('.ts') ? scope : `${scope}/**/*.ts`);
+// A file, a file with a mutant range (`file.ts:12:5-12:30`, as scripts/mutation-sample.mjs picks), or a folder.
+const toGlob = (scope) => (/\.ts(:[\d:-]+)?$/.test(scope) ? scope : `${scope}/**/*.ts`);
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -21,6 +23,9 @@ export default {
   tsconfigFile: 'tsconfig.node.json',
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
   coverageAnalysis: 'perTest',
+  // MUTATION_IGNORE_STATIC=1 (scripts/mutation.mjs --ignore-static): skip static mutants (module-level
+  // data: each reruns every test), to be estimated from a sample instead (docs/testing.md).
+  ignoreStatic: process.env.MUTATION_IGNORE_STATIC === '1',
   mutate: [
     ...scopes.map(toGlob),
     '!**/*.d.ts',
