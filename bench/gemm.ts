@@ -4,12 +4,16 @@
  *                         [--baseline]   (also time a naive i-k-j loop for the NN shapes)
  *                         [--clock cpu]  (time with process CPU time instead of wall time: steadier
  *                                         when other processes share the 2 cores)
+ *                         [--peak]       (first: the most fused multiply-adds of 4 floats one thread
+ *                                         issues per second, a register-only loop; the ceiling of
+ *                                         any 128-bit WebAssembly SIMD kernel on this machine)
  * Each figure is the median (and min–max) of `reps` bursts of about `ms` milliseconds.
  * Every kernel is first checked against a float64 triple loop.
  */
 import '../src/cli/wasm-features'; // relaxed SIMD on, before any module is compiled
 import { gemmTuning, jsKernels } from '../src/engine/backend/js-gemm';
 import { createWasmKernels, DEFAULT_ROUTING } from '../src/engine/backend/wasm-gemm';
+import createWabt from 'wabt';
 
 type Variant = 'NN' | 'TN' | 'NT';
 interface Shape { group: string; label: string; v: Variant; M: number; N: number; K: number }
@@ -141,6 +145,46 @@ function fmt(g: number[], flop: number): string {
   const med = sorted[sorted.length >> 1];
   const us = (flop / (med * 1e9)) * 1e6;
   return `${med.toFixed(2).padStart(6)} GFLOPS [${sorted[0].toFixed(2)}–${sorted[sorted.length - 1].toFixed(2)}]  ${us.toFixed(us < 10 ? 2 : 0).padStart(7)} µs/call`;
+}
+
+/**
+ * The peak: `chains` independent accumulators, each updated by one f32x4.relaxed_madd per
+ * iteration (no loads, no stores, no dependency between the chains beyond their own), so the
+ * loop runs at the core's multiply-add throughput for 128-bit vectors: 8 flops per madd.
+ */
+async function simdPeak(chains = 12): Promise<number[]> {
+  const locals = Array.from({ length: chains }, (_, i) => `(local $c${i} v128)`).join(' ');
+  const body = Array.from({ length: chains }, (_, i) => `(local.set $c${i} (f32x4.relaxed_madd (local.get $a) (local.get $b) (local.get $c${i})))`).join('\n');
+  const sum = Array.from({ length: chains }, (_, i) => `(local.get $c${i})`).reduce((acc, c) => `(f32x4.add ${acc} ${c})`);
+  const wat = `(module (func (export "peak") (param $n i32) (result f32) (local $a v128) (local $b v128) ${locals}
+    (local.set $a (f32x4.splat (f32.const 0.999))) (local.set $b (f32x4.splat (f32.const 0.001)))
+    (loop $l ${body} (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+    (f32x4.extract_lane 0 ${sum})))`;
+  const wabt = await createWabt();
+  const parsed = wabt.parseWat('peak.wat', wat, { simd: true, relaxed_simd: true });
+  const { buffer } = parsed.toBinary({});
+  parsed.destroy();
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(buffer), {});
+  const peak = instance.exports.peak as (n: number) => number;
+  const iterations = 2_000_000;
+  peak(iterations); // compiled and warm
+  const out: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    let calls = 0;
+    const start = now();
+    let t = 0;
+    do {
+      peak(iterations);
+      calls++;
+      t = now() - start;
+    } while (t < burstMs);
+    out.push((calls * iterations * chains * 8) / (t / 1000) / 1e9);
+  }
+  return out;
+}
+if (args.includes('--peak')) {
+  const g = [...(await simdPeak())].sort((a, b) => a - b);
+  console.log(`128-bit SIMD peak, one thread (12 chains of f32x4.relaxed_madd): ${g[g.length >> 1]!.toFixed(1)} GFLOPS [${g[0]!.toFixed(1)}–${g[g.length - 1]!.toFixed(1)}]`);
 }
 
 const tuning = kernelsLabel === 'js' ? `kc=${gemmTuning.kc} nc=${gemmTuning.nc} smallWork=${gemmTuning.smallWork}` : `4×8 f32x4 micro-kernel, JS below M·N·K = ${DEFAULT_ROUTING.smallWork} or N, K < ${DEFAULT_ROUTING.narrow}`;

@@ -7,7 +7,7 @@
  */
 import { jsKernels } from './js-gemm';
 import type { Kernels } from './kernels';
-import type { KernelThreadPool } from './threads/pool';
+import { DEFAULT_THREAD_OPTIONS, type KernelThreadOptions, type KernelThreadPool } from './threads/pool';
 import type { KernelThreadSpawner } from './threads/spawner';
 import { createThreadedWasmKernels, createWasmKernels } from './wasm-gemm';
 
@@ -29,6 +29,8 @@ let activeName: KernelsName | null = byName['wasm-relaxed'] ? 'wasm-relaxed' : b
 /** Threads asked for, and the pool of the active threaded kernels (null: one thread). */
 let requestedThreads = 1;
 let pool: KernelThreadPool | null = null;
+/** How the threads split and wait (setKernelThreads). */
+let threadOptions: KernelThreadOptions = DEFAULT_THREAD_OPTIONS;
 let spawner: KernelThreadSpawner | null = null;
 
 export function getKernels(): Kernels {
@@ -82,11 +84,13 @@ export function setKernelThreadSpawner(s: KernelThreadSpawner | null): void {
  * Splits the WebAssembly kernels' products across `n` threads (1: the calling thread only).
  * Returns how many threads the kernels actually use: 1 where threads are unavailable (no
  * spawner installed, no SharedArrayBuffer because the page is not cross-origin isolated, or the
- * JS kernels are active), which is a silent fall-back, not an error.
+ * JS kernels are active), which is a silent fall-back, not an error. `options`: which products
+ * are split and how the threads wait (tests lower `minWork` to split small products too).
  */
-export function setKernelThreads(n: number): number {
+export function setKernelThreads(n: number, options: KernelThreadOptions = DEFAULT_THREAD_OPTIONS): number {
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`threads must be a whole number ≥ 1 (got ${n})`);
   requestedThreads = n;
+  threadOptions = options;
   stopThreads();
   if (activeName !== null) active = byName[activeName] ?? active;
   startThreads();
@@ -110,7 +114,7 @@ export function stopKernelThreads(): void {
 
 function startThreads(): void {
   if (requestedThreads < 2 || spawner === null || (activeName !== 'wasm' && activeName !== 'wasm-relaxed')) return;
-  const threaded = createThreadedWasmKernels(requestedThreads, spawner, activeName === 'wasm-relaxed' ? 'relaxed' : 'simd');
+  const threaded = createThreadedWasmKernels(requestedThreads, spawner, activeName === 'wasm-relaxed' ? 'relaxed' : 'simd', undefined, threadOptions);
   if (threaded === null) return;
   pool = threaded.pool;
   active = threaded.kernels;

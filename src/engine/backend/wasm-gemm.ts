@@ -14,6 +14,7 @@
  */
 import { decodeBase64 } from '../../shared/base64';
 import { gemmPacked, gemmSmall } from './js-gemm';
+import type { ConvGeometry } from '../ops/im2col';
 import type { ConvKernels, Kernels, PoolKernels } from './kernels';
 import { WasmArena, type GemmExport, type GemmModule, type GemmPackingBExport } from './wasm-arena';
 import { WasmConv } from './wasm-conv';
@@ -83,10 +84,14 @@ export interface ThreadedWasmKernels {
 }
 
 /**
- * The WASM SIMD kernels with every micro-kernel call (the GEMMs and the convolutions' products)
- * split across `threads` threads on one shared memory (threads/pool.ts); packing stays on the
- * calling thread. Null where WebAssembly, its threads or SharedArrayBuffer are unavailable
- * (a page that is not cross-origin isolated): the caller then keeps one thread.
+ * The WASM SIMD kernels with the big micro-kernel calls (the GEMMs and the convolutions' products)
+ * split across `threads` threads on one shared memory (threads/pool.ts); packing A stays on the
+ * calling thread. Products too small to split (fewer than `options.minWork` multiply-adds) run
+ * on a second, single-thread instance with its own memory instead (`BySize`): the shared-memory
+ * module measured 5–9 % slower on them (bench/gemm.ts shapes, CPU time: 32×10×1352 47.4 against
+ * 44.5 µs, 8×676×9 6.2 against 5.7 µs), which made two threads slower than one on the small CNNs.
+ * Null where WebAssembly, its threads or SharedArrayBuffer are unavailable (a page that is not
+ * cross-origin isolated): the caller then keeps one thread.
  */
 export function createThreadedWasmKernels(
   threads: number, spawner: KernelThreadSpawner, flavour: WasmFlavour = 'simd',
@@ -116,7 +121,56 @@ export function createThreadedWasmKernels(
     gemmPackingB: (ap, bp, cp, rowPanels, colPanels, k, bSrc, bLd, n, interleaved) =>
       pool.runPackingB(ap, bp, cp, rowPanels, colPanels, k, bSrc, bLd, n, interleaved),
   };
-  return { kernels: new WasmGemm(threaded, routing), pool };
+  const split = new WasmGemm(threaded, routing);
+  const single = createWasmKernels(routing, flavour);
+  return { kernels: single === null ? split : new BySize(single, split, options.minWork), pool };
+}
+
+/**
+ * Sends each product (and each convolution, by the size of its per-sample products) to `split`,
+ * the threaded kernels, when it has at least `minWork` multiply-adds, else to `single`. The
+ * threads would run the small ones on the calling thread anyway (pool.ts); here they run on a
+ * memory that is not shared, which V8 runs faster. Pooling never splits: always `single`.
+ */
+class BySize implements Kernels {
+  readonly conv: ConvKernels;
+  readonly pool: PoolKernels | undefined;
+
+  constructor(
+    private readonly single: Kernels,
+    private readonly split: Kernels,
+    private readonly minWork: number,
+  ) {
+    const singleConv = single.conv!;
+    const splitConv = split.conv!;
+    this.pool = single.pool;
+    this.conv = {
+      forward: (x, kernel, bias, y, rows, g) =>
+        (convWork(g) < minWork ? singleConv : splitConv).forward(x, kernel, bias, y, rows, g),
+      backward: (x, kernel, dy, dW, db, dx, rows, g) =>
+        (convWork(g) < minWork ? singleConv : splitConv).backward(x, kernel, dy, dW, db, dx, rows, g),
+    };
+  }
+
+  gemmNN(M: number, N: number, K: number, A: Float32Array, B: Float32Array, C: Float32Array, accumulate: boolean): void {
+    if (M * N * K < this.minWork) this.single.gemmNN(M, N, K, A, B, C, accumulate);
+    else this.split.gemmNN(M, N, K, A, B, C, accumulate);
+  }
+
+  gemmTN(M: number, N: number, K: number, A: Float32Array, B: Float32Array, C: Float32Array, accumulate: boolean): void {
+    if (M * N * K < this.minWork) this.single.gemmTN(M, N, K, A, B, C, accumulate);
+    else this.split.gemmTN(M, N, K, A, B, C, accumulate);
+  }
+
+  gemmNT(M: number, N: number, K: number, A: Float32Array, B: Float32Array, C: Float32Array, accumulate: boolean): void {
+    if (M * N * K < this.minWork) this.single.gemmNT(M, N, K, A, B, C, accumulate);
+    else this.split.gemmNT(M, N, K, A, B, C, accumulate);
+  }
+}
+
+/** Multiply-adds of one sample's product in a convolution: filters × taps × output positions (the same for its backward products). */
+function convWork(g: ConvGeometry): number {
+  return g.F * g.C * g.KH * g.KW * g.OH * g.OW;
 }
 
 class WasmGemm implements Kernels {

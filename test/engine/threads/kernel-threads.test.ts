@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { kernelThreadPool, kernelThreads, kernelsName, setKernels, setKernelThreads, setKernelThreadSpawner, type Kernels } from '../../../src/engine/backend';
 import type { ConvGeometry } from '../../../src/engine/ops/im2col';
-import { KernelThreadError } from '../../../src/engine/backend/threads/pool';
+import { DEFAULT_THREAD_OPTIONS, KernelThreadError } from '../../../src/engine/backend/threads/pool';
 import { createThreadedWasmKernels, createWasmKernels, type ThreadedWasmKernels } from '../../../src/engine/backend/wasm-gemm';
 import { Trainer } from '../../../src/engine/train';
 import { buildWorkload } from '../../../src/cli/bench/workloads';
@@ -82,6 +82,69 @@ describe('N-thread GEMM', () => {
   });
 });
 
+describe('products below the split threshold stay off the shared memory', () => {
+  it('a small product runs on the single-thread instance (the shared memory does not grow), a big one on the threads; both bitwise equal', async () => {
+    const minWork = 50_000;
+    const made = createThreadedWasmKernels(2, nodeKernelThreadSpawner(), 'relaxed', ALL_WASM, { ...SPLIT_ALL, minWork })!;
+    pools.push(made);
+    await made.pool.whenReady();
+    const one = createWasmKernels(ALL_WASM, 'relaxed')!;
+    const sharedBytes = made.pool.memoryBytes();
+    // 2×2000×8 = 32,000 multiply-adds, below minWork, but its operands (about 0.2 MB packed and
+    // copied) would not fit the shared memory's first page: growing it would show it went there.
+    const check = (M: number, N: number, K: number, seed: number) => {
+      const A = randomArray(M * K, seed);
+      const B = randomArray(K * N, seed + 1);
+      for (const v of ['gemmNN', 'gemmTN', 'gemmNT'] as Variant[]) {
+        const expected = new Float32Array(M * N);
+        const actual = new Float32Array(M * N);
+        one[v](M, N, K, A, B, expected, false);
+        made.kernels[v](M, N, K, A, B, actual, false);
+        expectBitwiseEqual(actual, expected);
+      }
+    };
+    check(2, 2000, 8, 1);
+    expect(made.pool.memoryBytes()).toBe(sharedBytes);
+    expect(made.pool.splitJobs).toBe(0);
+    check(64, 128, 64, 3); // 524,288 multiply-adds: split
+    expect(made.pool.splitJobs).toBe(3);
+    expect(made.pool.memoryBytes()).toBeGreaterThan(sharedBytes);
+  });
+
+  it('a convolution goes by the size of its per-sample products: small ones stay off the threads', async () => {
+    const made = createThreadedWasmKernels(2, nodeKernelThreadSpawner(), 'relaxed', ALL_WASM, { ...SPLIT_ALL, minWork: 20_000 })!;
+    pools.push(made);
+    await made.pool.whenReady();
+    const one = createWasmKernels(ALL_WASM, 'relaxed')!;
+    const sharedBytes = made.pool.memoryBytes();
+    // One 1×1 filter over 64×64 positions: 4,096 multiply-adds per sample, one thread; its
+    // batch (4 × 16 KB in, as much out) would not fit the shared memory's first page.
+    const small: ConvGeometry = { C: 1, H: 64, W: 64, F: 1, KH: 1, KW: 1, stride: 1, padTop: 0, padLeft: 0, OH: 64, OW: 64 };
+    // 16 filters × 27 taps × 100 positions = 43,200: split.
+    const big: ConvGeometry = { C: 3, H: 10, W: 10, F: 16, KH: 3, KW: 3, stride: 1, padTop: 1, padLeft: 1, OH: 10, OW: 10 };
+    const run = (k: Kernels, g: ConvGeometry) => {
+      const rows = 4;
+      const x = randomArray(rows * g.C * g.H * g.W, 21);
+      const kernel = randomArray(g.F * g.C * g.KH * g.KW, 22);
+      const y = new Float32Array(rows * g.F * g.OH * g.OW);
+      const dW = new Float32Array(kernel.length);
+      const dx = new Float32Array(x.length);
+      k.conv!.forward(x, kernel, null, y, rows, g);
+      k.conv!.backward(x, kernel, y, dW, null, dx, rows, g);
+      return [y, dW, dx];
+    };
+    const expectedSmall = run(one, small);
+    const actualSmall = run(made.kernels, small);
+    for (let i = 0; i < 3; i++) expectBitwiseEqual(actualSmall[i]!, expectedSmall[i]!);
+    expect(made.pool.splitJobs).toBe(0);
+    expect(made.pool.memoryBytes()).toBe(sharedBytes);
+    const expectedBig = run(one, big);
+    const actualBig = run(made.kernels, big);
+    for (let i = 0; i < 3; i++) expectBitwiseEqual(actualBig[i]!, expectedBig[i]!);
+    expect(made.pool.splitJobs).toBeGreaterThanOrEqual(4 * 3); // forward, weights, inputs per sample
+  });
+});
+
 describe('N-thread convolutions (the whole-batch im2col products)', () => {
   const geometries: [string, ConvGeometry][] = [
     ['stride 1, same padding', { C: 3, H: 10, W: 10, F: 16, KH: 3, KW: 3, stride: 1, padTop: 1, padLeft: 1, OH: 10, OW: 10 }],
@@ -140,7 +203,10 @@ describe('training with kernel threads (setKernelThreads)', () => {
     expect(kernelThreads()).toBe(1);
     const single = losses(100);
     setKernelThreadSpawner(nodeKernelThreadSpawner());
-    expect(setKernelThreads(2)).toBe(2);
+    // W6's per-sample convolution products (at most 0.9 M multiply-adds) are below the default
+    // threshold, so they would all run on one thread: split them here.
+    const options = id === 'W6' ? { ...DEFAULT_THREAD_OPTIONS, minWork: 100_000 } : DEFAULT_THREAD_OPTIONS;
+    expect(setKernelThreads(2, options)).toBe(2);
     const pool = kernelThreadPool()!;
     await pool.whenReady();
     expect(kernelsName()).toBe('wasm-relaxed');
