@@ -121,18 +121,33 @@ export function serializeProject(project: Project): string {
 
 const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
+/**
+ * The float32 values as little-endian bytes, as the file stores them: a view of the same memory
+ * on a little-endian host, a converted copy on a big-endian one (`littleEndianHost` is a
+ * parameter so tests run both ways).
+ */
+export function float32ToLittleEndian(data: Float32Array, littleEndianHost = LITTLE_ENDIAN_HOST): Uint8Array {
+  if (littleEndianHost) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  const bytes = new Uint8Array(data.length * 4);
+  const view = new DataView(bytes.buffer);
+  for (let i = 0; i < data.length; i++) view.setFloat32(i * 4, data[i]!, true);
+  return bytes;
+}
+
+/** The inverse of float32ToLittleEndian: `bytes.length / 4` values (on a little-endian host, a view of `bytes`). */
+export function littleEndianToFloat32(bytes: Uint8Array, littleEndianHost = LITTLE_ENDIAN_HOST): Float32Array {
+  const n = bytes.length / 4;
+  if (littleEndianHost) return new Float32Array(bytes.buffer, bytes.byteOffset, n);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const data = new Float32Array(n);
+  for (let i = 0; i < n; i++) data[i] = view.getFloat32(i * 4, true);
+  return data;
+}
+
 export function encodeTensor(shape: readonly number[], data: Float32Array): SerializedTensor {
   const size = shape.reduce((a, b) => a * b, 1);
   if (data.length !== size) throw new Error(`encodeTensor: shape [${shape.join(', ')}] needs ${size} values, got ${data.length}`);
-  let bytes: Uint8Array;
-  if (LITTLE_ENDIAN_HOST) {
-    bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  } else {
-    bytes = new Uint8Array(data.length * 4);
-    const view = new DataView(bytes.buffer);
-    for (let i = 0; i < data.length; i++) view.setFloat32(i * 4, data[i]!, true);
-  }
-  return { shape: [...shape], data: encodeBase64(bytes) };
+  return { shape: [...shape], data: encodeBase64(float32ToLittleEndian(data)) };
 }
 
 /** Decodes a stored tensor; errors name `path` (e.g. "weights.h.kernel"). */
@@ -145,10 +160,5 @@ export function decodeTensor(t: SerializedTensor, path: string): { shape: number
     if (err instanceof Base64Error) fail(`${path}.data`, err.message);
     throw err;
   }
-  const n = bytes.length / 4;
-  if (LITTLE_ENDIAN_HOST) return { shape, data: new Float32Array(bytes.buffer, 0, n) };
-  const view = new DataView(bytes.buffer);
-  const data = new Float32Array(n);
-  for (let i = 0; i < n; i++) data[i] = view.getFloat32(i * 4, true);
-  return { shape, data };
+  return { shape, data: littleEndianToFloat32(bytes) };
 }
