@@ -125,17 +125,24 @@ function time(fn: Fn, s: Shape, A: Float32Array, B: Float32Array, C: Float32Arra
     probe++;
   } while (performance.now() - t0 < 5);
   const inner = Math.max(1, Math.ceil(probe / 5));
+  return bursts(() => {
+    for (let i = 0; i < inner; i++) fn(s.M, s.N, s.K, A, B, C, false);
+  }, inner * flop);
+}
+
+/** GFLOPS of `reps` bursts of about `burstMs`, each repeating `run` (which does `flopPerRun` flops) and reading the clock after each run. */
+function bursts(run: () => void, flopPerRun: number): number[] {
   const out: number[] = [];
   for (let r = 0; r < reps; r++) {
-    let calls = 0;
+    let runs = 0;
     const start = now();
     let t = 0;
     do {
-      for (let i = 0; i < inner; i++) fn(s.M, s.N, s.K, A, B, C, false);
-      calls += inner;
+      run();
+      runs++;
       t = now() - start;
     } while (t < burstMs);
-    out.push(calls / (t / 1000) * flop / 1e9);
+    out.push((runs * flopPerRun) / (t / 1000) / 1e9);
   }
   return out;
 }
@@ -168,19 +175,7 @@ async function simdPeak(chains = 12): Promise<number[]> {
   const peak = instance.exports.peak as (n: number) => number;
   const iterations = 2_000_000;
   peak(iterations); // compiled and warm
-  const out: number[] = [];
-  for (let r = 0; r < reps; r++) {
-    let calls = 0;
-    const start = now();
-    let t = 0;
-    do {
-      peak(iterations);
-      calls++;
-      t = now() - start;
-    } while (t < burstMs);
-    out.push((calls * iterations * chains * 8) / (t / 1000) / 1e9);
-  }
-  return out;
+  return bursts(() => peak(iterations), iterations * chains * 8);
 }
 if (args.includes('--peak')) {
   const g = [...(await simdPeak())].sort((a, b) => a - b);
